@@ -1,0 +1,6 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Plain-Python CSR logic: no ORM, no ``env``; the models are thin adapters."""
+
+from . import periods
+from . import thresholds
+from . import values

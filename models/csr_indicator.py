@@ -1,0 +1,163 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+PILLARS = [
+    ("economic", "Economic"),
+    ("environmental", "Environmental"),
+    ("social", "Social"),
+    ("governance", "Governance"),
+]
+DIRECTIONS = [
+    ("higher", "Higher is better"),
+    ("lower", "Lower is better"),
+    ("neutral", "Context figure (not judged)"),
+]
+AGGREGATIONS = [
+    ("sum", "Sum of sub-periods"),
+    ("average", "Average of sub-periods"),
+    ("last", "Last sub-period"),
+]
+SOURCE_TYPES = [
+    ("manual", "Manual input"),
+    ("computed", "Computed from ERP records"),
+    ("formula", "Formula over other indicators"),
+]
+VALUE_TYPES = [
+    ("quantity", "Quantity"),
+    ("percentage", "Share (0-100 %)"),
+    ("monetary", "Amount in company currency"),
+    ("ratio", "Ratio or rate"),
+    ("boolean", "Yes / no (1 / 0)"),
+]
+COMPANY_SIZES = [
+    ("micro", "All sizes"),
+    ("small", "Small and medium (10+ employees)"),
+    ("medium", "Medium (50+ employees)"),
+]
+
+
+class CsrIndicator(models.Model):
+    """An entry of the CSR indicator catalogue (e.g. ENV-05, Scope 1 GHG)."""
+
+    _name = "csr.indicator"
+    _description = "CSR Indicator"
+    _inherit = ["mail.thread"]
+    _order = "pillar_sequence, sequence, code"
+    _rec_names_search = ["code", "name"]
+    _check_company_auto = True
+
+    code = fields.Char(required=True, index=True, tracking=True)
+    name = fields.Char(required=True, translate=True, tracking=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True, tracking=True)
+    company_id = fields.Many2one(
+        "res.company",
+        index=True,
+        help="Leave empty for an indicator shared by every company.",
+    )
+    pillar = fields.Selection(PILLARS, required=True, index=True, tracking=True)
+    pillar_sequence = fields.Integer(compute="_compute_pillar_sequence", store=True)
+    unit = fields.Char(required=True, translate=True)
+    value_type = fields.Selection(VALUE_TYPES, required=True, default="quantity")
+    allow_negative = fields.Boolean(
+        help="Allow values below zero (e.g. a margin or a change against a base "
+        "year). Shares never exceed 100 %."
+    )
+    direction = fields.Selection(DIRECTIONS, required=True, default="higher")
+    aggregation = fields.Selection(
+        AGGREGATIONS,
+        string="Roll-up",
+        required=True,
+        default="sum",
+        help="How the values of sub-periods combine into a longer period.",
+    )
+    source_type = fields.Selection(
+        SOURCE_TYPES, string="Source", required=True, default="manual", tracking=True
+    )
+    formula = fields.Char(
+        help="Expression over other indicator codes in brackets, "
+        "e.g. [ENV-01] / [ECO-01] * 1000000.",
+    )
+    guidance = fields.Html(
+        translate=True,
+        sanitize_attributes=False,
+        help="What the indicator measures and how to improve it.",
+    )
+    framework_tag_ids = fields.Many2many(
+        "csr.framework.tag",
+        "csr_indicator_framework_tag_rel",
+        "indicator_id",
+        "framework_tag_id",
+        string="Framework references",
+    )
+    sector_ids = fields.Many2many(
+        "csr.sector",
+        string="Sectors",
+        help="Sectors the indicator applies to; empty means every sector.",
+    )
+    min_company_size = fields.Selection(
+        COMPANY_SIZES,
+        string="Applies to",
+        required=True,
+        default="micro",
+    )
+    value_ids = fields.One2many("csr.indicator.value", "indicator_id", "Values")
+    value_count = fields.Integer(compute="_compute_value_count")
+    target_ids = fields.One2many("csr.target", "indicator_id", "Targets")
+
+    _sql_constraints = [
+        ("code_unique", "unique(code)", "An indicator code must be unique."),
+    ]
+
+    @api.depends("pillar")
+    def _compute_pillar_sequence(self):
+        order = {key: index for index, (key, _label) in enumerate(PILLARS)}
+        for indicator in self:
+            indicator.pillar_sequence = order.get(indicator.pillar, 0)
+
+    @api.depends("code", "name")
+    def _compute_display_name(self):
+        for indicator in self:
+            indicator.display_name = f"{indicator.code} {indicator.name or ''}".strip()
+
+    def _compute_value_count(self):
+        counts = dict(
+            self.env["csr.indicator.value"]._read_group(
+                [("indicator_id", "in", self.ids)], ["indicator_id"], ["__count"]
+            )
+        )
+        for indicator in self:
+            indicator.value_count = counts.get(indicator, 0)
+
+    @api.constrains("source_type", "formula")
+    def _check_formula(self):
+        for indicator in self:
+            if (
+                indicator.source_type == "formula"
+                and not (indicator.formula or "").strip()
+            ):
+                raise ValidationError(
+                    _(
+                        "Indicator %(code)s is computed by formula but has no formula.",
+                        code=indicator.code,
+                    )
+                )
+
+    @api.constrains("code")
+    def _check_code(self):
+        for indicator in self:
+            code = indicator.code or ""
+            if code != code.strip() or " " in code:
+                raise ValidationError(
+                    _("An indicator code cannot contain spaces: %(code)r.", code=code)
+                )
+
+    def action_open_values(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "csr_management.csr_indicator_value_action"
+        )
+        action["domain"] = [("indicator_id", "=", self.id)]
+        action["context"] = {"default_indicator_id": self.id}
+        return action

@@ -1,0 +1,271 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from ..engine import values
+from .csr_indicator import SOURCE_TYPES
+
+VALUE_STATES = [
+    ("draft", "Draft"),
+    ("submitted", "Submitted"),
+    ("validated", "Validated"),
+]
+DATA_QUALITIES = [("measured", "Measured"), ("estimated", "Estimated")]
+# Fields that make up the reported figure: frozen once a value leaves draft.
+FIGURE_FIELDS = {
+    "indicator_id",
+    "period_id",
+    "company_id",
+    "value",
+    "source",
+    "data_quality",
+    "evidence_ids",
+}
+
+
+class CsrIndicatorValue(models.Model):
+    """The figure of one indicator for one period of one company."""
+
+    _name = "csr.indicator.value"
+    _description = "CSR Indicator Value"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_from desc, pillar_sequence, indicator_sequence, code"
+    _check_company_auto = True
+
+    indicator_id = fields.Many2one(
+        "csr.indicator",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        check_company=True,
+        tracking=True,
+    )
+    period_id = fields.Many2one(
+        "csr.period",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
+        tracking=True,
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        compute="_compute_company_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+        index=True,
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    code = fields.Char(related="indicator_id.code", store=True)
+    pillar = fields.Selection(related="indicator_id.pillar", store=True)
+    pillar_sequence = fields.Integer(related="indicator_id.pillar_sequence", store=True)
+    indicator_sequence = fields.Integer(related="indicator_id.sequence", store=True)
+    unit = fields.Char(related="indicator_id.unit")
+    value_type = fields.Selection(related="indicator_id.value_type")
+    date_from = fields.Date(related="period_id.date_from", store=True)
+    date_to = fields.Date(related="period_id.date_to", store=True)
+    period_kind = fields.Selection(related="period_id.kind", store=True)
+    period_state = fields.Selection(related="period_id.state", string="Period status")
+    value = fields.Float(digits=(16, 4), tracking=True)
+    source = fields.Selection(
+        SOURCE_TYPES,
+        compute="_compute_source",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+        tracking=True,
+    )
+    state = fields.Selection(
+        VALUE_STATES,
+        string="Status",
+        required=True,
+        default="draft",
+        readonly=True,
+        index=True,
+        tracking=True,
+        copy=False,
+    )
+    data_quality = fields.Selection(
+        DATA_QUALITIES, required=True, default="measured", tracking=True
+    )
+    comment = fields.Text(tracking=True)
+    evidence_ids = fields.Many2many(
+        "ir.attachment",
+        "csr_indicator_value_evidence_rel",
+        "value_id",
+        "attachment_id",
+        help="Invoices, meter photos, manifests or registers backing the figure.",
+    )
+    evidence_count = fields.Integer(compute="_compute_evidence_count")
+    entered_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    entered_on = fields.Datetime(readonly=True, copy=False)
+    validated_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    validated_on = fields.Datetime(readonly=True, copy=False)
+
+    _sql_constraints = [
+        (
+            "indicator_period_company_unique",
+            "unique(indicator_id, period_id, company_id)",
+            "An indicator has only one value per period and company.",
+        ),
+    ]
+
+    @api.depends("period_id")
+    def _compute_company_id(self):
+        for record in self:
+            if record.period_id:
+                record.company_id = record.period_id.company_id
+            elif not record.company_id:
+                record.company_id = self.env.company
+
+    @api.depends("indicator_id")
+    def _compute_source(self):
+        for record in self:
+            record.source = record.indicator_id.source_type or "manual"
+
+    @api.depends("evidence_ids")
+    def _compute_evidence_count(self):
+        for record in self:
+            record.evidence_count = len(record.evidence_ids)
+
+    @api.depends("code", "period_id.name")
+    def _compute_display_name(self):
+        for record in self:
+            record.display_name = f"{record.code or ''} · {record.period_id.name or ''}"
+
+    @api.constrains("value", "indicator_id")
+    def _check_value(self):
+        messages = {
+            values.VALUE_NOT_FINITE: _("the value is not a finite number"),
+            values.VALUE_TOO_LARGE: _("the value is implausibly large"),
+            values.VALUE_NEGATIVE: _("this indicator cannot be negative"),
+            values.VALUE_OVER_100: _("a share cannot exceed 100 %"),
+            values.VALUE_NOT_BOOLEAN: _("a yes/no indicator takes 1 (yes) or 0 (no)"),
+        }
+        for record in self:
+            indicator = record.indicator_id
+            error = values.value_error(
+                indicator.value_type, indicator.allow_negative, record.value
+            )
+            if error:
+                raise ValidationError(
+                    _(
+                        "%(code)s = %(value)s refused: %(reason)s.",
+                        code=indicator.code,
+                        value=record.value,
+                        reason=messages[error],
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_raw_value(vals)
+        periods = self.env["csr.period"].browse(
+            [vals["period_id"] for vals in vals_list if vals.get("period_id")]
+        )
+        periods._check_unlocked()
+        stamp = self._entry_stamp()
+        for vals in vals_list:
+            if vals.get("state", "draft") != "draft":
+                self._check_can_set_state(vals["state"])
+            for key, val in stamp.items():
+                vals.setdefault(key, val)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_raw_value(vals)
+        self.period_id._check_unlocked()
+        if vals.get("period_id"):
+            self.env["csr.period"].browse(vals["period_id"])._check_unlocked()
+        if "state" in vals:
+            self._check_can_set_state(vals["state"])
+        if FIGURE_FIELDS & vals.keys():
+            self._check_draft()
+            vals = {**self._entry_stamp(), **vals}
+        return super().write(vals)
+
+    def unlink(self):
+        self.period_id._check_unlocked()
+        if any(record.state == "validated" for record in self):
+            raise UserError(
+                _("A validated value cannot be deleted. Reset it to draft first.")
+            )
+        return super().unlink()
+
+    def _check_raw_value(self, vals):
+        if "value" in vals and values.raw_value_error(vals["value"]):
+            raise ValidationError(
+                _(
+                    "%(value)s is not a finite number: type the figure in digits.",
+                    value=vals["value"],
+                )
+            )
+
+    def _entry_stamp(self):
+        return {"entered_by_id": self.env.uid, "entered_on": fields.Datetime.now()}
+
+    def _check_draft(self):
+        frozen = self.filtered(lambda record: record.state != "draft")
+        if frozen:
+            raise UserError(
+                _(
+                    "Value %(names)s is %(state)s: reset it to draft before "
+                    "changing the figure or its evidence.",
+                    names=", ".join(frozen.mapped("display_name")),
+                    state=dict(self._fields["state"]._description_selection(self.env))[
+                        frozen[0].state
+                    ],
+                )
+            )
+
+    def _is_csr_manager(self):
+        return self.env.user.has_group("csr_management.group_csr_manager")
+
+    def _check_can_set_state(self, new_state):
+        if new_state == "validated" and not self._is_csr_manager():
+            raise AccessError(_("Only a CSR manager can validate indicator values."))
+        leaving_validated = self.filtered(lambda record: record.state == "validated")
+        if (
+            leaving_validated
+            and new_state != "validated"
+            and not self._is_csr_manager()
+        ):
+            raise AccessError(
+                _("Only a CSR manager can reopen a validated indicator value.")
+            )
+
+    def _check_state(self, allowed, action):
+        wrong = self.filtered(lambda record: record.state not in allowed)
+        if wrong:
+            raise UserError(
+                _(
+                    "Cannot %(action)s %(names)s in its current state.",
+                    action=action,
+                    names=", ".join(wrong.mapped("display_name")),
+                )
+            )
+
+    def action_submit(self):
+        self._check_state({"draft"}, _("submit"))
+        self.write({"state": "submitted"})
+        return True
+
+    def action_validate(self):
+        self._check_state({"draft", "submitted"}, _("validate"))
+        self.write(
+            {
+                "state": "validated",
+                "validated_by_id": self.env.uid,
+                "validated_on": fields.Datetime.now(),
+            }
+        )
+        return True
+
+    def action_reset_to_draft(self):
+        self._check_state({"submitted", "validated"}, _("reset to draft"))
+        self.write({"state": "draft", "validated_by_id": False, "validated_on": False})
+        return True

@@ -1,0 +1,188 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from ..engine import periods
+
+PERIOD_KINDS = [("month", "Month"), ("quarter", "Quarter"), ("year", "Year")]
+PERIOD_STATES = [("open", "Open"), ("locked", "Locked")]
+# Fields whose change would alter what a locked period reports.
+LOCKED_FIELDS = {"company_id", "kind", "date_from", "date_to"}
+
+
+class CsrPeriod(models.Model):
+    """A reporting period of one company: a month, a quarter or a year."""
+
+    _name = "csr.period"
+    _description = "CSR Reporting Period"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_from desc, kind desc"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+        tracking=True,
+    )
+    kind = fields.Selection(PERIOD_KINDS, required=True, default="month", tracking=True)
+    date_from = fields.Date(string="Start", required=True, tracking=True)
+    date_to = fields.Date(string="End", required=True, tracking=True)
+    state = fields.Selection(
+        PERIOD_STATES, required=True, default="open", readonly=True, tracking=True
+    )
+    locked_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    locked_on = fields.Datetime(readonly=True, copy=False)
+    value_ids = fields.One2many("csr.indicator.value", "period_id", "Values")
+    value_count = fields.Integer(compute="_compute_value_counts")
+    validated_count = fields.Integer(compute="_compute_value_counts")
+
+    _sql_constraints = [
+        (
+            "dates_ordered",
+            "CHECK(date_to >= date_from)",
+            "A period cannot end before it starts.",
+        ),
+    ]
+
+    @api.depends("kind", "date_from", "date_to")
+    def _compute_name(self):
+        for period in self:
+            if period.kind and period.date_from and period.date_to:
+                period.name = periods.period_name(
+                    period.kind, period.date_from, period.date_to
+                )
+            else:
+                period.name = False
+
+    def _compute_value_counts(self):
+        groups = self.env["csr.indicator.value"]._read_group(
+            [("period_id", "in", self.ids)], ["period_id", "state"], ["__count"]
+        )
+        total, validated = {}, {}
+        for period, state, count in groups:
+            total[period] = total.get(period, 0) + count
+            if state == "validated":
+                validated[period] = validated.get(period, 0) + count
+        for period in self:
+            period.value_count = total.get(period, 0)
+            period.validated_count = validated.get(period, 0)
+
+    @api.constrains("kind", "date_from", "date_to")
+    def _check_shape(self):
+        messages = {
+            periods.SHAPE_INVERTED: _("A period cannot end before it starts."),
+            periods.SHAPE_NOT_MONTH_START: _(
+                "A period must start on the first day of a month."
+            ),
+            periods.SHAPE_WRONG_LENGTH: _(
+                "A period of this kind must cover exactly %(months)s whole month(s)."
+            ),
+        }
+        for period in self:
+            error = periods.check_shape(period.kind, period.date_from, period.date_to)
+            if error:
+                months = periods.MONTHS_PER_KIND[period.kind]
+                raise ValidationError(
+                    _(
+                        "Period %(start)s to %(end)s: %(reason)s",
+                        start=period.date_from,
+                        end=period.date_to,
+                        reason=messages[error] % {"months": months},
+                    )
+                )
+
+    @api.constrains("company_id", "kind", "date_from", "date_to")
+    def _check_overlap(self):
+        for period in self:
+            clash = self.sudo().search(
+                [
+                    ("id", "!=", period.id),
+                    ("company_id", "=", period.company_id.id),
+                    ("kind", "=", period.kind),
+                    ("date_from", "<=", period.date_to),
+                    ("date_to", ">=", period.date_from),
+                ],
+                limit=1,
+            )
+            if clash:
+                raise ValidationError(
+                    _(
+                        "Period %(name)s overlaps period %(other)s of the same "
+                        "kind for %(company)s.",
+                        name=period.name,
+                        other=clash.name,
+                        company=period.company_id.name,
+                    )
+                )
+
+    def write(self, vals):
+        if LOCKED_FIELDS & vals.keys():
+            self._check_unlocked()
+        return super().write(vals)
+
+    def unlink(self):
+        self._check_unlocked()
+        if self.value_ids.filtered(lambda value: value.state == "validated"):
+            raise UserError(
+                _(
+                    "A period holding validated values cannot be deleted. "
+                    "Reset its values to draft first."
+                )
+            )
+        return super().unlink()
+
+    def _check_unlocked(self):
+        locked = self.filtered(lambda period: period.state == "locked")
+        if locked:
+            raise UserError(
+                _(
+                    "Period %(names)s is locked: its data cannot be changed. "
+                    "A CSR manager must unlock it first.",
+                    names=", ".join(locked.mapped("display_name")),
+                )
+            )
+
+    def _check_manager(self, action):
+        if not self.env.user.has_group("csr_management.group_csr_manager"):
+            raise AccessError(
+                _("Only a CSR manager can %(action)s a period.", action=action)
+            )
+
+    def action_lock(self):
+        self._check_manager(_("lock"))
+        self.filtered(lambda period: period.state == "open").write(
+            {
+                "state": "locked",
+                "locked_by_id": self.env.uid,
+                "locked_on": fields.Datetime.now(),
+            }
+        )
+        return True
+
+    def action_unlock(self):
+        self._check_manager(_("unlock"))
+        for period in self.filtered(lambda period: period.state == "locked"):
+            period.write({"state": "open", "locked_by_id": False, "locked_on": False})
+            period.message_post(
+                body=_(
+                    "Period unlocked by %(user)s: its values can be changed again.",
+                    user=self.env.user.name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    def action_open_values(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "csr_management.csr_indicator_value_action"
+        )
+        action["domain"] = [("period_id", "=", self.id)]
+        action["context"] = {
+            "default_period_id": self.id,
+            "search_default_group_pillar": 1,
+        }
+        return action

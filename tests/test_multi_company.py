@@ -1,0 +1,108 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date
+
+from odoo.exceptions import AccessError, UserError
+
+from .common import MANAGER_GROUPS, CsrCase
+
+
+class TestMultiCompany(CsrCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company_b = cls.env["res.company"].create({"name": "Muebles del Bajío SA"})
+        cls.manager_b = cls._make_user(
+            "csr_test_manager_b", MANAGER_GROUPS, cls.company_b
+        )
+        cls.value_a = cls.env["csr.indicator.value"].create(
+            {"indicator_id": cls.water.id, "period_id": cls.january.id, "value": 90.0}
+        )
+        cls.target_a = cls.env["csr.target"].create(
+            {
+                "indicator_id": cls.water.id,
+                "company_id": cls.company.id,
+                "year": 2026,
+                "target_value": 80.0,
+                "amber_limit": 85.0,
+            }
+        )
+        cls.private_indicator = cls.env["csr.indicator"].create(
+            {
+                "code": "TST-A-ONLY",
+                "name": "Company A's own indicator",
+                "pillar": "social",
+                "unit": "h",
+                "company_id": cls.company.id,
+            }
+        )
+
+    def test_other_company_user_sees_nothing_of_company_a(self):
+        env_b = self.env(
+            user=self.manager_b, context={"allowed_company_ids": [self.company_b.id]}
+        )
+        for model in ("csr.period", "csr.indicator.value", "csr.target"):
+            with self.subTest(model=model):
+                self.assertFalse(
+                    env_b[model].search([("company_id", "=", self.company.id)])
+                )
+        self.assertFalse(env_b["csr.indicator"].search([("code", "=", "TST-A-ONLY")]))
+        # The shared catalogue stays visible.
+        self.assertTrue(env_b["csr.indicator"].search([("code", "=", "TST-WATER")]))
+        with self.assertRaises(AccessError):
+            env_b["csr.indicator.value"].browse(self.value_a.id).read(["value"])
+        with self.assertRaises(AccessError):
+            env_b["csr.period"].browse(self.january.id).read(["name"])
+
+    def test_other_company_user_cannot_write_company_a(self):
+        env_b = self.env(
+            user=self.manager_b, context={"allowed_company_ids": [self.company_b.id]}
+        )
+        with self.assertRaises(AccessError):
+            env_b["csr.indicator.value"].browse(self.value_a.id).write({"value": 1.0})
+        with self.assertRaises(AccessError):
+            env_b["csr.period"].browse(self.january.id).action_lock()
+        self.assertEqual(self.value_a.value, 90.0)
+        self.assertEqual(self.january.state, "open")
+
+    def test_wrong_company_combination_is_refused(self):
+        period_b = self._make_period(
+            "month", date(2025, 1, 1), date(2025, 1, 31), self.company_b
+        )
+        Value = self.env["csr.indicator.value"].with_context(
+            allowed_company_ids=[self.company.id, self.company_b.id]
+        )
+        before = Value.search_count([])
+        with self.assertRefused(UserError, "Incompatible companies"):
+            Value.create(
+                {
+                    "indicator_id": self.water.id,
+                    "period_id": period_b.id,
+                    "company_id": self.company.id,
+                    "value": 5.0,
+                }
+            )
+        with self.assertRefused(UserError, "Incompatible companies"):
+            Value.create(
+                {
+                    "indicator_id": self.private_indicator.id,
+                    "period_id": period_b.id,
+                    "value": 5.0,
+                }
+            )
+        self.assertEqual(Value.search_count([]), before)
+
+    def test_each_company_has_its_own_values(self):
+        period_b = self._make_period(
+            "month", date(2025, 1, 1), date(2025, 1, 31), self.company_b
+        )
+        value_b = self.env["csr.indicator.value"].create(
+            {"indicator_id": self.water.id, "period_id": period_b.id, "value": 300.0}
+        )
+        self.assertEqual(value_b.company_id, self.company_b)
+        env_b = self.env(
+            user=self.manager_b, context={"allowed_company_ids": [self.company_b.id]}
+        )
+        seen = env_b["csr.indicator.value"].search(
+            [("indicator_id", "=", self.water.id)]
+        )
+        self.assertEqual(seen.mapped("value"), [300.0])
