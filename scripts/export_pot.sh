@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# Regenerate i18n/csr_management.pot from a fresh database with the addon.
+source "$(dirname "$0")/lib.sh"
+
+require_odoo
+ensure_postgres
+ADDONS="$(addons_path)"
+DB="csr_pot_$(date +%Y%m%d%H%M%S)_$$"
+trap 'dropdb --if-exists "$DB" >/dev/null 2>&1 || true' EXIT
+
+odoo_bin -d "$DB" --addons-path="$ADDONS" -i "$ADDON_NAME" --without-demo=all \
+    --stop-after-init --log-level=warn
+odoo_bin -d "$DB" --addons-path="$ADDONS" --modules="$ADDON_NAME" \
+    --i18n-export="$REPO_DIR/i18n/$ADDON_NAME.pot" --log-level=warn
+say "Wrote i18n/$ADDON_NAME.pot ($(grep -c '^msgid ' "$REPO_DIR/i18n/$ADDON_NAME.pot") entries)"

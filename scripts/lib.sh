@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# Shared helpers of the project's commands. Sourced, not run.
+#
+# The project never installs Odoo. It uses the Odoo 18.0 importable by:
+#   ODOO_PYTHON  the Python interpreter to run Odoo with (default: python3)
+#   ODOO_SRC     optional Odoo 18.0 source tree, added to that interpreter's path
+# PostgreSQL is reached through the usual libpq variables (PGHOST, PGPORT,
+# PGUSER, PGPASSWORD); a local cluster is started when none answers.
+
+set -euo pipefail
+
+REPO_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ADDON_NAME="csr_management"
+CACHE_DIR="${CSR_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/csr_management}"
+PY="${ODOO_PYTHON:-python3}"
+
+say() { printf '\033[1m[csr]\033[0m %s\n' "$*"; }
+die() { printf '\033[1;31m[csr] error:\033[0m %s\n' "$*" >&2; exit 2; }
+
+# --- Odoo -------------------------------------------------------------------
+
+require_odoo() {
+    command -v "$PY" >/dev/null 2>&1 || die "Python interpreter '$PY' not found. Set ODOO_PYTHON to the python that runs your Odoo 18.0."
+    if [ -n "${ODOO_SRC:-}" ]; then
+        [ -d "$ODOO_SRC/odoo" ] || die "ODOO_SRC=$ODOO_SRC does not hold an Odoo source tree (no odoo/ folder)."
+        export PYTHONPATH="$ODOO_SRC${PYTHONPATH:+:$PYTHONPATH}"
+    fi
+    local version
+    if ! version="$("$PY" -c 'import odoo.release as r; print(r.major_version)' 2>/dev/null)"; then
+        die "Odoo is not importable by '$PY'.
+    This project does not install Odoo. Install Odoo 18.0 Community (source install:
+    https://www.odoo.com/documentation/18.0/administration/on_premise/source.html), then either
+      - run with the interpreter that imports it:   ODOO_PYTHON=/path/to/venv/bin/python $0
+      - or point at its source tree:                ODOO_SRC=/path/to/odoo-18.0 $0"
+    fi
+    [ "$version" = "18.0" ] || die "'$PY' imports Odoo $version; this addon needs Odoo 18.0 (set ODOO_PYTHON or ODOO_SRC)."
+}
+
+# Odoo needs the addon in a folder named after it; a clone may be named anything,
+# so the addons path holds a link named csr_management to the repository.
+addons_path() {
+    local link_dir="$CACHE_DIR/addons"
+    mkdir -p "$link_dir"
+    ln -sfn "$REPO_DIR" "$link_dir/$ADDON_NAME"
+    local core
+    core="$("$PY" - <<'PYEOF'
+import os, odoo
+root = os.path.dirname(os.path.dirname(odoo.__file__))
+paths = [os.path.join(os.path.dirname(odoo.__file__), "addons"), os.path.join(root, "addons")]
+print(",".join(p for p in paths if os.path.isdir(p)))
+PYEOF
+)"
+    printf '%s,%s' "$link_dir" "$core"
+}
+
+odoo_bin() { "$PY" -m odoo "$@"; }
+
+install_requirements() {
+    local file
+    for file in "$@"; do
+        [ -s "$REPO_DIR/$file" ] || continue
+        if ! "$PY" -m pip install --quiet --disable-pip-version-check -r "$REPO_DIR/$file"; then
+            die "Could not install the Python requirements of $file into '$PY'."
+        fi
+    done
+}
+
+# --- PostgreSQL -------------------------------------------------------------
+
+pg_answers() { pg_isready -q -t 3 >/dev/null 2>&1; }
+
+start_debian_cluster() {
+    command -v pg_lsclusters >/dev/null 2>&1 && [ "$(id -u)" = 0 ] || return 1
+    local version name
+    read -r version name _ < <(pg_lsclusters -h | sort -rn | head -n 1) || return 1
+    [ -n "${version:-}" ] || return 1
+    say "Starting PostgreSQL cluster $version/$name"
+    pg_ctlcluster "$version" "$name" start || return 1
+    export PGHOST="${PGHOST:-/var/run/postgresql}"
+    export PGPORT="$(pg_lsclusters -h | awk -v v="$version" -v n="$name" '$1==v && $2==n {print $3}')"
+}
+
+start_private_cluster() {
+    local bindir
+    bindir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+    [ -n "$bindir" ] && [ "$(id -u)" != 0 ] || return 1
+    local data="$CACHE_DIR/pgdata"
+    if [ ! -s "$data/PG_VERSION" ]; then
+        say "Creating a private PostgreSQL cluster in $data"
+        "$bindir/initdb" -D "$data" -U "$(id -un)" --auth=trust >/dev/null
+    fi
+    export PGHOST="$data" PGPORT="${PGPORT:-5439}"
+    "$bindir/pg_ctl" -D "$data" -l "$data/server.log" -w \
+        -o "-k $data -p $PGPORT -c listen_addresses=''" start >/dev/null
+}
+
+# The OS user connects through the local socket: give it a role when missing.
+ensure_role() {
+    psql -d postgres -tAc 'SELECT 1' >/dev/null 2>&1 && return 0
+    [ "$(id -u)" = 0 ] && id postgres >/dev/null 2>&1 || return 1
+    local role="${PGUSER:-$(id -un)}"
+    say "Creating PostgreSQL role '$role'"
+    su postgres -c "psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname='$role'\"" | grep -q 1 \
+        || su postgres -c "createuser --superuser '$role'"
+    psql -d postgres -tAc 'SELECT 1' >/dev/null 2>&1
+}
+
+ensure_postgres() {
+    command -v pg_isready >/dev/null 2>&1 || die "PostgreSQL client tools (pg_isready, psql) are missing: install PostgreSQL 12+."
+    if ! pg_answers; then
+        start_debian_cluster || start_private_cluster \
+            || die "No PostgreSQL server answers and none could be started. Start one and set PGHOST/PGPORT/PGUSER."
+        local tries=0
+        until pg_answers; do
+            tries=$((tries + 1))
+            [ "$tries" -lt 30 ] || die "PostgreSQL did not come up."
+            sleep 1
+        done
+    fi
+    ensure_role || die "Cannot connect to PostgreSQL as '${PGUSER:-$(id -un)}'. Set PGUSER/PGPASSWORD to a role allowed to create databases."
+}
+
+db_exists() { psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$1'" | grep -q 1; }
+
+addon_installed() {
+    psql -d "$1" -tAc "SELECT 1 FROM ir_module_module WHERE name='$ADDON_NAME' AND state='installed'" 2>/dev/null | grep -q 1
+}
