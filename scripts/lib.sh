@@ -40,7 +40,8 @@ require_odoo() {
 # Odoo needs the addon in a folder named after it; a clone may be named anything,
 # so the addons path holds a link named csr_management to the repository.
 addons_path() {
-    local link_dir="$CACHE_DIR/addons"
+    local link_dir
+    link_dir="$(link_dir_for addons)"
     mkdir -p "$link_dir"
     ln -sfn "$REPO_DIR" "$link_dir/$ADDON_NAME"
     local core
@@ -52,6 +53,11 @@ print(",".join(p for p in paths if os.path.isdir(p)))
 PYEOF
 )"
     printf '%s,%s' "$link_dir" "$core"
+}
+
+# A folder of links per checkout, so that two clones never share one.
+link_dir_for() {
+    printf '%s/%s-%s' "$CACHE_DIR" "$1" "$(printf '%s' "$REPO_DIR" | sha256sum | cut -c1-10)"
 }
 
 odoo_bin() { "$PY" -m odoo "$@"; }

@@ -27,7 +27,7 @@ else
 fi
 
 # pylint-odoo reads the addon under its own name, as Odoo does.
-link_dir="$CACHE_DIR/lint-addons"
+link_dir="$(link_dir_for lint-addons)"
 mkdir -p "$link_dir"
 ln -sfn "$REPO_DIR" "$link_dir/$ADDON_NAME"
 say "pylint-odoo"
