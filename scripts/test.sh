@@ -34,7 +34,7 @@ set +e
 "$PY" -m pytest -p no:cacheprovider --rootdir="$LINKS" -c /dev/null \
     --odoo-database="$DB" --odoo-addons-path="$ADDONS" --odoo-log-level=warn \
     --odoo-extra=log-handler=odoo.tests.common:CRITICAL \
-    "$ADDON_NAME/tests" "$@"
+    "${@:-$ADDON_NAME/tests}"
 status=$?
 set -e
 exit "$status"
