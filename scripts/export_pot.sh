@@ -14,3 +14,15 @@ odoo_bin -d "$DB" --addons-path="$ADDONS" -i "$ADDON_NAME" --without-demo=all \
 odoo_bin -d "$DB" --addons-path="$ADDONS" --modules="$ADDON_NAME" \
     --i18n-export="$REPO_DIR/i18n/$ADDON_NAME.pot" --log-level=warn
 say "Wrote i18n/$ADDON_NAME.pot ($(grep -c '^msgid ' "$REPO_DIR/i18n/$ADDON_NAME.pot") entries)"
+
+# Carry the new template into each translation: new terms arrive empty (the
+# lint then lists them), vanished ones are dropped.
+if command -v msgmerge >/dev/null 2>&1; then
+    for po in "$REPO_DIR"/i18n/*.po; do
+        msgmerge --quiet --update --no-fuzzy-matching --backup=none "$po" "$REPO_DIR/i18n/$ADDON_NAME.pot"
+        msgattrib --no-obsolete --output-file="$po" "$po"
+    done
+    say "Merged the template into $(ls "$REPO_DIR"/i18n/*.po | wc -l) translation file(s)"
+else
+    say "msgmerge (gettext) not found: merge the template into i18n/*.po by hand"
+fi
