@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Plain-Python CSR logic: no ORM, no ``env``; the models are thin adapters."""
 
+from . import accounting
+from . import formula
 from . import periods
 from . import thresholds
 from . import values

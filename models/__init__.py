@@ -1,7 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from . import account_account_tag
 from . import csr_sector
 from . import csr_framework_tag
 from . import csr_indicator
+from . import csr_indicator_source
 from . import csr_period
 from . import csr_indicator_value
 from . import csr_target

@@ -2,6 +2,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..engine import formula as formulas
+
 PILLARS = [
     ("economic", "Economic"),
     ("environmental", "Environmental"),
@@ -105,6 +107,7 @@ class CsrIndicator(models.Model):
     value_ids = fields.One2many("csr.indicator.value", "indicator_id", "Values")
     value_count = fields.Integer(compute="_compute_value_count")
     target_ids = fields.One2many("csr.target", "indicator_id", "Targets")
+    source_ids = fields.One2many("csr.indicator.source", "indicator_id", "Sources")
 
     _sql_constraints = [
         ("code_unique", "unique(code)", "An indicator code must be unique."),
@@ -132,17 +135,71 @@ class CsrIndicator(models.Model):
 
     @api.constrains("source_type", "formula")
     def _check_formula(self):
-        for indicator in self:
-            if (
-                indicator.source_type == "formula"
-                and not (indicator.formula or "").strip()
-            ):
+        for indicator in self.filtered(lambda i: i.source_type == "formula"):
+            expression = (indicator.formula or "").strip()
+            if not expression:
                 raise ValidationError(
                     _(
                         "Indicator %(code)s is computed by formula but has no formula.",
                         code=indicator.code,
                     )
                 )
+            try:
+                formulas.check(expression)
+            except formulas.FormulaError:
+                raise ValidationError(
+                    _(
+                        "%(code)s: the formula %(formula)s is not valid. Use indicator "
+                        "codes in brackets, numbers, + - * / and parentheses.",
+                        code=indicator.code,
+                        formula=expression,
+                    )
+                ) from None
+            known = set(
+                self.with_context(active_test=False)
+                .search([("code", "in", formulas.references(expression))])
+                .mapped("code")
+            )
+            unknown = [c for c in formulas.references(expression) if c not in known]
+            if unknown:
+                raise ValidationError(
+                    _(
+                        "%(code)s: the formula refers to unknown indicator(s) "
+                        "%(codes)s.",
+                        code=indicator.code,
+                        codes=", ".join(unknown),
+                    )
+                )
+        self._check_formula_cycles()
+
+    def _check_formula_cycles(self):
+        try:
+            formulas.dependency_order(self.sudo()._dependency_graph())
+        except formulas.FormulaCycle as cycle:
+            raise ValidationError(
+                _(
+                    "These indicators depend on each other in a circle: %(cycle)s. "
+                    "Change one of their formulas.",
+                    cycle=" → ".join(cycle.args[0]),
+                )
+            ) from None
+
+    @api.model
+    def _dependency_graph(self, company=None):
+        """Code → codes it reads, through formulas and "divide by" sources."""
+        catalogue = self.with_context(active_test=False).search(
+            [("source_type", "=", "formula")]
+        )
+        graph = {i.code: formulas.references(i.formula) for i in catalogue}
+        sources = self.env["csr.indicator.source"].search(
+            [("divide_by_id", "!=", False)]
+            + ([("company_id", "in", [False, company.id])] if company else [])
+        )
+        for source in sources:
+            graph.setdefault(source.indicator_id.code, []).append(
+                source.divide_by_id.code
+            )
+        return graph
 
     @api.constrains("code")
     def _check_code(self):

@@ -1,4 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import json
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -102,6 +104,15 @@ class CsrIndicatorValue(models.Model):
     evidence_count = fields.Integer(compute="_compute_evidence_count")
     entered_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     entered_on = fields.Datetime(readonly=True, copy=False)
+    source_model = fields.Char(
+        readonly=True,
+        copy=False,
+        help="Model of the records the value was computed from.",
+    )
+    source_domain = fields.Text(
+        readonly=True, copy=False, help="Filter selecting those records (JSON)."
+    )
+    computed_on = fields.Datetime(readonly=True, copy=False)
     validated_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     validated_on = fields.Datetime(readonly=True, copy=False)
 
@@ -269,3 +280,21 @@ class CsrIndicatorValue(models.Model):
         self._check_state({"submitted", "validated"}, _("reset to draft"))
         self.write({"state": "draft", "validated_by_id": False, "validated_on": False})
         return True
+
+    def action_open_source_records(self):
+        """The records a computed value was computed from, in a list."""
+        self.ensure_one()
+        if not self.source_model:
+            raise UserError(
+                _("%(name)s was not computed from ERP records.", name=self.display_name)
+            )
+        model = self.env[self.source_model]
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Source records of %(name)s", name=self.display_name),
+            "res_model": self.source_model,
+            "views": [(False, "list"), (False, "form")],
+            "domain": json.loads(self.source_domain or "[]"),
+            "context": {"create": False, "active_test": False},
+            "help": model._description,
+        }

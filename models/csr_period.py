@@ -1,8 +1,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from markupsafe import Markup
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..engine import periods
+from ..services.period_compute import PeriodCompute
 
 PERIOD_KINDS = [("month", "Month"), ("quarter", "Quarter"), ("year", "Year")]
 PERIOD_STATES = [("open", "Open"), ("locked", "Locked")]
@@ -186,3 +189,72 @@ class CsrPeriod(models.Model):
             "search_default_group_pillar": 1,
         }
         return action
+
+    def action_compute(self):
+        """Fill the computed and formula indicators of the periods."""
+        self._check_manager(_("compute"))
+        messages = []
+        for period in self:
+            report = PeriodCompute(period).run()
+            lines = period._compute_message(report)
+            if not report.locked:
+                period.message_post(
+                    body=Markup("<br/>").join(lines), subtype_xmlid="mail.mt_note"
+                )
+            messages.extend(lines)
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": _("CSR indicators computed"),
+                "message": "\n".join(messages),
+                "sticky": False,
+                "type": "success",
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
+
+    def _compute_message(self, report):
+        if report.locked:
+            return [_("%(name)s is locked: nothing was computed.", name=self.name)]
+        lines = [
+            _(
+                "%(name)s: %(created)s value(s) created, %(updated)s updated, "
+                "%(unchanged)s unchanged.",
+                name=self.name,
+                created=len(report.created),
+                updated=len(report.updated),
+                unchanged=len(report.unchanged),
+            )
+        ]
+        skipped = [
+            (report.skipped_manual, _("kept as entered by hand")),
+            (report.skipped_not_draft, _("kept because submitted or validated")),
+            (report.no_source, _("no source configured")),
+            (report.no_data, _("no data (missing input or division by zero)")),
+            (
+                report.implausible,
+                _("implausible figure, check the books or the source"),
+            ),
+        ]
+        for codes, reason in skipped:
+            if codes:
+                lines.append(
+                    _(
+                        "Skipped, %(reason)s: %(codes)s.",
+                        reason=reason,
+                        codes=", ".join(codes),
+                    )
+                )
+        return lines
+
+    @api.model
+    def _cron_compute_open_periods(self):
+        """Monthly: compute every open period that has started, per company."""
+        today = fields.Date.context_today(self)
+        # A system job: it computes for every company, each period on its own.
+        periods = self.sudo().search(
+            [("state", "=", "open"), ("date_from", "<=", today)]
+        )
+        for period in periods:
+            PeriodCompute(period.with_company(period.company_id)).run()

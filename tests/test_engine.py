@@ -5,7 +5,13 @@ import doctest
 import unittest
 from datetime import date
 
-from odoo.addons.csr_management.engine import periods, thresholds, values
+from odoo.addons.csr_management.engine import (
+    accounting,
+    formula,
+    periods,
+    thresholds,
+    values,
+)
 
 
 class TestPeriodArithmetic(unittest.TestCase):
@@ -96,7 +102,63 @@ class TestValuePlausibility(unittest.TestCase):
 
 class TestEngineDoctests(unittest.TestCase):
     def test_doctests_pass(self):
-        for module in (periods, thresholds, values):
+        for module in (accounting, formula, periods, thresholds, values):
             result = doctest.testmod(module)
             self.assertGreater(result.attempted, 0, module.__name__)
             self.assertEqual(result.failed, 0, module.__name__)
+
+
+class TestFormulas(unittest.TestCase):
+    def test_evaluate(self):
+        values_ = {"ENV-05": 12.0, "ENV-06": 3.0, "ECO-01": 2_500_000.0}
+        self.assertEqual(
+            formula.evaluate("([ENV-05] + [ENV-06]) / [ECO-01] * 1000000", values_), 6.0
+        )
+        self.assertEqual(formula.evaluate("-[ENV-05] + 2 * 3", values_), -6.0)
+        self.assertIsNone(formula.evaluate("[ENV-05] / ([ENV-06] - 3)", values_))
+        self.assertIsNone(formula.evaluate("[ENV-05] + [SOC-01]", values_))
+
+    def test_only_arithmetic_is_accepted(self):
+        for bad in (
+            "[A-1] ** 2",
+            "abs([A-1])",
+            "[A-1] +",
+            "[A-1].real",
+            "'x'",
+            "[A-1] < 2",
+        ):
+            with self.subTest(bad=bad), self.assertRaises(formula.FormulaError):
+                formula.check(bad)
+
+    def test_order_and_cycles(self):
+        order = formula.dependency_order(
+            {
+                "ENV-09": ["ENV-05", "ECO-01"],
+                "X-2": ["X-1", "ENV-09"],
+                "X-1": ["ENV-09"],
+            }
+        )
+        self.assertEqual(order, ["ENV-09", "X-1", "X-2"])
+        with self.assertRaises(formula.FormulaCycle) as caught:
+            formula.dependency_order({"A-1": ["B-1"], "B-1": ["C-1"], "C-1": ["A-1"]})
+        self.assertEqual(caught.exception.args[0], ["A-1", "B-1", "C-1", "A-1"])
+
+
+class TestAccountSelection(unittest.TestCase):
+    def test_types_tags_and_prefixes(self):
+        sales = accounting.Account(1, "4100", "income")
+        other = accounting.Account(2, "4200", "income_other")
+        taxes = accounting.Account(3, "2408", "liability_current", frozenset({7}))
+        books = [sales, other, taxes]
+        totals = {1: {"balance": -800.0}, 2: {"balance": -50.0}, 3: {"debit": 120.0}}
+        by_type = accounting.AccountSelector(account_types=frozenset({"income"}))
+        by_tag = accounting.AccountSelector(tag_ids=frozenset({7}))
+        by_prefix = accounting.AccountSelector(code_prefixes=("42", "41"))
+        self.assertEqual(
+            accounting.total(by_type, books, totals, sign=-1), (800.0, [1])
+        )
+        self.assertEqual(accounting.total(by_tag, books, totals, "debit"), (120.0, [3]))
+        self.assertEqual(
+            accounting.total(by_prefix, books, totals, sign=-1), (850.0, [1, 2])
+        )
+        self.assertFalse(accounting.AccountSelector())

@@ -1,0 +1,128 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..engine import accounting
+
+SOURCE_METHODS = [
+    ("account", "Journal items of the period"),
+    ("account_closing", "Account balances at period end"),
+    ("local_supplier_share", "Share of vendor bills from local suppliers"),
+    ("supplier_payment_days", "Average days to pay suppliers"),
+]
+ACCOUNT_METHODS = ("account", "account_closing")
+MEASURES = [
+    ("balance", "Balance (debit - credit)"),
+    ("debit", "Debit"),
+    ("credit", "Credit"),
+    ("quantity", "Quantity"),
+]
+SIGNS = [("1", "As booked"), ("-1", "Reversed (revenue, liabilities)")]
+
+
+class CsrIndicatorSource(models.Model):
+    """Where a computed indicator takes its figure from, for all or one company."""
+
+    _name = "csr.indicator.source"
+    _description = "CSR Indicator Source"
+    _order = "indicator_id, company_id"
+    _check_company_auto = True
+
+    indicator_id = fields.Many2one(
+        "csr.indicator", required=True, index=True, ondelete="cascade"
+    )
+    code = fields.Char(related="indicator_id.code")
+    company_id = fields.Many2one(
+        "res.company",
+        index=True,
+        help="Leave empty for the default of every company; a company's own "
+        "source replaces the default for that company.",
+    )
+    method = fields.Selection(SOURCE_METHODS, required=True, default="account")
+    account_types = fields.Char(
+        help="Odoo account types, separated by spaces or commas, e.g. "
+        "'income income_other'.",
+    )
+    account_tag_ids = fields.Many2many("account.account.tag", string="Account tags")
+    account_prefixes = fields.Char(
+        string="Account code prefixes",
+        help="e.g. '41 42' for every 41x and 42x account.",
+    )
+    measure = fields.Selection(MEASURES, required=True, default="balance")
+    sign = fields.Selection(SIGNS, required=True, default="1")
+    divide_by_id = fields.Many2one(
+        "csr.indicator",
+        string="Divide by",
+        help="Divide the figure by this indicator's value of the same period "
+        "(e.g. revenue, headcount).",
+    )
+    multiplier = fields.Float(default=1.0, help="e.g. 100 for a percentage.")
+    note = fields.Text()
+
+    _sql_constraints = [
+        (
+            "company_unique",
+            "EXCLUDE USING btree (indicator_id WITH =, company_id WITH =) "
+            "WHERE (company_id IS NOT NULL)",
+            "This indicator already has a source for this company.",
+        ),
+        (
+            "default_unique",
+            "EXCLUDE USING btree (indicator_id WITH =) WHERE (company_id IS NULL)",
+            "This indicator already has a default source.",
+        ),
+    ]
+
+    @api.depends("indicator_id.code", "company_id.name")
+    def _compute_display_name(self):
+        for source in self:
+            scope = source.company_id.name or _("all companies")
+            source.display_name = f"{source.indicator_id.code} ({scope})"
+
+    @api.constrains("method", "account_types", "account_tag_ids", "account_prefixes")
+    def _check_account_selection(self):
+        known = dict(
+            self.env["account.account"]
+            ._fields["account_type"]
+            ._description_selection(self.env)
+        )
+        for source in self.filtered(lambda s: s.method in ACCOUNT_METHODS):
+            unknown = [t for t in source.selector_types() if t not in known]
+            if unknown:
+                raise ValidationError(
+                    _(
+                        "%(code)s: unknown account type(s) %(types)s. Valid types: "
+                        "%(valid)s.",
+                        code=source.code,
+                        types=", ".join(unknown),
+                        valid=", ".join(sorted(known)),
+                    )
+                )
+            if not source.selector():
+                raise ValidationError(
+                    _(
+                        "%(code)s: choose account types, account tags or account code "
+                        "prefixes to read.",
+                        code=source.code,
+                    )
+                )
+
+    @api.constrains("divide_by_id", "indicator_id")
+    def _check_divide_by(self):
+        for source in self:
+            if source.divide_by_id == source.indicator_id:
+                raise ValidationError(
+                    _("%(code)s cannot be divided by itself.", code=source.code)
+                )
+        self.indicator_id._check_formula_cycles()
+
+    def selector_types(self):
+        return accounting.split_list(self.account_types)
+
+    def selector(self):
+        self.ensure_one()
+        return accounting.AccountSelector(
+            account_types=frozenset(self.selector_types()),
+            tag_ids=frozenset(self.account_tag_ids.ids),
+            code_prefixes=tuple(accounting.split_list(self.account_prefixes)),
+        )

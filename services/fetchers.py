@@ -1,0 +1,146 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""One fetcher per source method. Each reads ERP records of one company and
+period with a fixed number of grouped queries, whatever the data volume, and
+returns {source: Figure}. Reads run as superuser but always filter on the
+period's company explicitly."""
+
+from dataclasses import dataclass
+
+from odoo.tools import SQL
+
+from ..engine import accounting
+
+
+@dataclass
+class Figure:
+    """A raw figure and the records it was computed from (for drill-down)."""
+
+    value: float | None
+    model: str
+    domain: list
+
+
+def _move_line_domain(company, date_to, date_from=None):
+    domain = [
+        ("company_id", "=", company.id),
+        ("parent_state", "=", "posted"),
+        ("date", "<=", date_to),
+    ]
+    if date_from:
+        domain.append(("date", ">=", date_from))
+    return domain
+
+
+def _accounts(env, company):
+    records = (
+        env["account.account"]
+        .with_company(company)
+        .search([("company_ids", "in", company.id)])
+    )
+    return [
+        accounting.Account(a.id, a.code or "", a.account_type, frozenset(a.tag_ids.ids))
+        for a in records
+    ]
+
+
+def _account_totals(env, domain):
+    groups = env["account.move.line"]._read_group(
+        domain,
+        ["account_id"],
+        [f"{measure}:sum" for measure in accounting.MEASURES],
+    )
+    return {
+        account.id: dict(zip(accounting.MEASURES, sums, strict=True))
+        for account, *sums in groups
+    }
+
+
+def fetch_accounts(env, period, sources):
+    """Journal-item sums per account: one query for flows, one for closings."""
+    company = period.company_id
+    accounts = _accounts(env, company)
+    figures = {}
+    for method, date_from in (("account", period.date_from), ("account_closing", None)):
+        wanted = sources.filtered(lambda s, m=method: s.method == m)
+        if not wanted:
+            continue
+        domain = _move_line_domain(company, period.date_to, date_from)
+        totals = _account_totals(env, domain)
+        for source in wanted:
+            value, chosen = accounting.total(
+                source.selector(), accounts, totals, source.measure, int(source.sign)
+            )
+            figures[source] = Figure(
+                value, "account.move.line", domain + [("account_id", "in", chosen)]
+            )
+    return figures
+
+
+def fetch_local_supplier_share(env, period, sources):
+    """Vendor bills (net of refunds) from suppliers in the company's country."""
+    company = period.company_id
+    domain = [
+        ("company_id", "=", company.id),
+        ("move_type", "in", ("in_invoice", "in_refund")),
+        ("state", "=", "posted"),
+        ("invoice_date", ">=", period.date_from),
+        ("invoice_date", "<=", period.date_to),
+    ]
+    groups = env["account.move"]._read_group(
+        domain, ["commercial_partner_id"], ["amount_untaxed_signed:sum"]
+    )
+    total = sum(amount for _partner, amount in groups)
+    local = sum(
+        amount
+        for partner, amount in groups
+        if partner.country_id and partner.country_id == company.country_id
+    )
+    value = local / total * 100.0 if total else None
+    return {source: Figure(value, "account.move", domain) for source in sources}
+
+
+def fetch_supplier_payment_days(env, period, sources):
+    """Amount-weighted days from bill date to full payment, for the vendor
+    bills whose last payment falls in the period."""
+    company = period.company_id
+    env.flush_all()
+    rows = env.execute_query(
+        SQL(
+            """
+            SELECT SUM(paid.amount * paid.days) / NULLIF(SUM(paid.amount), 0),
+                   ARRAY_AGG(paid.move_id)
+              FROM (
+                    SELECT line.move_id,
+                           ABS(line.balance) AS amount,
+                           MAX(partial.max_date) - move.invoice_date AS days
+                      FROM account_move_line line
+                      JOIN account_move move ON move.id = line.move_id
+                      JOIN account_account account ON account.id = line.account_id
+                      JOIN account_partial_reconcile partial
+                        ON partial.credit_move_id = line.id
+                     WHERE move.company_id = %(company)s
+                       AND move.move_type = 'in_invoice'
+                       AND move.state = 'posted'
+                       AND account.account_type = 'liability_payable'
+                       AND line.reconciled
+                  GROUP BY line.id, line.move_id, move.invoice_date
+                    HAVING MAX(partial.max_date) BETWEEN %(date_from)s AND %(date_to)s
+                   ) paid
+            """,
+            company=company.id,
+            date_from=period.date_from,
+            date_to=period.date_to,
+        )
+    )
+    average, move_ids = rows[0] if rows else (None, None)
+    value = float(average) if average is not None else None
+    domain = [("id", "in", sorted(set(move_ids or [])))]
+    return {source: Figure(value, "account.move", domain) for source in sources}
+
+
+FETCHERS = {
+    "account": fetch_accounts,
+    "account_closing": fetch_accounts,
+    "local_supplier_share": fetch_local_supplier_share,
+    "supplier_payment_days": fetch_supplier_payment_days,
+}

@@ -1,0 +1,213 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Compute the ERP-sourced and formula indicators of one period.
+
+1. Fetch the raw figure of every computed indicator, batched per fetcher.
+2. Derive, in dependency order, "divide by" figures and formulas; inputs are
+   the period's values as they stand (manual and validated ones included)
+   overlaid with what step 1 produced.
+3. Write the results into draft computed values, creating missing ones;
+   manual, submitted, validated and locked values are left alone and reported.
+"""
+
+import json
+from dataclasses import dataclass, field
+
+from odoo import fields
+from odoo.tools import float_compare
+
+from ..engine import formula as formulas
+from ..engine import values as plausibility
+from .fetchers import FETCHERS, Figure
+
+
+def serialize_domain(domain):
+    """JSON text of a domain; dates become ISO strings, which domains accept."""
+    return json.dumps(domain, default=str)
+
+
+@dataclass
+class ComputeReport:
+    created: list = field(default_factory=list)
+    updated: list = field(default_factory=list)
+    unchanged: list = field(default_factory=list)
+    removed: list = field(default_factory=list)
+    skipped_manual: list = field(default_factory=list)
+    skipped_not_draft: list = field(default_factory=list)
+    no_source: list = field(default_factory=list)
+    no_data: list = field(default_factory=list)
+    implausible: list = field(default_factory=list)
+    locked: bool = False
+
+
+class PeriodCompute:
+    def __init__(self, period):
+        period.ensure_one()
+        self.period = period
+        self.company = period.company_id
+        self.env = period.env
+        self.sudo_env = period.sudo().with_company(self.company).env
+
+    def run(self):
+        report = ComputeReport()
+        if self.period.state == "locked":
+            report.locked = True
+            return report
+        indicators = self._indicators()
+        sources = self._sources(indicators)
+        report.no_source = sorted(
+            i.code
+            for i in indicators
+            if i.source_type == "computed" and i.code not in sources
+        )
+        raw = self._fetch(sources)
+        existing = {v.indicator_id.code: v for v in self.period.value_ids}
+        figures = self._derive(indicators, sources, raw, existing)
+        self._store(indicators, figures, existing, report)
+        return report
+
+    # -- gathering --------------------------------------------------------
+
+    def _indicators(self):
+        return self.env["csr.indicator"].search(
+            [
+                ("source_type", "in", ("computed", "formula")),
+                ("company_id", "in", [False, self.company.id]),
+            ]
+        )
+
+    def _sources(self, indicators):
+        """Code → source; a company's own source wins over the default."""
+        records = self.env["csr.indicator.source"].search(
+            [
+                ("indicator_id", "in", indicators.ids),
+                ("company_id", "in", [False, self.company.id]),
+            ],
+            order="company_id desc",  # NULLs (defaults) first, then overridden
+        )
+        chosen = {}
+        for source in records:
+            code = source.indicator_id.code
+            if code not in chosen or source.company_id:
+                chosen[code] = source
+        return chosen
+
+    def _fetch(self, sources):
+        by_fetcher = {}
+        for source in sources.values():
+            fetcher = FETCHERS[source.method]
+            by_fetcher.setdefault(fetcher, self.env["csr.indicator.source"])
+            by_fetcher[fetcher] |= source
+        raw = {}
+        for fetcher, batch in by_fetcher.items():
+            for source, figure in fetcher(self.sudo_env, self.period, batch).items():
+                raw[source.indicator_id.code] = figure
+        return raw
+
+    # -- deriving ---------------------------------------------------------
+
+    def _derive(self, indicators, sources, raw, existing):
+        known = {code: value.value for code, value in existing.items()}
+        known.update(
+            {code: self._writable_or_none(existing, code, f) for code, f in raw.items()}
+        )
+        figures = dict(raw)
+        graph = self.env["csr.indicator"]._dependency_graph(self.company)
+        by_code = {i.code: i for i in indicators}
+        for code in formulas.dependency_order(graph):
+            indicator = by_code.get(code)
+            if not indicator:
+                continue
+            if indicator.source_type == "formula":
+                figures[code] = Figure(
+                    formulas.evaluate(indicator.formula, known),
+                    "csr.indicator.value",
+                    self._inputs_domain(formulas.references(indicator.formula)),
+                )
+            elif code in raw and sources[code].divide_by_id:
+                figures[code] = self._divided(sources[code], raw[code], known)
+            else:
+                continue
+            known[code] = self._writable_or_none(existing, code, figures[code])
+        return figures
+
+    @staticmethod
+    def _writable_or_none(existing, code, figure):
+        """The value later formulas read: a frozen value keeps its own figure."""
+        value = existing.get(code)
+        if value and (value.source == "manual" or value.state != "draft"):
+            return value.value
+        return figure.value
+
+    def _divided(self, source, figure, known):
+        divisor = known.get(source.divide_by_id.code)
+        value = None
+        if figure.value is not None and divisor:
+            value = figure.value / divisor * source.multiplier
+        return Figure(value, figure.model, figure.domain)
+
+    def _inputs_domain(self, codes):
+        return [("period_id", "=", self.period.id), ("code", "in", codes)]
+
+    # -- storing ----------------------------------------------------------
+
+    def _store(self, indicators, figures, existing, report):
+        Value = self.env["csr.indicator.value"]
+        now = fields.Datetime.now()
+        to_create = []
+        for indicator in indicators:
+            figure = figures.get(indicator.code)
+            if figure is None:
+                continue
+            current = existing.get(indicator.code)
+            if current and current.source == "manual":
+                report.skipped_manual.append(indicator.code)
+            elif current and current.state != "draft":
+                report.skipped_not_draft.append(indicator.code)
+            elif figure.value is None:
+                report.no_data.append(indicator.code)
+                if current:
+                    current.unlink()
+                    report.removed.append(indicator.code)
+            elif plausibility.value_error(
+                indicator.value_type, indicator.allow_negative, figure.value
+            ):
+                # Reported, not stored: one odd figure must not stop the rest.
+                report.implausible.append(f"{indicator.code} ({figure.value:.2f})")
+                if current:
+                    current.unlink()
+                    report.removed.append(indicator.code)
+            elif not current:
+                to_create.append(self._value_vals(indicator, figure, now))
+                report.created.append(indicator.code)
+            elif self._changed(current, figure):
+                current.write(self._figure_vals(figure, now))
+                report.updated.append(indicator.code)
+            else:
+                report.unchanged.append(indicator.code)
+        Value.create(to_create)
+
+    @staticmethod
+    def _changed(value, figure):
+        digits = value._fields["value"].get_digits(value.env)[1]
+        return (
+            float_compare(value.value, figure.value, precision_digits=digits) != 0
+            or value.source_model != figure.model
+            or value.source_domain != serialize_domain(figure.domain)
+        )
+
+    @staticmethod
+    def _figure_vals(figure, now):
+        return {
+            "value": figure.value,
+            "source_model": figure.model,
+            "source_domain": serialize_domain(figure.domain),
+            "computed_on": now,
+        }
+
+    def _value_vals(self, indicator, figure, now):
+        return {
+            "indicator_id": indicator.id,
+            "period_id": self.period.id,
+            "source": indicator.source_type,
+            **self._figure_vals(figure, now),
+        }
