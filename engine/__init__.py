@@ -6,3 +6,4 @@ from . import formula
 from . import periods
 from . import thresholds
 from . import values
+from . import workforce

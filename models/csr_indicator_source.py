@@ -9,6 +9,13 @@ SOURCE_METHODS = [
     ("account_closing", "Account balances at period end"),
     ("local_supplier_share", "Share of vendor bills from local suppliers"),
     ("supplier_payment_days", "Average days to pay suppliers"),
+    ("hr_headcount", "Employees with a running contract at period end"),
+    ("hr_permanent_share", "Share of employees on permanent contracts"),
+    ("hr_women_share", "Share of women among employees"),
+    ("hr_women_in_management", "Share of women among managers"),
+    ("hr_pay_gap", "Unadjusted gender pay gap (hourly)"),
+    ("hr_turnover", "Departures over average headcount"),
+    ("hr_new_hire_rate", "New hires over closing headcount"),
 ]
 ACCOUNT_METHODS = ("account", "account_closing")
 MEASURES = [

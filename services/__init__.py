@@ -3,3 +3,4 @@
 
 from . import fetchers
 from . import period_compute
+from . import workforce

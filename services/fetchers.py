@@ -144,3 +144,14 @@ FETCHERS = {
     "local_supplier_share": fetch_local_supplier_share,
     "supplier_payment_days": fetch_supplier_payment_days,
 }
+
+
+def _register_workforce():
+    # Imported late: workforce imports Figure from this module.
+    from . import workforce
+
+    for method in (*workforce.ROW_FIGURES, "hr_turnover", "hr_new_hire_rate"):
+        FETCHERS[method] = workforce.fetch_workforce
+
+
+_register_workforce()

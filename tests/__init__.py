@@ -10,4 +10,5 @@ from . import test_multi_company
 from . import test_i18n
 from . import test_compute_accounting
 from . import test_compute_suppliers
+from . import test_compute_workforce
 from . import test_formula_catalogue

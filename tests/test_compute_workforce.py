@@ -1,0 +1,154 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Workforce indicators of January 2025, from contracts built by hand.
+
+Employees (40 h/week unless said; monthly hours 40 x 52 / 12 = 173.33):
+  Mateo (m)   manager of Lucía and Sofía, permanent, 4,000   -> 23.0769/h
+  Lucía (f)   manager of Diego, permanent, 3,000              -> 17.3077/h
+  Sofía (f)   fixed-term to June, 20 h/week, 1,500            -> 17.3077/h
+  Diego (m)   fixed-term to December, 2,600                   -> 15.0000/h
+  Andrés (m)  hired 15 January, permanent, 2,000              -> 11.5385/h
+  Valeria (f) left 10 January (contract ended that day)
+  a freelancer, a draft contract and another company's employee: excluded.
+At 31 January: 5 employees, 3 permanent (60 %), 2 women (40 %), managers
+Mateo and Lucía (50 % women). Hourly means: men 34,400 / 173.33 = 19.846...
+no: men (4,000 + 2,600 + 2,000) / 3 / 173.33 and women (3,000 + 3,000) / 2 /
+173.33 (Sofía's 1,500 for 86.67 h equals 3,000 full time), so the gap is
+(2,866.67 - 3,000) / 2,866.67 = -4.6512 %. Turnover: 1 leaver over the
+average of 5 (1 January) and 5 (31 January) = 20 %; new hires 1 / 5 = 20 %.
+"""
+
+from datetime import date
+
+from odoo import Command
+
+from .common import CsrCase
+
+
+class TestComputeWorkforce(CsrCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.full_time = cls._calendar("CSR 40 h", 8, 17, lunch=True)
+        cls.part_time = cls._calendar("CSR 20 h", 8, 12)
+        mateo = cls._employee("Mateo", "male")
+        lucia = cls._employee("Lucía", "female", parent=mateo)
+        sofia = cls._employee("Sofía", "female", parent=mateo)
+        diego = cls._employee("Diego", "male", parent=lucia)
+        andres = cls._employee("Andrés", "male")
+        valeria = cls._employee("Valeria", "female")
+        freelancer = cls._employee("Freelance", "male", employee_type="freelance")
+        pending = cls._employee("Pendiente", "female")
+        cls._contract(mateo, 4000.0, date(2020, 1, 1))
+        cls._contract(lucia, 3000.0, date(2021, 3, 1))
+        cls._contract(sofia, 1500.0, date(2024, 7, 1), date(2025, 6, 30), cls.part_time)
+        cls._contract(diego, 2600.0, date(2024, 1, 1), date(2025, 12, 31))
+        cls._contract(andres, 2000.0, date(2025, 1, 15))
+        cls._contract(valeria, 2500.0, date(2022, 1, 1), date(2025, 1, 10))
+        valeria.write({"departure_date": date(2025, 1, 10), "active": False})
+        cls._contract(freelancer, 9000.0, date(2024, 1, 1))
+        cls._contract(pending, 9000.0, date(2024, 1, 1), state="draft")
+        other = cls.env["res.company"].create({"name": "Otra SAS"})
+        cls._contract(
+            cls._employee("Ajeno", "male", company=other), 100.0, date(2024, 1, 1)
+        )
+        cls.january.action_compute()
+        cls.values = {value.code: value for value in cls.january.value_ids}
+
+    @classmethod
+    def _calendar(cls, name, start, end, lunch=False):
+        attendances = []
+        for day in "01234":
+            if lunch:
+                attendances += [
+                    (day, start, 12.0, "morning"),
+                    (day, 12.0, 13.0, "lunch"),
+                    (day, 13.0, end, "afternoon"),
+                ]
+            else:
+                attendances.append((day, start, end, "morning"))
+        return cls.env["resource.calendar"].create(
+            {
+                "name": name,
+                "company_id": cls.company.id,
+                "attendance_ids": [Command.clear()]
+                + [
+                    Command.create(
+                        {
+                            "name": f"{day} {period}",
+                            "dayofweek": day,
+                            "hour_from": hour_from,
+                            "hour_to": hour_to,
+                            "day_period": period,
+                        }
+                    )
+                    for day, hour_from, hour_to, period in attendances
+                ],
+            }
+        )
+
+    @classmethod
+    def _employee(
+        cls, name, gender, parent=None, employee_type="employee", company=None
+    ):
+        return cls.env["hr.employee"].create(
+            {
+                "name": name,
+                "gender": gender,
+                "parent_id": parent.id if parent else False,
+                "employee_type": employee_type,
+                "company_id": (company or cls.company).id,
+                "resource_calendar_id": cls.full_time.id,
+            }
+        )
+
+    @classmethod
+    def _contract(cls, employee, wage, start, end=None, calendar=None, state="open"):
+        return cls.env["hr.contract"].create(
+            {
+                "name": f"{employee.name} {start}",
+                "employee_id": employee.id,
+                "company_id": employee.company_id.id,
+                "wage": wage,
+                "date_start": start,
+                "date_end": end,
+                "resource_calendar_id": (calendar or cls.full_time).id,
+                "state": state,
+            }
+        )
+
+    def test_headcount_and_composition(self):
+        figures = {
+            code: self.values[code].value for code in ("SOC-01", "SOC-02", "SOC-03")
+        }
+        self.assertEqual(figures, {"SOC-01": 5.0, "SOC-02": 60.0, "SOC-03": 40.0})
+
+    def test_women_in_management(self):
+        self.assertEqual(self.values["SOC-20"].value, 50.0)
+
+    def test_gender_pay_gap_uses_hourly_pay(self):
+        men = (4000.0 + 2600.0 + 2000.0) / 3.0
+        women = (3000.0 + 1500.0 * 2.0) / 2.0
+        self.assertAlmostEqual(
+            self.values["SOC-15"].value, (men - women) / men * 100.0, 4
+        )
+        self.assertAlmostEqual(self.values["SOC-15"].value, -4.6512, 4)
+
+    def test_turnover_and_new_hires(self):
+        self.assertEqual(self.values["SOC-06"].value, 20.0)
+        self.assertEqual(self.values["SOC-07"].value, 20.0)
+        hires = self.env["hr.employee"].search(
+            self.values["SOC-07"].action_open_source_records()["domain"]
+        )
+        self.assertEqual(hires.mapped("name"), ["Andrés"])
+
+    def test_source_records_are_the_counted_contracts(self):
+        action = self.values["SOC-01"].action_open_source_records()
+        contracts = self.env["hr.contract"].search(action["domain"])
+        self.assertEqual(
+            sorted(contracts.employee_id.mapped("name")),
+            ["Andrés", "Diego", "Lucía", "Mateo", "Sofía"],
+        )
+
+    def test_training_spend_is_divided_by_headcount(self):
+        # No account carries the training tag in this company: 0 spent.
+        self.assertEqual(self.values["SOC-19"].value, 0.0)
