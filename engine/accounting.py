@@ -50,14 +50,19 @@ def split_list(text):
 def total(selector, accounts, totals, measure="balance", sign=1):
     """Signed sum of ``measure`` over the selected accounts, and their ids.
 
-    ``totals`` maps an account id to its summed measures for the period.
+    ``totals`` maps an account id to its summed measures for the period. When
+    no account matches, the company has not mapped the figure: None, not 0.
 
     >>> sales = Account(1, "4100", "income")
     >>> cogs = Account(2, "5100", "expense_direct_cost")
     >>> totals = {1: {"balance": -900.0}, 2: {"balance": 300.0}}
     >>> total(AccountSelector(frozenset({"income"})), [sales, cogs], totals, sign=-1)
     (900.0, [1])
+    >>> total(AccountSelector(tag_ids=frozenset({9})), [sales, cogs], totals)
+    (None, [])
     """
     chosen = [account.id for account in accounts if selector.matches(account)]
+    if not chosen:
+        return None, []
     amount = sum(totals.get(account_id, {}).get(measure, 0.0) for account_id in chosen)
     return sign * amount, chosen

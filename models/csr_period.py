@@ -236,6 +236,10 @@ class CsrPeriod(models.Model):
                 report.implausible,
                 _("implausible figure, check the books or the source"),
             ),
+            (
+                report.stale_kept,
+                _("no longer computable, old value kept for its comment or evidence"),
+            ),
         ]
         for codes, reason in skipped:
             if codes:

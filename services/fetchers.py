@@ -35,7 +35,7 @@ def _accounts(env, company):
     records = (
         env["account.account"]
         .with_company(company)
-        .search([("company_ids", "in", company.id)])
+        .search([("company_ids", "parent_of", company.id)])  # branches share
     )
     return [
         accounting.Account(a.id, a.code or "", a.account_type, frozenset(a.tag_ids.ids))
@@ -101,7 +101,8 @@ def fetch_local_supplier_share(env, period, sources):
 
 def fetch_supplier_payment_days(env, period, sources):
     """Amount-weighted days from bill date to full payment, for the vendor
-    bills whose last payment falls in the period."""
+    bills whose last payment falls in the period. Only payments and bank
+    statement lines count: a credit note settles a bill without paying it."""
     company = period.company_id
     env.flush_all()
     rows = env.execute_query(
@@ -118,6 +119,10 @@ def fetch_supplier_payment_days(env, period, sources):
                       JOIN account_account account ON account.id = line.account_id
                       JOIN account_partial_reconcile partial
                         ON partial.credit_move_id = line.id
+                      JOIN account_move_line paying
+                        ON paying.id = partial.debit_move_id
+                       AND (paying.payment_id IS NOT NULL
+                            OR paying.statement_line_id IS NOT NULL)
                      WHERE move.company_id = %(company)s
                        AND move.move_type = 'in_invoice'
                        AND move.state = 'posted'

@@ -36,6 +36,7 @@ class ComputeReport:
     no_source: list = field(default_factory=list)
     no_data: list = field(default_factory=list)
     implausible: list = field(default_factory=list)
+    stale_kept: list = field(default_factory=list)
     locked: bool = False
 
 
@@ -106,13 +107,12 @@ class PeriodCompute:
     # -- deriving ---------------------------------------------------------
 
     def _derive(self, indicators, sources, raw, existing):
+        by_code = {i.code: i for i in indicators}
         known = {code: value.value for code, value in existing.items()}
-        known.update(
-            {code: self._writable_or_none(existing, code, f) for code, f in raw.items()}
-        )
+        for code, figure in raw.items():
+            known[code] = self._input_value(by_code[code], existing, figure)
         figures = dict(raw)
         graph = self.env["csr.indicator"]._dependency_graph(self.company)
-        by_code = {i.code: i for i in indicators}
         for code in formulas.dependency_order(graph):
             indicator = by_code.get(code)
             if not indicator:
@@ -127,15 +127,23 @@ class PeriodCompute:
                 figures[code] = self._divided(sources[code], raw[code], known)
             else:
                 continue
-            known[code] = self._writable_or_none(existing, code, figures[code])
+            known[code] = self._input_value(indicator, existing, figures[code])
         return figures
 
     @staticmethod
-    def _writable_or_none(existing, code, figure):
-        """The value later formulas read: a frozen value keeps its own figure."""
-        value = existing.get(code)
+    def _input_value(indicator, existing, figure):
+        """What later formulas read for this indicator.
+
+        A kept value (manual, submitted, validated) gives its own figure; a new
+        figure counts only if it will be stored, i.e. if it is plausible.
+        """
+        value = existing.get(indicator.code)
         if value and (value.source == "manual" or value.state != "draft"):
             return value.value
+        if figure.value is None or plausibility.value_error(
+            indicator.value_type, indicator.allow_negative, figure.value
+        ):
+            return None
         return figure.value
 
     def _divided(self, source, figure, known):
@@ -165,17 +173,13 @@ class PeriodCompute:
                 report.skipped_not_draft.append(indicator.code)
             elif figure.value is None:
                 report.no_data.append(indicator.code)
-                if current:
-                    current.unlink()
-                    report.removed.append(indicator.code)
+                self._drop_stale(current, report)
             elif plausibility.value_error(
                 indicator.value_type, indicator.allow_negative, figure.value
             ):
                 # Reported, not stored: one odd figure must not stop the rest.
                 report.implausible.append(f"{indicator.code} ({figure.value:.2f})")
-                if current:
-                    current.unlink()
-                    report.removed.append(indicator.code)
+                self._drop_stale(current, report)
             elif not current:
                 to_create.append(self._value_vals(indicator, figure, now))
                 report.created.append(indicator.code)
@@ -185,6 +189,18 @@ class PeriodCompute:
             else:
                 report.unchanged.append(indicator.code)
         Value.create(to_create)
+
+    @staticmethod
+    def _drop_stale(value, report):
+        """A computed value that can no longer be computed goes, unless someone
+        has commented on it or attached evidence: then it stays, reported."""
+        if not value:
+            return
+        if value.comment or value.evidence_ids:
+            report.stale_kept.append(value.code)
+        else:
+            report.removed.append(value.code)
+            value.unlink()
 
     @staticmethod
     def _changed(value, figure):

@@ -21,6 +21,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+from odoo.addons.csr_management.services.period_compute import PeriodCompute
 
 
 @tagged("post_install", "-at_install")
@@ -137,16 +138,40 @@ class TestComputeAccounting(AccountTestInvoicingCommon):
         self.assertEqual(values["ECO-01"].source, "computed")
 
     def test_result_is_reported_in_the_chatter(self):
+        report = PeriodCompute(self.january.with_user(self.manager)).run()
+        eco = ["ECO-01", "ECO-02", "ECO-03", "ECO-04", "ECO-05", "ECO-06", "ECO-09"]
+        self.assertLessEqual(set(eco), set(report.created))
+        # No vendor bill: no local share, no payment days; no account carries
+        # the training tag: no training spend.
+        self.assertLessEqual({"ECO-07", "ECO-08", "SOC-19"}, set(report.no_data))
         self._compute()
         note = self.january.message_ids[0].body
-        # Seven ECO figures, and a headcount of 0: no employee here.
-        self.assertIn("8 value(s) created", note)
-        # No vendor bill: no local share, no payment days; no energy or
-        # emission source yet for the intensities; no employee to divide by.
+        self.assertIn("0 value(s) created", note)
         self.assertIn(
             "no data (missing input or division by zero): ECO-07, ECO-08", note
         )
-        self.assertIn("SOC-19, ", note)
+
+    def test_formulas_ignore_refused_figures(self):
+        march = self.env["csr.period"].create(
+            {
+                "company_id": self.company.id,
+                "kind": "month",
+                "date_from": date(2025, 3, 1),
+                "date_to": date(2025, 3, 31),
+            }
+        )
+        # A month with a credit note bigger than its sales: revenue -200.
+        self._entry(
+            date(2025, 3, 5), [(self.receivable, 100.0), (self.revenue, -100.0)]
+        )
+        self._entry(
+            date(2025, 3, 6), [(self.revenue, 300.0), (self.receivable, -300.0)]
+        )
+        report = PeriodCompute(march.with_user(self.manager)).run()
+        self.assertIn("ECO-01 (-200.00)", report.implausible)
+        # -200 / -200 would be a 100 % margin: refused input, no margin.
+        self.assertIn("ECO-06", report.no_data)
+        self.assertNotIn("ECO-06", march.value_ids.mapped("code"))
 
     def test_source_records_are_exactly_those_summed(self):
         values = self._compute()
@@ -167,17 +192,17 @@ class TestComputeAccounting(AccountTestInvoicingCommon):
         self._entry(
             date(2025, 1, 20), [(self.receivable, 100.0), (self.revenue, -100.0)]
         )
-        second = self._compute()
+        report = PeriodCompute(self.january.with_user(self.manager)).run()
+        self.assertEqual(
+            sorted(report.updated), ["ECO-01", "ECO-02", "ECO-03", "ECO-05", "ECO-06"]
+        )
+        self.assertFalse(report.created)
+        second = {v.code: v for v in self.january.value_ids}
         self.assertEqual({code: value.id for code, value in second.items()}, ids)
         self.assertEqual(second["ECO-01"].value, 900.0)
         self.assertEqual(second["ECO-05"].value, 450.0)
         self.assertEqual(second["ECO-02"].value, 230.0)
         self.assertAlmostEqual(second["ECO-06"].value, 350.0 / 900.0 * 100.0, places=4)
-        # ECO-01, 02, 03, 05 and 06 moved; ECO-04, ECO-09 and SOC-01 did not.
-        self.assertIn(
-            "0 value(s) created, 5 updated, 3 unchanged",
-            self.january.message_ids[0].body,
-        )
 
     def test_manual_and_validated_values_are_left_alone(self):
         Value = self.env["csr.indicator.value"]

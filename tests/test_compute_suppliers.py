@@ -99,6 +99,19 @@ class TestComputeSuppliers(AccountTestInvoicingCommon):
             self.january.message_ids[0].body,
         )
 
+    def test_a_credit_note_is_not_a_payment(self):
+        bill = self._bill(self.partner_a, date(2025, 3, 1), 800.0)
+        refund = self._bill(self.partner_a, date(2025, 3, 20), 800.0, "in_refund")
+        (bill | refund).line_ids.filtered(
+            lambda line: line.account_type == "liability_payable"
+        ).reconcile()
+        payable = bill.line_ids.filtered(
+            lambda line: line.account_type == "liability_payable"
+        )
+        self.assertTrue(payable.reconciled)  # settled, but nothing was paid
+        march = self._period(date(2025, 3, 1), date(2025, 3, 31))
+        self.assertNotIn("ECO-08", self._values(march))
+
     def test_no_bills_no_share(self):
         march = self._period(date(2025, 3, 1), date(2025, 3, 31))
         values = self._values(march)
