@@ -7,3 +7,4 @@ from . import csr_indicator_source
 from . import csr_period
 from . import csr_indicator_value
 from . import csr_target
+from . import ir_attachment

@@ -18,29 +18,45 @@ class AccountAccountTag(models.Model):
         help="Accounts of the current company that carry this tag.",
     )
 
-    def _company_accounts_with_tags(self):
+    def _company_accounts(self, domain=()):
+        # Branches use their parent company's accounts.
         return (
             self.env["account.account"]
             .sudo()
-            .search(
-                [
-                    ("tag_ids", "in", self.ids),
-                    ("company_ids", "in", self.env.company.id),
-                ]
-            )
+            .search([("company_ids", "parent_of", self.env.company.id), *domain])
         )
+
+    def _company_accounts_with_tags(self):
+        return self._company_accounts([("tag_ids", "in", self.ids)])
 
     def _compute_csr_account_ids(self):
         accounts = self._company_accounts_with_tags()
         for tag in self:
             tag.csr_account_ids = accounts.filtered(lambda a, t=tag: t in a.tag_ids)
 
+    def write(self, vals):
+        # The mapping screen only links CSR tags to accounts: a CSR manager may
+        # do that without the accounting rights to edit tags themselves.
+        if (
+            set(vals) == {"csr_account_ids"}
+            and all(self.mapped("csr_tag"))
+            and self.env.user.has_group("csr_management.group_csr_manager")
+        ):
+            return super(AccountAccountTag, self.sudo()).write(vals)
+        return super().write(vals)
+
     def _inverse_csr_account_ids(self):
         if not self.env.user.has_group("csr_management.group_csr_manager"):
             raise AccessError(_("Only a CSR manager can map CSR tags to accounts."))
+        if self.filtered(lambda tag: not tag.csr_tag):
+            raise AccessError(_("Only CSR tags are mapped from this screen."))
         current = self._company_accounts_with_tags()
+        own = self._company_accounts()
         for tag in self:
-            wanted = tag.csr_account_ids.sudo()
+            # Never touch another company's accounts, whatever was sent.
+            wanted = tag.csr_account_ids.sudo() & own
             before = current.filtered(lambda a, t=tag: t in a.tag_ids)
             (wanted - before).write({"tag_ids": [Command.link(tag.id)]})
             (before - wanted).write({"tag_ids": [Command.unlink(tag.id)]})
+        # Show what was saved, not what was asked for.
+        self.invalidate_recordset(["csr_account_ids"])

@@ -25,6 +25,20 @@ FIGURE_FIELDS = {
 }
 
 
+# Audit and computation fields: written by the system, never by a caller.
+SYSTEM_FIELDS = {
+    "entered_by_id",
+    "entered_on",
+    "validated_by_id",
+    "validated_on",
+    "source_model",
+    "source_domain",
+    "computed_on",
+    "calculation_note",
+    "uses_fallback_factor",
+}
+
+
 class CsrIndicatorValue(models.Model):
     """The figure of one indicator for one period of one company."""
 
@@ -175,6 +189,7 @@ class CsrIndicatorValue(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._check_raw_value(vals)
+            self._check_system_fields(vals)
         periods = self.env["csr.period"].browse(
             [vals["period_id"] for vals in vals_list if vals.get("period_id")]
         )
@@ -189,6 +204,7 @@ class CsrIndicatorValue(models.Model):
 
     def write(self, vals):
         self._check_raw_value(vals)
+        self._check_system_fields(vals)
         self.period_id._check_unlocked()
         if vals.get("period_id"):
             self.env["csr.period"].browse(vals["period_id"])._check_unlocked()
@@ -215,6 +231,19 @@ class CsrIndicatorValue(models.Model):
                     value=vals["value"],
                 )
             )
+
+    def _check_system_fields(self, vals):
+        forged = SYSTEM_FIELDS & vals.keys()
+        if forged and not (self.env.su or self.env.context.get("csr_system_write")):
+            raise AccessError(
+                _(
+                    "%(fields)s are recorded by the system and cannot be set by hand.",
+                    fields=", ".join(sorted(forged)),
+                )
+            )
+
+    def _system(self):
+        return self.with_context(csr_system_write=True)
 
     def _entry_stamp(self):
         return {"entered_by_id": self.env.uid, "entered_on": fields.Datetime.now()}
@@ -267,7 +296,7 @@ class CsrIndicatorValue(models.Model):
 
     def action_validate(self):
         self._check_state({"draft", "submitted"}, _("validate"))
-        self.write(
+        self._system().write(
             {
                 "state": "validated",
                 "validated_by_id": self.env.uid,
@@ -278,7 +307,9 @@ class CsrIndicatorValue(models.Model):
 
     def action_reset_to_draft(self):
         self._check_state({"submitted", "validated"}, _("reset to draft"))
-        self.write({"state": "draft", "validated_by_id": False, "validated_on": False})
+        self._system().write(
+            {"state": "draft", "validated_by_id": False, "validated_on": False}
+        )
         return True
 
     def action_open_source_records(self):

@@ -159,7 +159,7 @@ class PeriodCompute:
     # -- storing ----------------------------------------------------------
 
     def _store(self, indicators, figures, existing, report):
-        Value = self.env["csr.indicator.value"]
+        Value = self.env["csr.indicator.value"]._system()
         now = fields.Datetime.now()
         to_create = []
         for indicator in indicators:
@@ -184,7 +184,7 @@ class PeriodCompute:
                 to_create.append(self._value_vals(indicator, figure, now))
                 report.created.append(indicator.code)
             elif self._changed(current, figure):
-                current.write(self._figure_vals(figure, now))
+                current._system().write(self._figure_vals(figure, now))
                 report.updated.append(indicator.code)
             else:
                 report.unchanged.append(indicator.code)

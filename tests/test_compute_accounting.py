@@ -246,6 +246,45 @@ class TestComputeAccounting(AccountTestInvoicingCommon):
             self.january.with_user(user).action_compute()
         self.assertFalse(self.january.value_ids)
 
+    def test_stale_value_with_a_comment_is_kept(self):
+        training = self.env.ref("csr_management.indicator_soc_19")
+        value = self.env["csr.indicator.value"].create(
+            {
+                "indicator_id": training.id,
+                "period_id": self.january.id,
+                "source": "computed",
+                "value": 12.0,
+                "comment": "Checked with the payroll office.",
+            }
+        )
+        report = PeriodCompute(self.january.with_user(self.manager)).run()
+        self.assertIn("SOC-19", report.stale_kept)
+        self.assertTrue(value.exists())
+        value.comment = False
+        report = PeriodCompute(self.january.with_user(self.manager)).run()
+        self.assertIn("SOC-19", report.removed)
+        self.assertFalse(value.exists())
+
+    def test_mapping_screen(self):
+        tag = self.env.ref("csr_management.account_tag_csr_training")
+        other = self.setup_other_company(name="Tercera SAS")
+        foreign = other["default_account_expense"]
+        as_manager = tag.with_user(self.manager).with_company(self.company)
+        as_manager.write(
+            {"csr_account_ids": [Command.set([self.expense.id, foreign.id])]}
+        )
+        self.assertIn(tag, self.expense.tag_ids)
+        self.assertNotIn(tag, foreign.tag_ids)  # another company's account
+        self.assertEqual(as_manager.csr_account_ids, self.expense)
+        with self.assertRaises(AccessError):
+            as_manager.write({"name": "Renamed"})
+        plain = self.env.ref("account.account_tag_operating", raise_if_not_found=False)
+        if plain:
+            with self.assertRaises(AccessError):
+                plain.with_user(self.manager).write(
+                    {"csr_account_ids": [Command.set([])]}
+                )
+
     def test_company_source_replaces_the_default(self):
         self.env["csr.indicator.source"].create(
             {

@@ -145,3 +145,34 @@ class TestIndicatorValue(CsrCase):
             if t.field_id.name == "state"
         }
         self.assertEqual(states, {("Draft", "Submitted")})
+
+    def test_audit_fields_cannot_be_forged(self):
+        value = self._make_value(value=5.0).with_user(self.user)
+        for vals in (
+            {"validated_by_id": self.manager.id},
+            {"entered_by_id": self.manager.id},
+            {"source_model": "account.move.line"},
+            {"computed_on": "2025-01-31 00:00:00"},
+        ):
+            with self.subTest(vals=vals), self.assertRaises(AccessError):
+                value.write(vals)
+        self.assertFalse(value.validated_by_id)
+        self.assertEqual(value.entered_by_id, self.env.user)
+
+    def test_evidence_is_frozen_with_its_value(self):
+        evidence = self.env["ir.attachment"].create(
+            {"name": "water-bill-january.pdf", "raw": b"%PDF-1.4 bill"}
+        )
+        value = self._make_value(value=5.0, evidence_ids=[(6, 0, evidence.ids)])
+        evidence.write({"name": "water-bill-jan.pdf"})  # a draft: still editable
+        value.with_user(self.manager).action_validate()
+        with self.assertRaisesRegex(UserError, "cannot be changed or removed"):
+            evidence.with_user(self.user).unlink()
+        with self.assertRaisesRegex(UserError, "cannot be changed or removed"):
+            evidence.write({"raw": b"%PDF-1.4 another bill"})
+        self.assertEqual(evidence.raw, b"%PDF-1.4 bill")
+        value.with_user(self.manager).action_reset_to_draft()
+        self.january.with_user(self.manager).action_lock()
+        with self.assertRaisesRegex(UserError, "cannot be changed or removed"):
+            evidence.unlink()
+        self.assertTrue(evidence.exists())
