@@ -1,4 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
+
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
@@ -9,6 +11,8 @@ from ..services.period_compute import PeriodCompute
 
 PERIOD_KINDS = [("month", "Month"), ("quarter", "Quarter"), ("year", "Year")]
 PERIOD_STATES = [("open", "Open"), ("locked", "Locked")]
+_logger = logging.getLogger(__name__)
+
 # Fields whose change would alter what a locked period reports.
 LOCKED_FIELDS = {"company_id", "kind", "date_from", "date_to"}
 

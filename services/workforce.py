@@ -16,6 +16,7 @@ LIVE_STATES = ("open", "close")  # running now, or ran and has expired
 
 def employments_on(env, company, day):
     """The contract running on ``day`` for each employee of the company."""
+    env.flush_all()  # raw SQL: pending ORM writes must reach the database
     rows = env.execute_query_dict(
         SQL(
             """
@@ -32,6 +33,8 @@ def employments_on(env, company, day):
                          JOIN hr_contract report_contract
                            ON report_contract.employee_id = report.id
                         WHERE report.parent_id = employee.id
+                          AND report.company_id = %(company)s
+                          AND report.employee_type IN %(types)s
                           AND report_contract.state IN %(states)s
                           AND report_contract.date_start <= %(day)s
                           AND (report_contract.date_end IS NULL
@@ -94,7 +97,7 @@ def _leavers(env, company, period):
 
 
 def _hires(env, company, period):
-    """Employees whose first contract (not cancelled) starts in the period."""
+    """Employees whose first signed contract starts in the period."""
     groups = (
         env["hr.contract"]
         .with_context(active_test=False)
