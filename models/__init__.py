@@ -1,5 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import account_account_tag
+from . import csr_activity
+from . import csr_emission_factor
+from . import product_category
+from . import product_template
 from . import csr_sector
 from . import csr_framework_tag
 from . import csr_indicator

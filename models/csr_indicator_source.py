@@ -3,6 +3,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..engine import accounting
+from .csr_emission_factor import SCOPES
 
 SOURCE_METHODS = [
     ("account", "Journal items of the period"),
@@ -16,6 +17,9 @@ SOURCE_METHODS = [
     ("hr_pay_gap", "Unadjusted gender pay gap (hourly)"),
     ("hr_turnover", "Departures over average headcount"),
     ("hr_new_hire_rate", "New hires over closing headcount"),
+    ("activity_quantity", "Quantity bought (vendor bills)"),
+    ("activity_energy", "Energy bought, in MWh (vendor bills)"),
+    ("activity_emissions", "Emissions of what was bought, in tCO2e (vendor bills)"),
 ]
 ACCOUNT_METHODS = ("account", "account_closing")
 MEASURES = [
@@ -57,6 +61,14 @@ class CsrIndicatorSource(models.Model):
     )
     measure = fields.Selection(MEASURES, required=True, default="balance")
     sign = fields.Selection(SIGNS, required=True, default="1")
+    activity_ids = fields.Many2many(
+        "csr.activity",
+        string="Activities",
+        help="Products mapped to these activities are counted (vendor bills).",
+    )
+    scope = fields.Selection(
+        SCOPES, help="Which emission factors apply (emission sources only)."
+    )
     divide_by_id = fields.Many2one(
         "csr.indicator",
         string="Divide by",
@@ -110,6 +122,21 @@ class CsrIndicatorSource(models.Model):
                     _(
                         "%(code)s: choose account types, account tags or account code "
                         "prefixes to read.",
+                        code=source.code,
+                    )
+                )
+
+    @api.constrains("method", "activity_ids", "scope")
+    def _check_activity_selection(self):
+        for source in self.filtered(lambda s: s.method.startswith("activity_")):
+            if not source.activity_ids:
+                raise ValidationError(
+                    _("%(code)s: choose the activities to count.", code=source.code)
+                )
+            if source.method == "activity_emissions" and not source.scope:
+                raise ValidationError(
+                    _(
+                        "%(code)s: choose the scope of the emission factors.",
                         code=source.code,
                     )
                 )

@@ -127,6 +127,14 @@ class CsrIndicatorValue(models.Model):
         readonly=True, copy=False, help="Filter selecting those records (JSON)."
     )
     computed_on = fields.Datetime(readonly=True, copy=False)
+    calculation_note = fields.Text(
+        readonly=True, copy=False, help="Factors and conversions the figure used."
+    )
+    uses_fallback_factor = fields.Boolean(
+        readonly=True,
+        copy=False,
+        help="A regional default factor stood in for a missing national one.",
+    )
     validated_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     validated_on = fields.Datetime(readonly=True, copy=False)
 

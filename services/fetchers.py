@@ -13,11 +13,14 @@ from ..engine import accounting
 
 @dataclass
 class Figure:
-    """A raw figure and the records it was computed from (for drill-down)."""
+    """A raw figure and the records it was computed from (for drill-down),
+    with how it was obtained (factors used) when that needs saying."""
 
     value: float | None
     model: str
     domain: list
+    note: str = ""
+    fallback: bool = False
 
 
 def _move_line_domain(company, date_to, date_from=None):
@@ -151,12 +154,14 @@ FETCHERS = {
 }
 
 
-def _register_workforce():
-    # Imported late: workforce imports Figure from this module.
-    from . import workforce
+def _register_late_fetchers():
+    # Imported late: these modules import Figure from this one.
+    from . import environment, workforce
 
     for method in (*workforce.ROW_FIGURES, "hr_turnover", "hr_new_hire_rate"):
         FETCHERS[method] = workforce.fetch_workforce
+    for method in environment.METHODS:
+        FETCHERS[method] = environment.fetch_environment
 
 
-_register_workforce()
+_register_late_fetchers()

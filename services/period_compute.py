@@ -151,7 +151,7 @@ class PeriodCompute:
         value = None
         if figure.value is not None and divisor:
             value = figure.value / divisor * source.multiplier
-        return Figure(value, figure.model, figure.domain)
+        return Figure(value, figure.model, figure.domain, figure.note, figure.fallback)
 
     def _inputs_domain(self, codes):
         return [("period_id", "=", self.period.id), ("code", "in", codes)]
@@ -209,6 +209,7 @@ class PeriodCompute:
             float_compare(value.value, figure.value, precision_digits=digits) != 0
             or value.source_model != figure.model
             or value.source_domain != serialize_domain(figure.domain)
+            or (value.calculation_note or "") != figure.note
         )
 
     @staticmethod
@@ -217,6 +218,8 @@ class PeriodCompute:
             "value": figure.value,
             "source_model": figure.model,
             "source_domain": serialize_domain(figure.domain),
+            "calculation_note": figure.note,
+            "uses_fallback_factor": figure.fallback,
             "computed_on": now,
         }
 

@@ -11,4 +11,5 @@ from . import test_i18n
 from . import test_compute_accounting
 from . import test_compute_suppliers
 from . import test_compute_workforce
+from . import test_compute_environment
 from . import test_formula_catalogue

@@ -1,0 +1,58 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+ACTIVITY_KINDS = [
+    ("electricity", "Electricity"),
+    ("fuel", "Fuel"),
+    ("water", "Water"),
+    ("material", "Material"),
+]
+
+
+class CsrActivity(models.Model):
+    """What a purchased product stands for: grid electricity, diesel, water…"""
+
+    _name = "csr.activity"
+    _description = "CSR Activity"
+    _order = "kind, sequence, id"
+
+    code = fields.Char(required=True, index=True)
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    kind = fields.Selection(ACTIVITY_KINDS, required=True)
+    uom_id = fields.Many2one(
+        "uom.uom",
+        string="Unit",
+        required=True,
+        help="Unit the quantities are counted in; bill lines in another unit of "
+        "the same category are converted.",
+    )
+    ncv_mj = fields.Float(
+        string="Energy content (MJ per unit)",
+        digits=(16, 4),
+        help="Net calorific value, e.g. 3.6 for a kWh, 36.1 for a litre of diesel. "
+        "Zero for what is not energy (water, materials).",
+    )
+    renewable = fields.Boolean(
+        help="Renewable energy (certified green electricity, on-site solar, biomass)."
+    )
+    factor_ids = fields.One2many(
+        "csr.emission.factor", "activity_id", "Emission factors"
+    )
+
+    _sql_constraints = [
+        ("code_unique", "unique(code)", "An activity code must be unique."),
+    ]
+
+    @api.constrains("ncv_mj")
+    def _check_ncv(self):
+        for activity in self:
+            if activity.ncv_mj < 0:
+                raise ValidationError(
+                    _(
+                        "%(name)s: the energy content cannot be negative.",
+                        name=activity.name,
+                    )
+                )

@@ -1,0 +1,148 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Energy, water and emissions from the quantities on vendor bills.
+
+A bill line counts when its product (or the product's category) is mapped to
+a CSR activity. Quantities are summed per product and unit with one grouped
+query for bills and one for refunds, converted to the activity's unit, then
+turned into MWh or tCO2e with the activity's energy content and the emission
+factor valid for the period and the company's country.
+"""
+
+from odoo import _
+
+from ..engine import emissions
+from .fetchers import Figure
+
+METHODS = ("activity_quantity", "activity_energy", "activity_emissions")
+
+
+def _bill_line_domain(company, period):
+    return [
+        ("company_id", "=", company.id),
+        ("parent_state", "=", "posted"),
+        ("date", ">=", period.date_from),
+        ("date", "<=", period.date_to),
+        ("display_type", "=", "product"),
+        ("product_id", "!=", False),
+    ]
+
+
+def _activity_of(product):
+    return product.product_tmpl_id.csr_activity_id or product.categ_id.csr_activity_id
+
+
+def activity_quantities(env, company, period):
+    """{activity: (quantity in its unit, product ids)}, and unit problems."""
+    base = _bill_line_domain(company, period)
+    totals, products, problems = {}, {}, []
+    for move_type, sign in (("in_invoice", 1.0), ("in_refund", -1.0)):
+        groups = env["account.move.line"]._read_group(
+            base + [("move_id.move_type", "=", move_type)],
+            ["product_id", "product_uom_id"],
+            ["quantity:sum"],
+        )
+        for product, uom, quantity in groups:
+            activity = _activity_of(product)
+            if not activity:
+                continue
+            if uom and uom.category_id != activity.uom_id.category_id:
+                problems.append(
+                    _(
+                        "%(product)s is billed in %(unit)s, which cannot be converted "
+                        "to %(target)s.",
+                        product=product.display_name,
+                        unit=uom.name,
+                        target=activity.uom_id.name,
+                    )
+                )
+                continue
+            if uom:
+                quantity = uom._compute_quantity(quantity, activity.uom_id, round=False)
+            totals[activity] = totals.get(activity, 0.0) + sign * quantity
+            products.setdefault(activity, set()).add(product.id)
+    return totals, products, problems
+
+
+def _factors(env):
+    records = env["csr.emission.factor"].search([])
+    return {
+        factor: emissions.Factor(
+            factor.id,
+            factor.activity_id.id,
+            factor.scope,
+            factor.country_id.id or None,
+            factor.date_from,
+            factor.date_to or None,
+            factor.kgco2e_per_unit,
+        )
+        for factor in records
+    }
+
+
+def _emissions(env, company, period, source, quantities):
+    factors = _factors(env)
+    by_plain = {plain: record for record, plain in factors.items()}
+    total, notes, fallback, missing = 0.0, [], False, []
+    for activity in source.activity_ids:
+        quantity = quantities.get(activity, 0.0)
+        if not quantity:
+            continue
+        plain, is_fallback = emissions.choose_factor(
+            factors.values(),
+            activity.id,
+            source.scope,
+            company.country_id.id,
+            period.date_from,
+            period.date_to,
+        )
+        if not plain:
+            missing.append(activity.name)
+            continue
+        factor = by_plain[plain]
+        total += emissions.tonnes_co2e(quantity, plain.kgco2e_per_unit)
+        fallback = fallback or is_fallback
+        label = (
+            _(
+                "fallback, no factor for %(country)s: ",
+                country=company.country_id.name or "?",
+            )
+            if is_fallback
+            else ""
+        )
+        notes.append(
+            f"{activity.name}: {quantity:g} {activity.uom_id.name} × "
+            f"{plain.kgco2e_per_unit:g} kgCO2e ({label}{factor.citation()})"
+        )
+    if missing:
+        notes.append(_("No emission factor for: %(names)s.", names=", ".join(missing)))
+        return None, notes, fallback
+    return total, notes, fallback
+
+
+def fetch_environment(env, period, sources):
+    company = period.company_id
+    quantities, products, problems = activity_quantities(env, company, period)
+    figures = {}
+    for source in sources:
+        activities = source.activity_ids
+        product_ids = sorted(set().union(*(products.get(a, set()) for a in activities)))
+        domain = _bill_line_domain(company, period) + [
+            ("product_id", "in", product_ids)
+        ]
+        notes, fallback = list(problems), False
+        if source.method == "activity_quantity":
+            value = sum(quantities.get(a, 0.0) for a in activities) * source.multiplier
+        elif source.method == "activity_energy":
+            value = sum(
+                emissions.energy_mwh(quantities.get(a, 0.0), a.ncv_mj)
+                for a in activities
+            )
+        else:
+            value, factor_notes, fallback = _emissions(
+                env, company, period, source, quantities
+            )
+            notes += factor_notes
+        figures[source] = Figure(
+            value, "account.move.line", domain, "\n".join(notes), fallback
+        )
+    return figures

@@ -1,0 +1,144 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Energy, water and emissions from vendor bills, checked by hand.
+
+January 2025 bills of a Colombian company (no taxes):
+  electricity 1,200 kWh + 0.5 MWh (converted: 500 kWh), refund 200 kWh
+  diesel 100 L; water 3 m³ + 500 L (converted: 0.5 m³); a draft bill of
+  9,999 kWh and an unmapped product (ignored).
+Electricity 1,500 kWh = 1.5 MWh; energy 1.5 + 100 x 36.12 / 3,600 =
+2.503333 MWh; Scope 1 = 100 x 2.6765 / 1,000 = 0.26765 t; Scope 2 =
+1,500 x 0.112 / 1,000 = 0.168 t (UPME 2022); water 3.5 m³.
+"""
+
+from datetime import date
+
+from odoo.tests import tagged
+
+from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+
+
+@tagged("post_install", "-at_install")
+class TestComputeEnvironment(AccountTestInvoicingCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env.user.groups_id |= cls.env.ref("csr_management.group_csr_manager")
+        cls.company = cls.company_data["company"]
+        cls.company.country_id = cls.env.ref("base.co")
+        ref = cls.env.ref
+        cls.electricity = cls._product(
+            "Energía eléctrica",
+            "csr_management.activity_electricity_grid",
+            "csr_management.uom_kwh",
+        )
+        cls.diesel = cls._product(
+            "ACPM", "csr_management.activity_diesel", "uom.product_uom_litre"
+        )
+        cls.water = cls._product(
+            "Acueducto", "csr_management.activity_water", "uom.product_uom_cubic_meter"
+        )
+        cls.coffee = cls.env["product.product"].create({"name": "Café verde"})
+        jan = date(2025, 1, 10)
+        cls._bill(jan, [(cls.electricity, 1200.0, None), (cls.diesel, 100.0, None)])
+        cls._bill(jan, [(cls.electricity, 0.5, ref("csr_management.uom_mwh"))])
+        cls._bill(jan, [(cls.electricity, 200.0, None)], move_type="in_refund")
+        cls._bill(
+            jan,
+            [(cls.water, 3.0, None), (cls.water, 500.0, ref("uom.product_uom_litre"))],
+        )
+        cls._bill(jan, [(cls.coffee, 50.0, None)])
+        cls._bill(jan, [(cls.electricity, 9999.0, None)], post=False)
+
+    @classmethod
+    def _product(cls, name, activity, uom):
+        uom = cls.env.ref(uom)
+        return cls.env["product.product"].create(
+            {
+                "name": name,
+                "uom_id": uom.id,
+                "uom_po_id": uom.id,
+                "csr_activity_id": cls.env.ref(activity).id,
+            }
+        )
+
+    @classmethod
+    def _bill(cls, when, lines, move_type="in_invoice", post=True):
+        move = cls.env["account.move"].create(
+            {
+                "move_type": move_type,
+                "partner_id": cls.partner_a.id,
+                "invoice_date": when,
+                "date": when,
+                "invoice_line_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "product_id": product.id,
+                            "quantity": quantity,
+                            "product_uom_id": (uom or product.uom_id).id,
+                            "price_unit": 1.0,
+                            "tax_ids": [(6, 0, [])],
+                        },
+                    )
+                    for product, quantity, uom in lines
+                ],
+            }
+        )
+        if post:
+            move.action_post()
+        return move
+
+    def _values(self, date_from, date_to):
+        period = self.env["csr.period"].create(
+            {
+                "company_id": self.company.id,
+                "kind": "month",
+                "date_from": date_from,
+                "date_to": date_to,
+            }
+        )
+        period.action_compute()
+        return {value.code: value for value in period.value_ids}
+
+    def test_energy_water_and_emissions(self):
+        values = self._values(date(2025, 1, 1), date(2025, 1, 31))
+        self.assertAlmostEqual(values["ENV-02"].value, 1.5, places=4)
+        self.assertAlmostEqual(
+            values["ENV-01"].value, 1.5 + 100 * 36.12 / 3600, places=4
+        )
+        self.assertAlmostEqual(values["ENV-05"].value, 0.2677, places=4)
+        self.assertAlmostEqual(values["ENV-06"].value, 0.168, places=4)
+        self.assertAlmostEqual(values["ENV-11"].value, 3.5, places=4)
+        self.assertFalse(values["ENV-06"].uses_fallback_factor)
+        self.assertIn("UPME", values["ENV-06"].calculation_note)
+        self.assertIn("1500 kWh", values["ENV-06"].calculation_note)
+
+    def test_intensities_follow_from_revenue(self):
+        # No sales in this company: no revenue, so no intensity (division by 0).
+        values = self._values(date(2025, 1, 1), date(2025, 1, 31))
+        self.assertNotIn("ENV-04", values)
+        self.assertNotIn("ENV-09", values)
+
+    def test_right_factor_year_and_visible_fallback(self):
+        mexico, peru = self.env.ref("base.mx"), self.env.ref("base.pe")
+        self.company.country_id = mexico
+        values = self._values(date(2025, 1, 1), date(2025, 1, 31))
+        self.assertAlmostEqual(values["ENV-06"].value, 1500 * 0.423 / 1000, places=4)
+        self.assertIn("2021", values["ENV-06"].calculation_note)
+        self.company.country_id = peru
+        self.env["csr.period"].search([("company_id", "=", self.company.id)]).unlink()
+        values = self._values(date(2025, 1, 1), date(2025, 1, 31))
+        self.assertAlmostEqual(values["ENV-06"].value, 1500 * 0.238 / 1000, places=4)
+        self.assertTrue(values["ENV-06"].uses_fallback_factor)
+        self.assertIn("fallback, no factor for Peru", values["ENV-06"].calculation_note)
+        # Diesel's IPCC factor is a default by nature, hence a fallback too.
+        self.assertTrue(values["ENV-05"].uses_fallback_factor)
+
+    def test_source_records_are_the_mapped_bill_lines(self):
+        values = self._values(date(2025, 1, 1), date(2025, 1, 31))
+        lines = self.env["account.move.line"].search(
+            values["ENV-02"].action_open_source_records()["domain"]
+        )
+        self.assertEqual(lines.product_id, self.electricity)
+        self.assertEqual(len(lines), 3)  # two bills and the refund, not the draft
