@@ -40,8 +40,10 @@ def choose_factor(factors, activity_id, scope, country_id, date_from, date_to):
     >>> def pick(country, day):
     ...     chosen, fallback = choose_factor(table, 1, "2_location", country, day, day)
     ...     return chosen.id, fallback
-    >>> pick(mx, date(2021, 3, 1)), pick(mx, date(2020, 6, 1)), pick(pe, date(2022, 1, 1))
-    ((2, False), (1, False), (3, True))
+    >>> pick(mx, date(2021, 3, 1)), pick(mx, date(2020, 6, 1))
+    ((2, False), (1, False))
+    >>> pick(pe, date(2022, 1, 1))  # no Peruvian factor: the regional one
+    (3, True)
     """
     valid = [
         f
