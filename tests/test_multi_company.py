@@ -106,3 +106,33 @@ class TestMultiCompany(CsrCase):
             [("indicator_id", "=", self.water.id)]
         )
         self.assertEqual(seen.mapped("value"), [300.0])
+
+    def test_company_sources_stay_with_their_company(self):
+        Source = self.env["csr.indicator.source"]
+        own = Source.create(
+            {
+                "indicator_id": self.water.id,
+                "company_id": self.company.id,
+                "method": "account",
+                "account_types": "expense",
+            }
+        )
+        shared = Source.create(
+            {
+                "indicator_id": self.share.id,
+                "method": "account",
+                "account_types": "income",
+            }
+        )
+        env_b = self.env(
+            user=self.manager_b, context={"allowed_company_ids": [self.company_b.id]}
+        )
+        visible = env_b["csr.indicator.source"].search(
+            [("id", "in", (own | shared).ids)]
+        )
+        self.assertEqual(visible, shared.with_env(env_b))
+        with self.assertRaises(AccessError):
+            env_b["csr.indicator.source"].browse(own.id).write(
+                {"account_types": "income"}
+            )
+        self.assertEqual(own.account_types, "expense")
