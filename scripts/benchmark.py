@@ -1,0 +1,252 @@
+#!/usr/bin/env python3
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Time the full compute of one year on a synthetic company, and print it.
+
+Run through scripts/benchmark.sh, which prepares the database. The data are
+generated set-based in SQL (not timed): posted journal entries spread over
+the year, a tenth of them vendor bills of electricity with their payable
+line, and employees with contracts. Then it prints the wall time and SQL
+query count of the compute, and the time of a bare SQL aggregate over the
+same journal items (the floor no compute can beat).
+"""
+
+# Printing its figures is what this script is for.
+# pylint: disable=print-used
+
+import argparse
+import time
+from datetime import date
+
+import odoo
+from odoo import SUPERUSER_ID, api
+from odoo.modules.registry import Registry
+from odoo.tools import SQL
+
+YEAR = 2025
+
+
+def _accounts(env, company):
+    Account = env["account.account"].with_company(company)
+
+    def one(account_type):
+        return Account.search(
+            [("account_type", "=", account_type), ("company_ids", "in", company.id)],
+            limit=1,
+        ).id
+
+    return {
+        kind: one(kind)
+        for kind in (
+            "income",
+            "asset_receivable",
+            "expense",
+            "asset_cash",
+            "liability_payable",
+        )
+    }
+
+
+def generate_books(env, company, lines):
+    """``lines`` posted journal items: pairs of lines, one move per pair."""
+    accounts = _accounts(env, company)
+    journal = env["account.journal"].search(
+        [("company_id", "=", company.id), ("type", "=", "general")], limit=1
+    )
+    partner = env["res.partner"].create(
+        {"name": "Electricaribe SA", "country_id": company.country_id.id}
+    )
+    electricity = env["product.product"].create(
+        {
+            "name": "Electricity (kWh)",
+            "csr_activity_id": env.ref("csr_management.activity_electricity_grid").id,
+            "uom_id": env.ref("csr_management.uom_kwh").id,
+            "uom_po_id": env.ref("csr_management.uom_kwh").id,
+        }
+    )
+    params = dict(
+        moves=lines // 2,
+        year_start=date(YEAR, 1, 1),
+        journal=journal.id,
+        company=company.id,
+        currency=company.currency_id.id,
+        partner=partner.id,
+        product=electricity.id,
+        uom=electricity.uom_id.id,
+        **accounts,
+    )
+    env.cr.execute(
+        SQL(
+            """
+            INSERT INTO account_move (name, date, invoice_date, journal_id, company_id,
+                   currency_id, move_type, state, auto_post, partner_id,
+                   commercial_partner_id, amount_untaxed_signed,
+                   create_uid, create_date, write_uid, write_date)
+            SELECT 'BENCH/' || g,
+                   %(year_start)s::date + mod(g, 365),
+                   %(year_start)s::date + mod(g, 365),
+                   %(journal)s, %(company)s, %(currency)s,
+                   CASE WHEN mod(g, 10) = 0 THEN 'in_invoice' ELSE 'entry' END,
+                   'posted', 'no',
+                   CASE WHEN mod(g, 10) = 0 THEN %(partner)s END,
+                   CASE WHEN mod(g, 10) = 0 THEN %(partner)s END,
+                   CASE WHEN mod(g, 10) = 0 THEN -(mod(g, 1000) + 1) ELSE 0 END,
+                   1, now(), 1, now()
+              FROM generate_series(1, %(moves)s) g
+            """,
+            **params,
+        )
+    )
+    env.cr.execute(
+        SQL(
+            """
+            INSERT INTO account_move_line (move_id, date, journal_id, company_id,
+                   account_id, currency_id, company_currency_id, display_type,
+                   parent_state, partner_id, product_id, product_uom_id, quantity,
+                   balance, debit, credit, amount_currency, amount_residual,
+                   reconciled, create_uid, create_date, write_uid, write_date)
+            SELECT move.id, move.date, move.journal_id, move.company_id,
+                   side.account, move.currency_id, move.currency_id, side.display,
+                   'posted', move.partner_id, side.product, side.uom, side.quantity,
+                   side.sign * amount.value, GREATEST(side.sign * amount.value, 0),
+                   GREATEST(-side.sign * amount.value, 0), side.sign * amount.value,
+                   0, FALSE, 1, now(), 1, now()
+              FROM account_move move
+              CROSS JOIN LATERAL (SELECT mod(move.id, 1000) + 1.0 AS value) amount
+              CROSS JOIN LATERAL (
+                    SELECT * FROM (VALUES
+                        (CASE WHEN move.move_type = 'in_invoice' THEN %(expense)s
+                              WHEN mod(move.id, 2) = 0 THEN %(income)s
+                              ELSE %(expense)s END,
+                         CASE WHEN move.move_type = 'in_invoice' OR mod(move.id, 2) = 1
+                              THEN 1 ELSE -1 END,
+                         'product',
+                         CASE WHEN move.move_type = 'in_invoice' THEN %(product)s END,
+                         CASE WHEN move.move_type = 'in_invoice' THEN %(uom)s END,
+                         CASE WHEN move.move_type = 'in_invoice' THEN 100.0 ELSE 0 END),
+                        (CASE WHEN move.move_type = 'in_invoice'
+                              THEN %(liability_payable)s
+                              WHEN mod(move.id, 2) = 0 THEN %(asset_receivable)s
+                              ELSE %(asset_cash)s END,
+                         CASE WHEN move.move_type = 'in_invoice' OR mod(move.id, 2) = 1
+                              THEN -1 ELSE 1 END,
+                         CASE WHEN move.move_type = 'in_invoice' THEN 'payment_term'
+                              ELSE 'product' END,
+                         NULL::int, NULL::int, 0.0)
+                    ) AS s(account, sign, display, product, uom, quantity)
+                   ) side
+             WHERE left(move.name, 6) = 'BENCH/'
+            """,
+            **params,
+        )
+    )
+
+
+def generate_workforce(env, company, employees):
+    calendar = company.resource_calendar_id
+    people = env["hr.employee"].create(
+        [
+            {
+                "name": f"Employee {n}",
+                "gender": "female" if n % 2 else "male",
+                "company_id": company.id,
+                "resource_calendar_id": calendar.id,
+            }
+            for n in range(employees)
+        ]
+    )
+    env["hr.contract"].create(
+        [
+            {
+                "name": f"Contract {employee.name}",
+                "employee_id": employee.id,
+                "company_id": company.id,
+                "wage": 1000.0 + (n % 50) * 40.0,
+                "date_start": date(YEAR - 1 - n % 3, 1, 1),
+                "date_end": date(YEAR + 1, 6, 30) if n % 4 == 0 else False,
+                "resource_calendar_id": calendar.id,
+                "state": "open",
+            }
+            for n, employee in enumerate(people)
+        ]
+    )
+
+
+def measure(env, company):
+    # Importable only once the registry has set up the addons path.
+    from odoo.addons.csr_management.services.period_compute import PeriodCompute
+
+    period = env["csr.period"].create(
+        {
+            "company_id": company.id,
+            "kind": "year",
+            "date_from": date(YEAR, 1, 1),
+            "date_to": date(YEAR, 12, 31),
+        }
+    )
+    env.cr.execute("ANALYZE account_move_line")
+    env.invalidate_all()
+    PeriodCompute(period).run()  # warm the caches once, like a running server
+    period.value_ids.unlink()
+    env.invalidate_all()
+    queries = env.cr.sql_log_count
+    start = time.perf_counter()
+    report = PeriodCompute(period).run()
+    wall = time.perf_counter() - start
+    queries = env.cr.sql_log_count - queries
+    start = time.perf_counter()
+    env.cr.execute(
+        SQL(
+            """
+            SELECT account_id, SUM(balance), SUM(debit), SUM(credit), SUM(quantity)
+              FROM account_move_line
+             WHERE company_id = %s AND parent_state = 'posted'
+               AND date BETWEEN %s AND %s
+          GROUP BY account_id
+            """,
+            company.id,
+            date(YEAR, 1, 1),
+            date(YEAR, 12, 31),
+        )
+    )
+    env.cr.fetchall()
+    floor = time.perf_counter() - start
+    return wall, queries, floor, report
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database", required=True)
+    parser.add_argument("--addons-path", required=True)
+    parser.add_argument("--lines", type=int, default=1_000_000)
+    parser.add_argument("--employees", type=int, default=1_000)
+    args = parser.parse_args()
+    odoo.tools.config.parse_config(
+        ["-d", args.database, f"--addons-path={args.addons_path}", "--log-level=warn"]
+    )
+    registry = Registry(args.database)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        company = env.ref("base.main_company")
+        company.country_id = env.ref("base.co")
+        started = time.perf_counter()
+        generate_books(env, company, args.lines)
+        generate_workforce(env, company, args.employees)
+        cr.commit()  # pylint: disable=invalid-commit  (the data must outlive this cursor)
+        setup = time.perf_counter() - started
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        company = env.ref("base.main_company")
+        lines = env["account.move.line"].search_count([("company_id", "=", company.id)])
+        wall, queries, floor, report = measure(env, company)
+        cr.rollback()
+    print(f"journal items            {lines:>12,}")
+    print(f"employees with contracts {args.employees:>12,}")
+    print(f"data generation          {setup:>11.1f} s  (not part of the measure)")
+    print(f"full compute of {YEAR}     {wall:>11.3f} s  ({len(report.created)} values)")
+    print(f"SQL queries              {queries:>12,}")
+    print(f"bare SQL aggregate       {floor:>11.3f} s  (floor)")
+    print(f"compute / floor          {wall / floor:>12.2f} x")
+
+
+if __name__ == "__main__":
+    main()
