@@ -46,36 +46,66 @@ def _accounts(env, company):
     ]
 
 
-def _account_totals(env, domain):
-    groups = env["account.move.line"]._read_group(
-        domain,
-        ["account_id"],
-        [f"{measure}:sum" for measure in accounting.MEASURES],
+def _account_totals(env, company, period, with_closing):
+    """Per account: summed measures over the period and, when asked, the
+    balance-sheet measures up to its end. One scan of the journal items:
+    the period's sums are filtered aggregates of the same query."""
+    env.flush_all()
+    in_period = SQL("line.date >= %s", period.date_from)
+    flows = SQL(", ").join(
+        SQL("SUM(line.%s) FILTER (WHERE %s)", SQL.identifier(measure), in_period)
+        for measure in accounting.MEASURES
     )
-    return {
-        account.id: dict(zip(accounting.MEASURES, sums, strict=True))
-        for account, *sums in groups
-    }
+    closings = SQL(", ").join(
+        SQL("SUM(line.%s)", SQL.identifier(measure)) for measure in accounting.MEASURES
+    )
+    rows = env.execute_query(
+        SQL(
+            """
+            SELECT line.account_id, %(flows)s, %(closings)s
+              FROM account_move_line line
+             WHERE line.company_id = %(company)s
+               AND line.parent_state = 'posted'
+               AND line.date <= %(date_to)s
+               AND %(since)s
+          GROUP BY line.account_id
+            """,
+            flows=flows,
+            closings=closings,
+            company=company.id,
+            date_to=period.date_to,
+            since=SQL("TRUE") if with_closing else in_period,
+        )
+    )
+    width = len(accounting.MEASURES)
+    flow, closing = {}, {}
+    for account_id, *sums in rows:
+        sums = [float(value or 0.0) for value in sums]
+        flow[account_id] = dict(zip(accounting.MEASURES, sums[:width], strict=True))
+        closing[account_id] = dict(zip(accounting.MEASURES, sums[width:], strict=True))
+    return {"account": flow, "account_closing": closing}
 
 
 def fetch_accounts(env, period, sources):
-    """Journal-item sums per account: one query for flows, one for closings."""
+    """Journal-item sums per account, for the period and up to its end."""
     company = period.company_id
     accounts = _accounts(env, company)
+    with_closing = any(s.method == "account_closing" for s in sources)
+    totals = _account_totals(env, company, period, with_closing)
     figures = {}
-    for method, date_from in (("account", period.date_from), ("account_closing", None)):
-        wanted = sources.filtered(lambda s, m=method: s.method == m)
-        if not wanted:
-            continue
-        domain = _move_line_domain(company, period.date_to, date_from)
-        totals = _account_totals(env, domain)
-        for source in wanted:
-            value, chosen = accounting.total(
-                source.selector(), accounts, totals, source.measure, int(source.sign)
-            )
-            figures[source] = Figure(
-                value, "account.move.line", domain + [("account_id", "in", chosen)]
-            )
+    for source in sources:
+        since = period.date_from if source.method == "account" else None
+        domain = _move_line_domain(company, period.date_to, since)
+        value, chosen = accounting.total(
+            source.selector(),
+            accounts,
+            totals[source.method],
+            source.measure,
+            int(source.sign),
+        )
+        figures[source] = Figure(
+            value, "account.move.line", domain + [("account_id", "in", chosen)]
+        )
     return figures
 
 
