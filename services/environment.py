@@ -67,14 +67,15 @@ def _billed_quantities(env, company, period):
 
 
 def activity_quantities(env, company, period):
-    """{activity: quantity in its unit}, {activity: product ids}, unit problems."""
-    totals, products, problems = {}, {}, []
+    """{activity: quantity in its unit}, {activity: product ids} and
+    {activity: unit problems}, so that each figure reports its own."""
+    totals, products, problems = {}, {}, {}
     for product, uom, quantity in _billed_quantities(env, company, period):
         activity = _activity_of(product)
         if not activity:
             continue
         if uom and uom.category_id != activity.uom_id.category_id:
-            problems.append(
+            problems.setdefault(activity, []).append(
                 _(
                     "%(product)s is billed in %(unit)s, which cannot be converted "
                     "to %(target)s.",
@@ -157,7 +158,8 @@ def fetch_environment(env, period, sources):
         domain = _bill_line_domain(company, period) + [
             ("product_id", "in", product_ids)
         ]
-        notes, fallback = list(problems), False
+        notes = [note for a in activities for note in problems.get(a, [])]
+        fallback = False
         if source.method == "activity_quantity":
             value = sum(quantities.get(a, 0.0) for a in activities) * source.multiplier
         elif source.method == "activity_energy":

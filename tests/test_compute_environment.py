@@ -135,6 +135,19 @@ class TestComputeEnvironment(AccountTestInvoicingCommon):
         # Diesel's IPCC factor is a default by nature, hence a fallback too.
         self.assertTrue(values["ENV-05"].uses_fallback_factor)
 
+    def test_unconvertible_unit_is_reported_on_its_own_figure(self):
+        lamp_oil = self._product(
+            "Kerosene",
+            "csr_management.activity_electricity_grid",
+            "uom.product_uom_litre",
+        )
+        self._bill(date(2025, 1, 11), [(lamp_oil, 40.0, None)])
+        values = self._values(date(2025, 1, 1), date(2025, 1, 31))
+        # Litres cannot become kWh: left out of electricity, and said so there.
+        self.assertAlmostEqual(values["ENV-02"].value, 1.5, places=4)
+        self.assertIn("Kerosene is billed in L", values["ENV-02"].calculation_note)
+        self.assertNotIn("Kerosene", values["ENV-11"].calculation_note or "")
+
     def test_source_records_are_the_mapped_bill_lines(self):
         values = self._values(date(2025, 1, 1), date(2025, 1, 31))
         lines = self.env["account.move.line"].search(
