@@ -93,9 +93,10 @@ def activity_quantities(env, company, period):
 
 
 def _factors(env):
+    """{factor id: record} and the plain factors the engine chooses among."""
     records = env["csr.emission.factor"].search([])
-    return {
-        factor: emissions.Factor(
+    plain = [
+        emissions.Factor(
             factor.id,
             factor.activity_id.id,
             factor.scope,
@@ -105,19 +106,19 @@ def _factors(env):
             factor.kgco2e_per_unit,
         )
         for factor in records
-    }
+    ]
+    return {factor.id: factor for factor in records}, plain
 
 
-def _emissions(env, company, period, source, quantities):
-    factors = _factors(env)
-    by_plain = {plain: record for record, plain in factors.items()}
+def _emissions(factors, company, period, source, quantities):
+    records, plain_factors = factors
     total, notes, fallback, missing = 0.0, [], False, []
     for activity in source.activity_ids:
         quantity = quantities.get(activity, 0.0)
         if not quantity:
             continue
         plain, is_fallback = emissions.choose_factor(
-            factors.values(),
+            plain_factors,
             activity.id,
             source.scope,
             company.country_id.id,
@@ -127,7 +128,7 @@ def _emissions(env, company, period, source, quantities):
         if not plain:
             missing.append(activity.name)
             continue
-        factor = by_plain[plain]
+        factor = records[plain.id]
         total += emissions.tonnes_co2e(quantity, plain.kgco2e_per_unit)
         fallback = fallback or is_fallback
         label = (
@@ -151,6 +152,7 @@ def _emissions(env, company, period, source, quantities):
 def fetch_environment(env, period, sources):
     company = period.company_id
     quantities, products, problems = activity_quantities(env, company, period)
+    factors = None  # read once, and only when an emission source asks
     figures = {}
     for source in sources:
         activities = source.activity_ids
@@ -168,8 +170,9 @@ def fetch_environment(env, period, sources):
                 for a in activities
             )
         else:
+            factors = factors or _factors(env)
             value, factor_notes, fallback = _emissions(
-                env, company, period, source, quantities
+                factors, company, period, source, quantities
             )
             notes += factor_notes
         figures[source] = Figure(
