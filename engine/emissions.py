@@ -23,42 +23,97 @@ class Factor:
     date_from: date
     date_to: date | None
     kgco2e_per_unit: float
+    company_id: int | None = None  # a company's own (e.g. its supplier's) factor
 
 
-def choose_factor(factors, activity_id, scope, country_id, date_from, date_to):
+# Where no factor of a scope exists, the one to use instead: the GHG Protocol
+# Scope 2 Guidance lets market-based figures use the grid average when no
+# supplier factor or residual mix is known.
+SCOPE_FALLBACKS = {"2_market": "2_location"}
+
+
+def choose_factor(factors, activity_id, scope, country_id, date_from, company_id=None):
     """The factor for an activity and scope, and whether it is a fallback.
 
     Among factors valid on the period's start (from on or before it, not ended
-    before it), the country's own wins over the default; among several, the
-    most recent. Returns (None, False) when there is none.
+    before it), the company's own wins over its country's, which wins over the
+    default; among several, the most recent. Another company's factors never
+    count. A default is a fallback only where national factors exist for the
+    activity (grid electricity), not where the default is the reference
+    (IPCC fuel factors). Returns (None, False) when there is none.
 
     >>> def grid(id_, country, year, kg):
     ...     return Factor(id_, 1, "2_location", country, date(year, 1, 1), None, kg)
     >>> mx, pe = 52, 173
     >>> table = [grid(1, mx, 2020, 0.494), grid(2, mx, 2021, 0.423)]
     >>> table.append(grid(3, None, 2021, 0.262))
-    >>> def pick(country, day):
-    ...     chosen, fallback = choose_factor(table, 1, "2_location", country, day, day)
+    >>> table.append(Factor(4, 1, "2_location", mx, date(2021, 1, 1), None, 0.2, 7))
+    >>> def pick(country, day, company=None):
+    ...     chosen, fallback = choose_factor(
+    ...         table, 1, "2_location", country, day, company
+    ...     )
     ...     return chosen.id, fallback
     >>> pick(mx, date(2021, 3, 1)), pick(mx, date(2020, 6, 1))
     ((2, False), (1, False))
     >>> pick(pe, date(2022, 1, 1))  # no Peruvian factor: the regional one
     (3, True)
+    >>> diesel = Factor(5, 2, "1", None, date(2006, 1, 1), None, 2.6765)
+    >>> chosen, fallback = choose_factor([diesel], 2, "1", pe, date(2025, 1, 1))
+    >>> chosen.id, fallback
+    (5, False)
+    >>> pick(mx, date(2022, 1, 1), company=7), pick(mx, date(2022, 1, 1), company=8)
+    ((4, False), (2, False))
     """
-    valid = [
+    relevant = [
         f
         for f in factors
         if f.activity_id == activity_id
         and f.scope == scope
-        and f.date_from <= date_from
-        and (f.date_to is None or f.date_to >= date_from)
+        and f.company_id in (None, company_id)
     ]
-    own = [f for f in valid if f.country_id == country_id and country_id]
-    default = [f for f in valid if f.country_id is None]
-    for candidates, fallback in ((own, False), (default, True)):
+    valid = [
+        f
+        for f in relevant
+        if f.date_from <= date_from and (f.date_to is None or f.date_to >= date_from)
+    ]
+    national = any(f.country_id for f in relevant if f.company_id is None)
+    tiers = (
+        ([f for f in valid if f.company_id is not None], False),
+        ([f for f in valid if f.country_id == country_id and country_id], False),
+        ([f for f in valid if f.country_id is None], national),
+    )
+    for candidates, fallback in tiers:
         if candidates:
             return max(candidates, key=lambda f: f.date_from), fallback
     return None, False
+
+
+def choose_factor_or_substitute(
+    factors, activity_id, scope, country_id, date_from, company_id=None
+):
+    """Like choose_factor, falling back to the substitute scope when the scope
+    has no factor at all; returns (factor, fallback, scope used).
+
+    >>> grid = Factor(1, 1, "2_location", 52, date(2021, 1, 1), None, 0.423)
+    >>> green = Factor(2, 2, "2_market", None, date(2015, 1, 1), None, 0.0)
+    >>> def pick(activity):
+    ...     chosen, fallback, scope = choose_factor_or_substitute(
+    ...         [grid, green], activity, "2_market", 52, date(2024, 1, 1)
+    ...     )
+    ...     return chosen.id, fallback, scope
+    >>> pick(1), pick(2)  # grid kWh without a supplier factor; certified kWh
+    ((1, True, '2_location'), (2, False, '2_market'))
+    """
+    chosen, fallback = choose_factor(
+        factors, activity_id, scope, country_id, date_from, company_id
+    )
+    substitute = SCOPE_FALLBACKS.get(scope)
+    if chosen or not substitute:
+        return chosen, fallback, scope
+    chosen, _fallback = choose_factor(
+        factors, activity_id, substitute, country_id, date_from, company_id
+    )
+    return chosen, True, substitute
 
 
 def energy_mwh(quantity, ncv_mj_per_unit):

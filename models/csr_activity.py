@@ -38,6 +38,14 @@ class CsrActivity(models.Model):
     renewable = fields.Boolean(
         help="Renewable energy (certified green electricity, on-site solar, biomass)."
     )
+    grid_activity_id = fields.Many2one(
+        "csr.activity",
+        string="Grid electricity it comes through",
+        domain="[('kind', '=', 'electricity'), ('id', '!=', id)]",
+        help="For electricity bought on a green tariff or backed by certificates: "
+        "its location-based emissions use this grid's factors, its market-based "
+        "emissions its own.",
+    )
     factor_ids = fields.One2many(
         "csr.emission.factor", "activity_id", "Emission factors"
     )

@@ -27,6 +27,12 @@ class CsrEmissionFactor(models.Model):
         help="Leave empty for the default used where a country has no factor "
         "of its own (shown as a fallback on the figures).",
     )
+    company_id = fields.Many2one(
+        "res.company",
+        index=True,
+        help="A factor of one company only, e.g. the one its electricity "
+        "supplier discloses: it wins over the country's and the default.",
+    )
     region = fields.Char(
         translate=True, help="What an empty country stands for, e.g. Latin America."
     )

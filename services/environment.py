@@ -104,10 +104,30 @@ def _factors(env):
             factor.date_from,
             factor.date_to or None,
             factor.kgco2e_per_unit,
+            factor.company_id.id or None,
         )
         for factor in records
     ]
     return {factor.id: factor for factor in records}, plain
+
+
+def _factor_activity(activity, scope):
+    """Certified green electricity still comes through the grid: location-based
+    figures use the grid's factors for it."""
+    if scope == "2_location" and activity.grid_activity_id:
+        return activity.grid_activity_id
+    return activity
+
+
+def _fallback_label(company, is_fallback, substituted):
+    if substituted:
+        return _("no market-based factor, grid average used: ")
+    if is_fallback:
+        return _(
+            "fallback, no factor for %(country)s: ",
+            country=company.country_id.name or "?",
+        )
+    return ""
 
 
 def _emissions(factors, company, period, source, quantities):
@@ -117,13 +137,13 @@ def _emissions(factors, company, period, source, quantities):
         quantity = quantities.get(activity, 0.0)
         if not quantity:
             continue
-        plain, is_fallback = emissions.choose_factor(
+        plain, is_fallback, scope = emissions.choose_factor_or_substitute(
             plain_factors,
-            activity.id,
+            _factor_activity(activity, source.scope).id,
             source.scope,
             company.country_id.id,
             period.date_from,
-            period.date_to,
+            company.id,
         )
         if not plain:
             missing.append(activity.name)
@@ -131,14 +151,7 @@ def _emissions(factors, company, period, source, quantities):
         factor = records[plain.id]
         total += emissions.tonnes_co2e(quantity, plain.kgco2e_per_unit)
         fallback = fallback or is_fallback
-        label = (
-            _(
-                "fallback, no factor for %(country)s: ",
-                country=company.country_id.name or "?",
-            )
-            if is_fallback
-            else ""
-        )
+        label = _fallback_label(company, is_fallback, scope != source.scope)
         notes.append(
             f"{activity.name}: {quantity:g} {activity.uom_id.name} × "
             f"{plain.kgco2e_per_unit:g} kgCO2e ({label}{factor.citation()})"

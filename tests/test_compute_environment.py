@@ -132,8 +132,8 @@ class TestComputeEnvironment(AccountTestInvoicingCommon):
         self.assertAlmostEqual(values["ENV-06"].value, 1500 * 0.238 / 1000, places=4)
         self.assertTrue(values["ENV-06"].uses_fallback_factor)
         self.assertIn("fallback, no factor for Peru", values["ENV-06"].calculation_note)
-        # Diesel's IPCC factor is a default by nature, hence a fallback too.
-        self.assertTrue(values["ENV-05"].uses_fallback_factor)
+        # Diesel's IPCC factor is the reference everywhere: not a fallback.
+        self.assertFalse(values["ENV-05"].uses_fallback_factor)
 
     def test_unconvertible_unit_is_reported_on_its_own_figure(self):
         lamp_oil = self._product(

@@ -7,10 +7,12 @@ from datetime import date
 
 from odoo.addons.csr_management.engine import (
     accounting,
+    emissions,
     formula,
     periods,
     thresholds,
     values,
+    workforce,
 )
 
 
@@ -102,7 +104,16 @@ class TestValuePlausibility(unittest.TestCase):
 
 class TestEngineDoctests(unittest.TestCase):
     def test_doctests_pass(self):
-        for module in (accounting, formula, periods, thresholds, values):
+        modules = (
+            accounting,
+            emissions,
+            formula,
+            periods,
+            thresholds,
+            values,
+            workforce,
+        )
+        for module in modules:
             result = doctest.testmod(module)
             self.assertGreater(result.attempted, 0, module.__name__)
             self.assertEqual(result.failed, 0, module.__name__)

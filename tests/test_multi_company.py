@@ -53,6 +53,32 @@ class TestMultiCompany(CsrCase):
         with self.assertRaises(AccessError):
             env_b["csr.period"].browse(self.january.id).read(["name"])
 
+    def test_company_emission_factor_stays_with_its_company(self):
+        factor = self.env["csr.emission.factor"].create(
+            {
+                "activity_id": self.env.ref(
+                    "csr_management.activity_electricity_grid"
+                ).id,
+                "scope": "2_market",
+                "company_id": self.company.id,
+                "date_from": date(2025, 1, 1),
+                "kgco2e_per_unit": 0.3,
+                "source_publisher": "Supplier A",
+                "source_document": "Disclosure",
+                "source_year": 2025,
+            }
+        )
+        env_b = self.env(
+            user=self.manager_b, context={"allowed_company_ids": [self.company_b.id]}
+        )
+        visible = env_b["csr.emission.factor"].search([])
+        self.assertNotIn(factor, visible)
+        # The shared factors stay visible to both.
+        shared = self.env.ref("csr_management.factor_diesel_ipcc")
+        self.assertIn(shared, visible)
+        with self.assertRaises(AccessError):
+            env_b["csr.emission.factor"].browse(factor.id).read(["kgco2e_per_unit"])
+
     def test_other_company_user_cannot_write_company_a(self):
         env_b = self.env(
             user=self.manager_b, context={"allowed_company_ids": [self.company_b.id]}

@@ -1,0 +1,135 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Renewable share and market-based Scope 2, from the vendor bills of a Mexican company (no taxes), by hand.
+
+January 2024: grid electricity 2,000 kWh.
+  ENV-06 = 2,000 x 0.423 / 1,000 = 0.846 t; ENV-05 = 0 t (no fuel).
+January 2025: grid 1,000 kWh, certified renewable 3,000 kWh, diesel 100 L,
+firewood 500 kg.
+  ENV-02 = 4,000 kWh = 4.0 MWh
+  ENV-01 = 4.0 + 100 x 36.12 / 3,600 + 500 x 15.6 / 3,600
+         = 4.0 + 1.003333 + 2.166667 = 7.17 MWh
+  ENV-03 = (3.0 + 2.166667) / 7.17 x 100 = 72.0595 %
+  ENV-05 = 100 x 2.6765 / 1,000 + 500 x 0.147576 / 1,000 (stored to 4 places)
+         = 0.26765 + 0.073788 = 0.341438 t
+  ENV-06 = 4,000 x 0.423 / 1,000 = 1.692 t (green kWh come through the grid)
+  ENV-07 = 1,000 x 0.423 / 1,000 + 3,000 x 0 = 0.423 t (no supplier factor:
+           grid average, flagged); with the company's own supplier factor of
+           0.3 kg/kWh: 0.3 t, not flagged.
+"""
+
+from datetime import date
+
+from odoo import Command
+from odoo.tests import tagged
+
+from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+
+
+@tagged("post_install", "-at_install")
+class TestComputeRenewables(AccountTestInvoicingCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env.user.groups_id |= cls.env.ref("csr_management.group_csr_manager")
+        cls.company = cls.company_data["company"]
+        cls.company.country_id = cls.env.ref("base.mx")
+        grid = cls._product(
+            "CFE", "activity_electricity_grid", "csr_management.uom_kwh"
+        )
+        green = cls._product(
+            "Energía verde I-REC",
+            "activity_electricity_renewable",
+            "csr_management.uom_kwh",
+        )
+        diesel = cls._product("Diésel", "activity_diesel", "uom.product_uom_litre")
+        wood = cls._product("Leña", "activity_wood", "uom.product_uom_kgm")
+        cls._bill(date(2024, 1, 15), [(grid, 2000.0)])
+        cls._bill(
+            date(2025, 1, 15),
+            [(grid, 1000.0), (green, 3000.0), (diesel, 100.0), (wood, 500.0)],
+        )
+
+    @classmethod
+    def _product(cls, name, activity, uom):
+        uom = cls.env.ref(uom)
+        return cls.env["product.product"].create(
+            {
+                "name": name,
+                "uom_id": uom.id,
+                "uom_po_id": uom.id,
+                "csr_activity_id": cls.env.ref(f"csr_management.{activity}").id,
+            }
+        )
+
+    @classmethod
+    def _bill(cls, when, lines):
+        move = cls.env["account.move"].create(
+            {
+                "move_type": "in_invoice",
+                "partner_id": cls.partner_a.id,
+                "invoice_date": when,
+                "date": when,
+                "invoice_line_ids": [
+                    Command.create(
+                        {
+                            "product_id": product.id,
+                            "quantity": quantity,
+                            "price_unit": 1.0,
+                            "tax_ids": [Command.clear()],
+                        }
+                    )
+                    for product, quantity in lines
+                ],
+            }
+        )
+        move.action_post()
+
+    def _period(self, year):
+        return self.env["csr.period"].create(
+            {
+                "company_id": self.company.id,
+                "kind": "month",
+                "date_from": date(year, 1, 1),
+                "date_to": date(year, 1, 31),
+            }
+        )
+
+    @staticmethod
+    def _values(period):
+        period.action_compute()
+        return {value.code: value for value in period.value_ids}
+
+    def test_renewable_share_and_both_scope_2_methods(self):
+        values = self._values(self._period(2025))
+        self.assertAlmostEqual(values["ENV-02"].value, 4.0, places=4)
+        self.assertAlmostEqual(values["ENV-01"].value, 7.17, places=4)
+        self.assertAlmostEqual(values["ENV-03"].value, 72.0595, places=3)
+        self.assertAlmostEqual(values["ENV-05"].value, 0.3414, places=4)
+        self.assertAlmostEqual(values["ENV-06"].value, 1.692, places=4)
+        self.assertAlmostEqual(values["ENV-07"].value, 0.423, places=4)
+        self.assertTrue(values["ENV-07"].uses_fallback_factor)
+        self.assertIn(
+            "no market-based factor, grid average used",
+            values["ENV-07"].calculation_note,
+        )
+        self.assertFalse(values["ENV-06"].uses_fallback_factor)
+
+    def test_company_supplier_factor_wins_and_stays_its_own(self):
+        self.env["csr.emission.factor"].create(
+            {
+                "activity_id": self.env.ref(
+                    "csr_management.activity_electricity_grid"
+                ).id,
+                "scope": "2_market",
+                "company_id": self.company.id,
+                "date_from": date(2024, 1, 1),
+                "kgco2e_per_unit": 0.3,
+                "source_publisher": "Iberdrola México",
+                "source_document": "Supplier disclosure 2024",
+                "source_year": 2024,
+            }
+        )
+        values = self._values(self._period(2025))
+        self.assertAlmostEqual(values["ENV-07"].value, 0.3, places=4)
+        self.assertFalse(values["ENV-07"].uses_fallback_factor)
+        self.assertIn("Iberdrola", values["ENV-07"].calculation_note)
