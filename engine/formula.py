@@ -4,13 +4,18 @@
 A formula is plain arithmetic over other indicators written in brackets,
 e.g. ``([ENV-05] + [ENV-06]) / [ECO-01] * 1000000``. Only numbers, the four
 operations, unary signs and parentheses are allowed: nothing is ``eval``-ed.
+
+A reference reads the same period unless qualified: ``[ENV-05@base]`` reads
+the matching period of the company's base year (same kind, same months), for
+reductions measured against a baseline.
 """
 
 import ast
 import operator
 import re
 
-REFERENCE = re.compile(r"\[([A-Za-z0-9_.\-]+)\]")
+REFERENCE = re.compile(r"\[([A-Za-z0-9_.\-]+(?:@[a-z]+)?)\]")
+QUALIFIERS = ("base",)
 _OPERATORS = {
     ast.Add: operator.add,
     ast.Sub: operator.sub,
@@ -28,21 +33,59 @@ class FormulaCycle(ValueError):
     """Formulas that depend on themselves; ``args[0]`` lists the codes."""
 
 
-def references(expression):
-    """Indicator codes a formula reads, in order of first use.
+def split_reference(reference):
+    """(code, qualifier) of a reference; the qualifier is "" for this period.
 
+    >>> split_reference("ENV-05@base"), split_reference("ECO-01")
+    (('ENV-05', 'base'), ('ECO-01', ''))
+    """
+    code, _sep, qualifier = reference.partition("@")
+    return code, qualifier
+
+
+def references(expression, qualifier=""):
+    """Indicator codes a formula reads in this period (or, given a qualifier,
+    in that other period), in order of first use.
+
+    >>> formula = "([ENV-05@base] - [ENV-05]) / [ENV-05@base] * 100"
+    >>> references(formula), references(formula, "base")
+    (['ENV-05'], ['ENV-05'])
     >>> references("([ENV-05] + [ENV-06]) / [ECO-01] * 1000000")
     ['ENV-05', 'ENV-06', 'ECO-01']
     """
     seen = []
-    for code in REFERENCE.findall(expression or ""):
+    for reference in REFERENCE.findall(expression or ""):
+        code, its_qualifier = split_reference(reference)
+        if its_qualifier == qualifier and code not in seen:
+            seen.append(code)
+    return seen
+
+
+def all_codes(expression):
+    """Every indicator code a formula reads, in whatever period.
+
+    >>> all_codes("([ENV-05@base] - [ENV-05]) / [ECO-01]")
+    ['ENV-05', 'ECO-01']
+    """
+    seen = []
+    for reference in REFERENCE.findall(expression or ""):
+        code = split_reference(reference)[0]
         if code not in seen:
             seen.append(code)
     return seen
 
 
+def unknown_qualifiers(expression):
+    """
+    >>> unknown_qualifiers("[ENV-05@base] + [ENV-05@last] + [X-1@bogus]")
+    ['last', 'bogus']
+    """
+    found = [split_reference(r)[1] for r in REFERENCE.findall(expression or "")]
+    return [q for q in dict.fromkeys(found) if q and q not in QUALIFIERS]
+
+
 def _parse(expression):
-    codes = references(expression)
+    codes = list(dict.fromkeys(REFERENCE.findall(expression or "")))
     names = {code: f"v{index}" for index, code in enumerate(codes)}
     python = REFERENCE.sub(lambda match: names[match.group(1)], expression)
     try:
@@ -79,6 +122,9 @@ def evaluate(expression, values):
     True
     >>> evaluate("[A-1] / [B-1]", {"A-1": 1.0, "B-1": 0.0}) is None
     True
+    >>> known = {"A-1": 90.0, "A-1@base": 120.0}
+    >>> evaluate("([A-1@base] - [A-1]) / [A-1@base] * 100", known)
+    25.0
     """
     tree, by_name = _parse(expression)
 

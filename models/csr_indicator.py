@@ -155,12 +155,23 @@ class CsrIndicator(models.Model):
                         formula=expression,
                     )
                 ) from None
+            qualifiers = formulas.unknown_qualifiers(expression)
+            if qualifiers:
+                raise ValidationError(
+                    _(
+                        "%(code)s: unknown period qualifier(s) %(qualifiers)s. Write "
+                        "[CODE] for this period or [CODE@base] for the base year.",
+                        code=indicator.code,
+                        qualifiers=", ".join(f"@{q}" for q in qualifiers),
+                    )
+                )
+            codes = formulas.all_codes(expression)
             known = set(
                 self.with_context(active_test=False)
-                .search([("code", "in", formulas.references(expression))])
+                .search([("code", "in", codes)])
                 .mapped("code")
             )
-            unknown = [c for c in formulas.references(expression) if c not in known]
+            unknown = [c for c in codes if c not in known]
             if unknown:
                 raise ValidationError(
                     _(

@@ -182,6 +182,21 @@ class CsrPeriod(models.Model):
             )
         return True
 
+    def _base_period(self):
+        """The period of the same kind and months in the company's base year."""
+        self.ensure_one()
+        year = self.company_id.csr_base_year
+        if not year:
+            return self.browse()
+        return self.search(
+            [
+                ("company_id", "=", self.company_id.id),
+                ("kind", "=", self.kind),
+                ("date_from", "=", self.date_from.replace(year=year)),
+            ],
+            limit=1,
+        )
+
     def action_open_values(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

@@ -12,7 +12,7 @@
 import json
 from dataclasses import dataclass, field
 
-from odoo import fields
+from odoo import _, fields
 from odoo.tools import float_compare
 
 from ..engine import formula as formulas
@@ -47,6 +47,7 @@ class PeriodCompute:
         self.company = period.company_id
         self.env = period.env
         self.sudo_env = period.sudo().with_company(self.company).env
+        self._base_values = None  # None: the base period is this one, or none
 
     def run(self):
         report = ComputeReport()
@@ -112,6 +113,7 @@ class PeriodCompute:
         for code, figure in raw.items():
             known[code] = self._input_value(by_code[code], existing, figure)
         figures = dict(raw)
+        base_period = self._base_inputs(indicators)
         graph = self.env["csr.indicator"]._dependency_graph(self.company)
         for code in formulas.dependency_order(graph):
             indicator = by_code.get(code)
@@ -119,9 +121,10 @@ class PeriodCompute:
                 continue
             if indicator.source_type == "formula":
                 figures[code] = Figure(
-                    formulas.evaluate(indicator.formula, known),
+                    formulas.evaluate(indicator.formula, self._with_base(known)),
                     "csr.indicator.value",
-                    self._inputs_domain(formulas.references(indicator.formula)),
+                    self._inputs_domain(indicator.formula, base_period),
+                    self._base_note(indicator.formula, base_period),
                 )
             elif code in raw and sources[code].divide_by_id:
                 figures[code] = self._divided(sources[code], raw[code], known)
@@ -153,8 +156,54 @@ class PeriodCompute:
             value = figure.value / divisor * source.multiplier
         return Figure(value, figure.model, figure.domain, figure.note, figure.fallback)
 
-    def _inputs_domain(self, codes):
-        return [("period_id", "=", self.period.id), ("code", "in", codes)]
+    def _base_inputs(self, indicators):
+        """The base period, when a formula reads ``CODE@base`` (else empty),
+        with its stored values kept for the formulas."""
+        base = self.env["csr.period"]
+        if any(
+            formulas.references(i.formula, "base")
+            for i in indicators
+            if i.source_type == "formula"
+        ):
+            base = self.period._base_period()
+        if base != self.period:
+            self._base_values = {v.indicator_id.code: v.value for v in base.value_ids}
+        return base
+
+    def _with_base(self, known):
+        """Formula inputs: this period's, plus the base year's as ``CODE@base``
+        (the base period itself reads its own fresh figures)."""
+        base = known if self._base_values is None else self._base_values
+        return {**known, **{f"{code}@base": value for code, value in base.items()}}
+
+    def _inputs_domain(self, formula, base_period):
+        domain = [
+            ("period_id", "=", self.period.id),
+            ("code", "in", formulas.references(formula)),
+        ]
+        base_codes = formulas.references(formula, "base")
+        if base_codes:
+            domain = [
+                "|",
+                "&",
+                *domain,
+                "&",
+                ("period_id", "=", base_period.id),
+                ("code", "in", base_codes),
+            ]
+        return domain
+
+    def _base_note(self, formula, base_period):
+        if not formulas.references(formula, "base"):
+            return ""
+        if not self.company.csr_base_year:
+            return _("No base year is set for %(company)s.", company=self.company.name)
+        if not base_period:
+            return _(
+                "No period of this kind in the base year %(year)s.",
+                year=self.company.csr_base_year,
+            )
+        return _("Base period: %(period)s.", period=base_period.name)
 
     # -- storing ----------------------------------------------------------
 

@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Renewable share and market-based Scope 2, from the vendor bills of a Mexican company (no taxes), by hand.
+"""Renewable share, market-based Scope 2 and the reduction against the base
+year, from the vendor bills of a Mexican company (no taxes), by hand.
 
 January 2024: grid electricity 2,000 kWh.
   ENV-06 = 2,000 x 0.423 / 1,000 = 0.846 t; ENV-05 = 0 t (no fuel).
@@ -15,11 +16,14 @@ firewood 500 kg.
   ENV-07 = 1,000 x 0.423 / 1,000 + 3,000 x 0 = 0.423 t (no supplier factor:
            grid average, flagged); with the company's own supplier factor of
            0.3 kg/kWh: 0.3 t, not flagged.
+  ENV-10 with base year 2024 = (0.846 - (0.341438 + 1.692)) / 0.846 x 100
+         = -1.187438 / 0.846 x 100 = -140.3591 % (emissions went up).
 """
 
 from datetime import date
 
 from odoo import Command
+from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
@@ -133,3 +137,38 @@ class TestComputeRenewables(AccountTestInvoicingCommon):
         self.assertAlmostEqual(values["ENV-07"].value, 0.3, places=4)
         self.assertFalse(values["ENV-07"].uses_fallback_factor)
         self.assertIn("Iberdrola", values["ENV-07"].calculation_note)
+
+    def test_reduction_against_base_year(self):
+        base = self._period(2024)
+        self._values(base)
+        self.company.csr_base_year = 2024
+        current = self._period(2025)
+        values = self._values(current)
+        self.assertAlmostEqual(values["ENV-10"].value, -140.3591, places=3)
+        self.assertIn(base.name, values["ENV-10"].calculation_note)
+        # The source records are the four values the formula read.
+        sources = values["ENV-10"].action_open_source_records()
+        inputs = self.env["csr.indicator.value"].search(sources["domain"])
+        self.assertEqual(
+            sorted((v.period_id.date_from.year, v.code) for v in inputs),
+            [(2024, "ENV-05"), (2024, "ENV-06"), (2025, "ENV-05"), (2025, "ENV-06")],
+        )
+        # The base period measured against itself: no change.
+        self.assertEqual(self._values(base)["ENV-10"].value, 0.0)
+
+    def test_no_base_year_no_reduction(self):
+        values = self._values(self._period(2025))
+        self.assertNotIn("ENV-10", values)
+
+    def test_unknown_period_qualifier_is_refused(self):
+        with self.assertRaisesRegex(ValidationError, "@last"):
+            self.env["csr.indicator"].create(
+                {
+                    "code": "TST-DELTA",
+                    "name": "Change against last year",
+                    "pillar": "environmental",
+                    "unit": "tCO2e",
+                    "source_type": "formula",
+                    "formula": "[ENV-05] - [ENV-05@last]",
+                }
+            )

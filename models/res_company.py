@@ -1,0 +1,25 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    csr_base_year = fields.Integer(
+        string="CSR base year",
+        help="The year reductions are measured against (e.g. GHG emissions): "
+        "formulas read it with [CODE@base]. Choose a year whose figures are "
+        "complete and representative.",
+    )
+
+    @api.constrains("csr_base_year")
+    def _check_csr_base_year(self):
+        for company in self:
+            if company.csr_base_year and not 1990 <= company.csr_base_year <= 2100:
+                raise ValidationError(
+                    _(
+                        "The CSR base year %(year)s is not a plausible year.",
+                        year=company.csr_base_year,
+                    )
+                )
