@@ -186,12 +186,13 @@ FETCHERS = {
 
 def _register_late_fetchers():
     # Imported late: these modules import Figure from this one.
-    from . import environment, workforce
+    from . import environment, inventory, workforce
 
     for method in (*workforce.ROW_FIGURES, "hr_turnover", "hr_new_hire_rate"):
         FETCHERS[method] = workforce.fetch_workforce
     for method in environment.METHODS:
         FETCHERS[method] = environment.fetch_environment
+    FETCHERS.update(inventory.FETCHERS)
 
 
 _register_late_fetchers()
