@@ -21,6 +21,7 @@ SOURCE_METHODS = [
     ("activity_energy", "Energy bought, in MWh (vendor bills)"),
     ("activity_emissions", "Emissions of what was bought, in tCO2e (vendor bills)"),
     ("stock_received", "Materials received from suppliers, in tonnes (inventory)"),
+    ("stock_scrapped", "Stock scrapped, in tonnes (inventory, an estimate)"),
 ]
 ACCOUNT_METHODS = ("account", "account_closing")
 # Methods that count the products mapped to activities, and must name them.
@@ -73,7 +74,7 @@ class CsrIndicatorSource(models.Model):
         "csr.activity",
         string="Activities",
         help="Products mapped to these activities are counted (vendor bills, "
-        "receipts).",
+        "receipts). For scrapped stock, leave empty to count every product.",
     )
     scope = fields.Selection(
         SCOPES, help="Which emission factors apply (emission sources only)."

@@ -1,14 +1,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Material mass-flow (ENV-17) from Inventory.
+"""Material mass-flow (ENV-17) and a waste proxy (ENV-14) from Inventory.
 
 Received: done moves from a supplier location into an internal one, minus
 done returns from an internal location to a supplier, of the products mapped
-to the source's activities. Each fetch is one query grouped by activity,
-product and unit; the mass of a unit comes from Odoo's
+to the source's activities. Scrapped: done scraps. Each fetch is one query
+grouped by activity, product and unit; the mass of a unit comes from Odoo's
 units when it is a weight, else from the product's weight (see
 ``engine.materials``).
 
-Moves carry a UTC timestamp: the period's days are taken in the
+Moves and scraps carry a UTC timestamp: the period's days are taken in the
 time zone of the company's address (UTC when it has none), so that a receipt
 at 9 pm on 31 December in Bogotá stays in December.
 """
@@ -94,6 +94,39 @@ def _received_rows(env, company, bounds, activity_ids):
             start=bounds[0],
             end=bounds[1],
             activities=list(activity_ids),
+        )
+    )
+
+
+def _scrapped_rows(env, company, bounds, activity_ids):
+    """Same shape, for the done scraps of the period; ``activity_ids`` None
+    means every product."""
+    env.flush_all()
+    mapped = (
+        SQL("%s = ANY(%s)", _ACTIVITY, list(activity_ids))
+        if activity_ids is not None
+        else SQL("TRUE")
+    )
+    return env.execute_query(
+        SQL(
+            """
+            SELECT %(activity)s, scrap.product_id, scrap.product_uom_id,
+                   tmpl.uom_id, product.weight, SUM(scrap.scrap_qty)
+              FROM stock_scrap scrap
+              %(joins)s
+             WHERE scrap.company_id = %(company)s
+               AND scrap.state = 'done'
+               AND scrap.date_done >= %(start)s AND scrap.date_done < %(end)s
+               AND %(mapped)s
+          GROUP BY %(activity)s, scrap.product_id, scrap.product_uom_id,
+                   tmpl.uom_id, product.weight
+            """,
+            activity=_ACTIVITY,
+            joins=_product_joins(SQL("scrap.product_id")),
+            company=company.id,
+            start=bounds[0],
+            end=bounds[1],
+            mapped=mapped,
         )
     )
 
@@ -223,6 +256,43 @@ def fetch_stock_received(env, period, sources):
     return figures
 
 
+def fetch_stock_scrapped(env, period, sources):
+    """Waste proxy in tonnes: scrapped stock, an estimate by nature."""
+    company = period.company_id
+    bounds = period_bounds(company, period)
+    every_product = any(not source.activity_ids for source in sources)
+    activity_ids = None if every_product else sources.activity_ids.ids
+    weighed = _weigh(env, _scrapped_rows(env, company, bounds, activity_ids))
+    base = [
+        ("company_id", "=", company.id),
+        ("state", "=", "done"),
+        ("date_done", ">=", bounds[0]),
+        ("date_done", "<", bounds[1]),
+    ]
+    figures = {}
+    for source in sources:
+        own = _of_source(weighed, source) if source.activity_ids else weighed
+        value, domain, notes = _mass_figure(
+            env, own, "stock.scrap", base, "product_uom_id"
+        )
+        if not own:
+            # No scrap says nothing about waste: no figure, rather than 0 t.
+            value = None
+        notes.insert(
+            0,
+            _(
+                "Estimate: stock scrapped in the period × product weight. Waste "
+                "manifests and weighing tickets are more complete; a total "
+                "entered by hand from them replaces this figure."
+            ),
+        )
+        figures[source] = Figure(
+            value, "stock.scrap", domain, "\n".join(notes), estimated=True
+        )
+    return figures
+
+
 FETCHERS = {
     "stock_received": fetch_stock_received,
+    "stock_scrapped": fetch_stock_scrapped,
 }

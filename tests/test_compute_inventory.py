@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Purchased materials (ENV-17) from receipts and returns, checked by hand.
+"""Purchased materials (ENV-17) and the scrap proxy of waste (ENV-14), by hand.
 
 A Bogotá company (UTC-5), January 2025; done moves unless said otherwise.
 Products mapped to "Purchased materials" (cement and paint on the product,
@@ -18,6 +18,10 @@ ENV-17 = (2,000 - 500 + 4 + 100 + 20) / 1,000 = 1.624 t: received 2.124 t,
 returned 0.5 t.
 With product weights in pounds (the "weight in lbs" setting), bricks weigh
 48 x 2.5 lb = 120 lb = 120 / 2.20462 = 54.4312 kg, so ENV-17 = 1.5584 t.
+
+Scrapped in January: 30 bricks (75 kg) and 200 kg of cement, and 2 paint
+cans (no weight): ENV-14 = 0.275 t, stored as an estimate. Nothing was
+scrapped in February: no ENV-14 figure there, rather than 0 t of waste.
 """
 
 from datetime import date, datetime
@@ -56,6 +60,9 @@ class TestComputeInventory(CsrCase):
         cls._receive(cls.coffee, 300.0, jan)
         cls.other = cls.env["res.company"].create({"name": "Concretos del Sur SAS"})
         cls._receive(cls.cement, 7000.0, jan, company=cls.other)
+        cls._scrap(cls.bricks, 30.0, jan)
+        cls._scrap(cls.cement, 200.0, jan)
+        cls._scrap(cls.paint, 2.0, jan)
 
     @classmethod
     def _product(cls, name, uom, weight=0.0, mapped=True):
@@ -104,6 +111,21 @@ class TestComputeInventory(CsrCase):
             move._action_done()
         move.date = when
         return move
+
+    @classmethod
+    def _scrap(cls, product, qty, when):
+        scrap = cls.env["stock.scrap"].create(
+            {
+                "company_id": cls.company.id,
+                "product_id": product.id,
+                "product_uom_id": product.uom_id.id,
+                "scrap_qty": qty,
+                "location_id": cls._stock(cls.company).id,
+            }
+        )
+        scrap.do_scrap()
+        scrap.date_done = when
+        return scrap
 
     def _compute(self, period=None):
         period = period or self.january
@@ -160,6 +182,44 @@ class TestComputeInventory(CsrCase):
         self.assertNotIn("ENV-17", values)
         self.assertIn("ENV-17", report.no_data)
 
+    # -- ENV-14 -----------------------------------------------------------
+
+    def test_scrap_proxy_is_stored_as_estimate(self):
+        _report, values = self._compute()
+        waste = values["ENV-14"]
+        self.assertAlmostEqual(waste.value, 0.275, places=4)
+        self.assertEqual(waste.data_quality, "estimated")
+        self.assertIn("Estimate", waste.calculation_note)
+        self.assertIn("Pintura", waste.calculation_note)
+        scraps = self.env["stock.scrap"].search(
+            waste.action_open_source_records()["domain"]
+        )
+        self.assertEqual(
+            sorted(scraps.product_id.mapped("name")), ["Cemento gris", "Ladrillo"]
+        )
+
+    def test_no_scrap_is_no_waste_figure(self):
+        february = self._make_period("month", date(2025, 2, 1), date(2025, 2, 28))
+        report, values = self._compute(february)
+        self.assertNotIn("ENV-14", values)
+        self.assertIn("ENV-14", report.no_data)
+        self.assertAlmostEqual(values["ENV-17"].value, 1.0, places=4)
+
+    def test_waste_entered_by_hand_is_left_alone(self):
+        _report, values = self._compute()
+        waste = values["ENV-14"]
+        # The manifests say 1.8 t: the user takes the figure over.
+        waste.with_user(self.user).action_enter_by_hand()
+        waste.with_user(self.user).write({"value": 1.8, "data_quality": "measured"})
+        self.assertFalse(waste.calculation_note)
+        self.assertFalse(waste.source_model)
+        report, values = self._compute()
+        self.assertIn("ENV-14", report.skipped_manual)
+        self.assertEqual(values["ENV-14"], waste)
+        self.assertEqual(
+            (waste.value, waste.source, waste.data_quality), (1.8, "manual", "measured")
+        )
+
     # -- volume -----------------------------------------------------------
 
     def test_queries_do_not_grow_with_moves(self):
@@ -169,6 +229,8 @@ class TestComputeInventory(CsrCase):
             self._receive(self.bricks, 1.0, datetime(2025, 3, day, 12, 0))
         for day in range(1, 31):
             self._receive(self.bricks, 1.0, datetime(2025, 4, day, 12, 0))
+            self._scrap(self.bricks, 1.0, datetime(2025, 4, day, 12, 0))
+        self._scrap(self.bricks, 1.0, datetime(2025, 3, 3, 12, 0))
         # The first round warms the caches; the second measures the same work.
         for _round in range(2):
             counts = []
