@@ -44,6 +44,8 @@
         "views/csr_emission_factor_views.xml",
         "views/product_views.xml",
         "wizards/csr_period_generate_views.xml",
+        "wizards/csr_unmapped_purchase_map_views.xml",
+        "views/csr_unmapped_purchase_views.xml",
         "views/csr_menus.xml",
     ],
     "demo": [
