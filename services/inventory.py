@@ -17,7 +17,6 @@ from datetime import datetime, time, timedelta
 
 import pytz
 
-from odoo import _
 from odoo.osv import expression
 from odoo.tools import SQL
 
@@ -183,7 +182,7 @@ def _left_out_note(env, product_ids):
     listed = ", ".join(names.mapped("display_name"))
     if len(product_ids) > NAMES_IN_NOTE:
         listed += ", …"
-    return _(
+    return env._(
         "%(count)s product(s) without a weight were left out: %(names)s. Fill in "
         "their weight, or move them in a weight unit.",
         count=len(product_ids),
@@ -246,7 +245,7 @@ def fetch_stock_received(env, period, sources):
             returned = -_tonnes_if(own, lambda flow: flow.quantity < 0)
             notes.insert(
                 0,
-                _(
+                env._(
                     "Received %(received)s t, returned to suppliers %(returned)s t.",
                     received=f"{received:.3f}",
                     returned=f"{returned:.3f}",
@@ -280,7 +279,7 @@ def fetch_stock_scrapped(env, period, sources):
             value = None
         notes.insert(
             0,
-            _(
+            env._(
                 "Estimate: stock scrapped in the period × product weight. Waste "
                 "manifests and weighing tickets are more complete; a total "
                 "entered by hand from them replaces this figure."
