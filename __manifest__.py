@@ -45,6 +45,8 @@
         "views/product_views.xml",
         "views/res_company_views.xml",
         "wizards/csr_period_generate_views.xml",
+        "wizards/csr_unmapped_purchase_map_views.xml",
+        "views/csr_unmapped_purchase_views.xml",
         "views/csr_menus.xml",
     ],
     "demo": [

@@ -4,6 +4,7 @@
 from . import accounting
 from . import emissions
 from . import formula
+from . import materials
 from . import periods
 from . import thresholds
 from . import values

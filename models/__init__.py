@@ -13,3 +13,4 @@ from . import csr_indicator_value
 from . import csr_target
 from . import ir_attachment
 from . import res_company
+from . import csr_unmapped_purchase

@@ -35,6 +35,12 @@ class CsrActivity(models.Model):
         help="Net calorific value, e.g. 3.6 for a kWh, 36.1 for a litre of diesel. "
         "Zero for what is not energy (water, materials).",
     )
+    keywords = fields.Char(
+        help="Words that recognise this activity in the names of products (or "
+        "their categories) bought without a CSR activity, in any language, "
+        "separated by commas: they feed the Unmapped Purchases worklist. Case "
+        "and accents do not matter; whole words only.",
+    )
     renewable = fields.Boolean(
         help="Renewable energy (certified green electricity, on-site solar, biomass)."
     )

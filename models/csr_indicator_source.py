@@ -20,8 +20,17 @@ SOURCE_METHODS = [
     ("activity_quantity", "Quantity bought (vendor bills)"),
     ("activity_energy", "Energy bought, in MWh (vendor bills)"),
     ("activity_emissions", "Emissions of what was bought, in tCO2e (vendor bills)"),
+    ("stock_received", "Materials received from suppliers, in tonnes (inventory)"),
+    ("stock_scrapped", "Stock scrapped, in tonnes (inventory, an estimate)"),
 ]
 ACCOUNT_METHODS = ("account", "account_closing")
+# Methods that count the products mapped to activities, and must name them.
+ACTIVITY_METHODS = (
+    "activity_quantity",
+    "activity_energy",
+    "activity_emissions",
+    "stock_received",
+)
 MEASURES = [
     ("balance", "Balance (debit - credit)"),
     ("debit", "Debit"),
@@ -64,7 +73,8 @@ class CsrIndicatorSource(models.Model):
     activity_ids = fields.Many2many(
         "csr.activity",
         string="Activities",
-        help="Products mapped to these activities are counted (vendor bills).",
+        help="Products mapped to these activities are counted (vendor bills, "
+        "receipts). For scrapped stock, leave empty to count every product.",
     )
     scope = fields.Selection(
         SCOPES, help="Which emission factors apply (emission sources only)."
@@ -128,7 +138,7 @@ class CsrIndicatorSource(models.Model):
 
     @api.constrains("method", "activity_ids", "scope")
     def _check_activity_selection(self):
-        for source in self.filtered(lambda s: s.method.startswith("activity_")):
+        for source in self.filtered(lambda s: s.method in ACTIVITY_METHODS):
             if not source.activity_ids:
                 raise ValidationError(
                     _("%(code)s: choose the activities to count.", code=source.code)

@@ -320,6 +320,22 @@ class CsrIndicatorValue(models.Model):
         )
         return True
 
+    def action_enter_by_hand(self):
+        """Take a computed figure over by hand (waste from carriers' manifests
+        rather than the scrap estimate…): computing leaves manual values alone."""
+        self._check_state({"draft"}, _("enter by hand"))
+        self._system().write(
+            {
+                "source": "manual",
+                "source_model": False,
+                "source_domain": False,
+                "calculation_note": False,
+                "computed_on": False,
+                "uses_fallback_factor": False,
+            }
+        )
+        return True
+
     def action_open_source_records(self):
         """The records a computed value was computed from, in a list."""
         self.ensure_one()

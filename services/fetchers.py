@@ -14,13 +14,15 @@ from ..engine import accounting
 @dataclass
 class Figure:
     """A raw figure and the records it was computed from (for drill-down),
-    with how it was obtained (factors used) when that needs saying."""
+    with how it was obtained (factors used) when that needs saying, and
+    whether it is an estimate (a proxy) rather than a measurement."""
 
     value: float | None
     model: str
     domain: list
     note: str = ""
     fallback: bool = False
+    estimated: bool = False
 
 
 def _move_line_domain(company, date_to, date_from=None):
@@ -186,12 +188,13 @@ FETCHERS = {
 
 def _register_late_fetchers():
     # Imported late: these modules import Figure from this one.
-    from . import environment, workforce
+    from . import environment, inventory, workforce
 
     for method in (*workforce.ROW_FIGURES, "hr_turnover", "hr_new_hire_rate"):
         FETCHERS[method] = workforce.fetch_workforce
     for method in environment.METHODS:
         FETCHERS[method] = environment.fetch_environment
+    FETCHERS.update(inventory.FETCHERS)
 
 
 _register_late_fetchers()

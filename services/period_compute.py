@@ -10,7 +10,7 @@
 """
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from odoo import _, fields
 from odoo.tools import float_compare
@@ -23,6 +23,12 @@ from .fetchers import FETCHERS, Figure
 def serialize_domain(domain):
     """JSON text of a domain; dates become ISO strings, which domains accept."""
     return json.dumps(domain, default=str)
+
+
+def _data_quality(figure):
+    """A proxy (scrap for waste…) is stored as an estimate, the rest as measured:
+    the system owns the quality of the figures it computes."""
+    return "estimated" if figure.estimated else "measured"
 
 
 @dataclass
@@ -154,7 +160,7 @@ class PeriodCompute:
         value = None
         if figure.value is not None and divisor:
             value = figure.value / divisor * source.multiplier
-        return Figure(value, figure.model, figure.domain, figure.note, figure.fallback)
+        return replace(figure, value=value)
 
     def _base_inputs(self, indicators):
         """The base period, when a formula reads ``CODE@base`` (else empty),
@@ -259,6 +265,7 @@ class PeriodCompute:
             or value.source_model != figure.model
             or value.source_domain != serialize_domain(figure.domain)
             or (value.calculation_note or "") != figure.note
+            or value.data_quality != _data_quality(figure)
         )
 
     @staticmethod
@@ -269,6 +276,7 @@ class PeriodCompute:
             "source_domain": serialize_domain(figure.domain),
             "calculation_note": figure.note,
             "uses_fallback_factor": figure.fallback,
+            "data_quality": _data_quality(figure),
             "computed_on": now,
         }
 

@@ -12,4 +12,6 @@ from . import test_compute_accounting
 from . import test_compute_suppliers
 from . import test_compute_workforce
 from . import test_compute_environment
+from . import test_compute_inventory
 from . import test_formula_catalogue
+from . import test_unmapped_purchases
