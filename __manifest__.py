@@ -43,6 +43,7 @@
         "views/csr_activity_views.xml",
         "views/csr_emission_factor_views.xml",
         "views/product_views.xml",
+        "views/res_company_views.xml",
         "wizards/csr_period_generate_views.xml",
         "views/csr_menus.xml",
     ],

@@ -2,6 +2,7 @@
 """Plain-Python CSR logic: no ORM, no ``env``; the models are thin adapters."""
 
 from . import accounting
+from . import applicability
 from . import emissions
 from . import formula
 from . import periods

@@ -12,3 +12,4 @@ from . import csr_period
 from . import csr_indicator_value
 from . import csr_target
 from . import ir_attachment
+from . import res_company

@@ -7,6 +7,7 @@ from datetime import date
 
 from odoo.addons.csr_management.engine import (
     accounting,
+    applicability,
     formula,
     periods,
     thresholds,
@@ -102,7 +103,7 @@ class TestValuePlausibility(unittest.TestCase):
 
 class TestEngineDoctests(unittest.TestCase):
     def test_doctests_pass(self):
-        for module in (accounting, formula, periods, thresholds, values):
+        for module in (accounting, applicability, formula, periods, thresholds, values):
             result = doctest.testmod(module)
             self.assertGreater(result.attempted, 0, module.__name__)
             self.assertEqual(result.failed, 0, module.__name__)
