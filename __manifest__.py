@@ -39,6 +39,7 @@
         "views/csr_indicator_value_views.xml",
         "views/csr_period_views.xml",
         "views/csr_target_views.xml",
+        "views/csr_campaign_views.xml",
         "views/csr_indicator_source_views.xml",
         "views/csr_activity_views.xml",
         "views/csr_emission_factor_views.xml",

@@ -221,7 +221,10 @@ class CsrIndicatorValue(models.Model):
         if FIGURE_FIELDS & vals.keys():
             self._check_draft()
             vals = {**self._entry_stamp(), **vals}
-        return super().write(vals)
+        result = super().write(vals)
+        if vals.get("state") in ("submitted", "validated"):
+            self._close_campaign_todos(vals["state"])
+        return result
 
     def unlink(self):
         self.period_id._check_unlocked()
@@ -249,6 +252,19 @@ class CsrIndicatorValue(models.Model):
                     fields=", ".join(sorted(forged)),
                 )
             )
+
+    def _close_campaign_todos(self, state):
+        """A campaign's to-do is done once its value leaves draft."""
+        lines = (
+            self.env["csr.campaign.line"]
+            .sudo()
+            .search([("value_id", "in", self.ids), ("activity_id", "!=", False)])
+        )
+        if state == "validated":
+            feedback = _("The value was validated.")
+        else:
+            feedback = _("The value was submitted for validation.")
+        lines.activity_id.action_feedback(feedback=feedback)
 
     def _system(self):
         return self.with_context(csr_system_write=True)
