@@ -46,6 +46,7 @@
         "views/product_views.xml",
         "views/res_company_views.xml",
         "wizards/csr_period_generate_views.xml",
+        "wizards/csr_value_import_views.xml",
         "views/csr_menus.xml",
     ],
     "demo": [

@@ -7,5 +7,6 @@ from . import emissions
 from . import formula
 from . import periods
 from . import thresholds
+from . import value_import
 from . import values
 from . import workforce

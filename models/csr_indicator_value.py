@@ -169,15 +169,19 @@ class CsrIndicatorValue(models.Model):
         for record in self:
             record.display_name = f"{record.code or ''} · {record.period_id.name or ''}"
 
-    @api.constrains("value", "indicator_id")
-    def _check_value(self):
-        messages = {
+    @api.model
+    def _plausibility_reason(self, error):
+        """The words for an error code of ``engine.values.value_error``."""
+        return {
             values.VALUE_NOT_FINITE: _("the value is not a finite number"),
             values.VALUE_TOO_LARGE: _("the value is implausibly large"),
             values.VALUE_NEGATIVE: _("this indicator cannot be negative"),
             values.VALUE_OVER_100: _("a share cannot exceed 100 %"),
             values.VALUE_NOT_BOOLEAN: _("a yes/no indicator takes 1 (yes) or 0 (no)"),
-        }
+        }[error]
+
+    @api.constrains("value", "indicator_id")
+    def _check_value(self):
         for record in self:
             indicator = record.indicator_id
             error = values.value_error(
@@ -189,7 +193,7 @@ class CsrIndicatorValue(models.Model):
                         "%(code)s = %(value)s refused: %(reason)s.",
                         code=indicator.code,
                         value=record.value,
-                        reason=messages[error],
+                        reason=self._plausibility_reason(error),
                     )
                 )
 

@@ -14,3 +14,4 @@ from . import test_compute_workforce
 from . import test_compute_environment
 from . import test_formula_catalogue
 from . import test_campaign
+from . import test_value_import

@@ -11,6 +11,7 @@ from odoo.addons.csr_management.engine import (
     formula,
     periods,
     thresholds,
+    value_import,
     values,
 )
 
@@ -103,7 +104,15 @@ class TestValuePlausibility(unittest.TestCase):
 
 class TestEngineDoctests(unittest.TestCase):
     def test_doctests_pass(self):
-        for module in (accounting, applicability, formula, periods, thresholds, values):
+        for module in (
+            accounting,
+            applicability,
+            formula,
+            periods,
+            thresholds,
+            value_import,
+            values,
+        ):
             result = doctest.testmod(module)
             self.assertGreater(result.attempted, 0, module.__name__)
             self.assertEqual(result.failed, 0, module.__name__)
