@@ -338,3 +338,15 @@ class CsrCampaign(models.Model):
         action["domain"] = [("id", "in", self.line_ids.value_id.ids)]
         action["context"] = {"search_default_group_pillar": 1}
         return action
+
+    def action_open_import(self):
+        """The import wizard, set on this campaign's period."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "csr_management.csr_value_import_action"
+        )
+        action["context"] = {
+            "default_company_id": self.company_id.id,
+            "default_period_id": self.period_id.id,
+        }
+        return action

@@ -315,6 +315,19 @@ class TestCampaignLaunch(CampaignCase):
         action = self.march.with_user(self.user).action_open_campaign()
         self.assertEqual(action["res_id"], campaign.id)
 
+    def test_import_button_opens_the_wizard_on_the_period(self):
+        campaign = self._launched()
+        action = campaign.with_user(self.user).action_open_import()
+        self.assertEqual(action["res_model"], "csr.value.import")
+        wizard = (
+            self.env["csr.value.import"]
+            .with_user(self.user)
+            .with_context(**action["context"])
+            .create({})
+        )
+        self.assertEqual(wizard.period_id, self.march)
+        self.assertEqual(wizard.company_id, self.company)
+
 
 class TestCampaignAccess(CampaignCase):
     def test_users_read_managers_run(self):
