@@ -177,7 +177,7 @@ class CsrCampaign(models.Model):
 
     def _check_periods_free(self, periods):
         """Refuse a second campaign for a period, naming the period."""
-        if len(periods) != len(periods.ids):
+        if len(set(periods.ids)) != len(periods.ids):
             raise UserError(_("The same period cannot get two input campaigns."))
         taken = (
             self.sudo()

@@ -145,6 +145,9 @@ class TestCampaignPrepare(CampaignCase):
             february.period_id = self.march
         self.assertEqual(Campaign.search_count([("period_id", "=", self.march.id)]), 1)
         self.assertEqual(february.period_id, self.february)
+        with self.assertRefused(UserError, "cannot get two input campaigns"):
+            Campaign.create([{"period_id": self.january.id}] * 2)
+        self.assertFalse(Campaign.search([("period_id", "=", self.january.id)]))
 
     def test_responsible_needs_csr_access_in_the_company(self):
         auditor_only = self._make_user("csr_test_auditor_2", AUDITOR_GROUPS)
