@@ -23,12 +23,12 @@ from datetime import date, datetime
 
 import openpyxl
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.csr_management.engine import value_import as sheet
 from odoo.addons.csr_management.services.value_import import ValueImport
 
-from .common import CsrCase
+from .common import MANAGER_GROUPS, CsrCase
 
 ENGLISH = ["Indicator code", "Period", "Value", "Unit", "Comment"]
 
@@ -58,8 +58,8 @@ class TestValueImport(CsrCase):
         cls._indicator("TST-CALC", "h", source_type="computed")
         cls.february = cls._make_period("month", date(2025, 2, 1), date(2025, 2, 28))
         cls.february.action_lock()
-        other = cls.env["res.company"].create({"name": "Muebles del Bajío SA"})
-        cls._make_period("month", date(2025, 3, 1), date(2025, 3, 31), other)
+        cls.other = cls.env["res.company"].create({"name": "Muebles del Bajío SA"})
+        cls._make_period("month", date(2025, 3, 1), date(2025, 3, 31), cls.other)
         cls.share_draft = cls.env["csr.indicator.value"].create(
             {
                 "indicator_id": cls.share.id,
@@ -266,3 +266,30 @@ class TestValueImport(CsrCase):
             sheet.column_positions(header),
             {"code": 0, "period": 1, "value": 2, "unit": 3, "comment": 4},
         )
+
+    def test_other_company_imports_only_into_its_own_periods(self):
+        manager_b = self._make_user("csr_test_manager_b", MANAGER_GROUPS, self.other)
+        Wizard = (
+            self.env["csr.value.import"]
+            .with_user(manager_b)
+            .with_context(allowed_company_ids=[self.other.id])
+        )
+        with self.assertRefused(AccessError, "Import CSR Indicator Values"):
+            Wizard.create({"company_id": self.company.id})
+        mine = self._wizard(xlsx([ENGLISH, ["TST-WATER", "2025-01", 1, "m3"]]))
+        with self.assertRaises(AccessError):
+            mine.with_user(manager_b).read(["company_id"])
+        wizard = Wizard.create(
+            {
+                "file": base64.b64encode(
+                    xlsx([ENGLISH, ["TST-WATER", "2025-01", 1, "m3"]])
+                )
+            }
+        )
+        self.assertEqual(wizard.company_id, self.other)
+        before = self._values()
+        with self.assertRefused(
+            UserError, "Row 2: no period '2025-01' in Muebles del Bajío SA"
+        ):
+            wizard.action_import()
+        self.assertEqual(self._values(), before)
