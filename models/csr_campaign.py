@@ -75,15 +75,19 @@ class CsrCampaign(models.Model):
         tracking=True,
     )
     line_ids = fields.One2many("csr.campaign.line", "campaign_id", "Indicators")
-    line_count = fields.Integer(compute="_compute_progress")
-    to_enter_count = fields.Integer(compute="_compute_progress")
-    entered_count = fields.Integer(compute="_compute_progress")
-    submitted_count = fields.Integer(compute="_compute_progress")
-    validated_count = fields.Integer(compute="_compute_progress")
-    to_enter_percent = fields.Float(compute="_compute_progress")
-    entered_percent = fields.Float(compute="_compute_progress")
-    submitted_percent = fields.Float(compute="_compute_progress")
-    validated_percent = fields.Float(compute="_compute_progress")
+    line_count = fields.Integer(string="Indicator count", compute="_compute_progress")
+    to_enter_count = fields.Integer(string="To enter", compute="_compute_progress")
+    entered_count = fields.Integer(string="Entered", compute="_compute_progress")
+    submitted_count = fields.Integer(string="Submitted", compute="_compute_progress")
+    validated_count = fields.Integer(string="Validated", compute="_compute_progress")
+    to_enter_percent = fields.Float(string="To enter (%)", compute="_compute_progress")
+    entered_percent = fields.Float(string="Entered (%)", compute="_compute_progress")
+    submitted_percent = fields.Float(
+        string="Submitted (%)", compute="_compute_progress"
+    )
+    validated_percent = fields.Float(
+        string="Validated (%)", compute="_compute_progress"
+    )
     value_count = fields.Integer(compute="_compute_progress")
 
     _sql_constraints = [
