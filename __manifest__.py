@@ -39,6 +39,7 @@
         "views/csr_indicator_value_views.xml",
         "views/csr_period_views.xml",
         "views/csr_target_views.xml",
+        "views/csr_campaign_views.xml",
         "views/csr_indicator_source_views.xml",
         "views/csr_activity_views.xml",
         "views/csr_emission_factor_views.xml",
@@ -47,6 +48,7 @@
         "wizards/csr_period_generate_views.xml",
         "wizards/csr_unmapped_purchase_map_views.xml",
         "views/csr_unmapped_purchase_views.xml",
+        "wizards/csr_value_import_views.xml",
         "views/csr_menus.xml",
     ],
     "demo": [

@@ -2,10 +2,12 @@
 """Plain-Python CSR logic: no ORM, no ``env``; the models are thin adapters."""
 
 from . import accounting
+from . import applicability
 from . import emissions
 from . import formula
 from . import materials
 from . import periods
 from . import thresholds
+from . import value_import
 from . import values
 from . import workforce

@@ -11,6 +11,8 @@ from . import csr_indicator_source
 from . import csr_period
 from . import csr_indicator_value
 from . import csr_target
+from . import csr_campaign
+from . import csr_campaign_line
 from . import ir_attachment
 from . import res_company
 from . import csr_unmapped_purchase

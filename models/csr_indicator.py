@@ -2,6 +2,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..engine import applicability
 from ..engine import formula as formulas
 
 PILLARS = [
@@ -220,6 +221,32 @@ class CsrIndicator(models.Model):
                 raise ValidationError(
                     _("An indicator code cannot contain spaces: %(code)r.", code=code)
                 )
+
+    @api.model
+    def _applicable_domain(self, company):
+        """Active indicators that concern ``company``: shared or its own, of
+        its sector (or of every sector), meant for its size or smaller."""
+        domain = [
+            ("company_id", "in", [False, company.id]),
+            (
+                "min_company_size",
+                "in",
+                applicability.sizes_applying(company.csr_company_size),
+            ),
+        ]
+        if company.csr_sector_id:
+            domain += [
+                "|",
+                ("sector_ids", "=", False),
+                ("sector_ids", "in", company.csr_sector_id.ids),
+            ]
+        return domain
+
+    @api.model
+    def _manual_applicable_to(self, company):
+        return self.search(
+            self._applicable_domain(company) + [("source_type", "=", "manual")]
+        )
 
     def action_open_values(self):
         self.ensure_one()

@@ -169,15 +169,19 @@ class CsrIndicatorValue(models.Model):
         for record in self:
             record.display_name = f"{record.code or ''} · {record.period_id.name or ''}"
 
-    @api.constrains("value", "indicator_id")
-    def _check_value(self):
-        messages = {
+    @api.model
+    def _plausibility_reason(self, error):
+        """The words for an error code of ``engine.values.value_error``."""
+        return {
             values.VALUE_NOT_FINITE: _("the value is not a finite number"),
             values.VALUE_TOO_LARGE: _("the value is implausibly large"),
             values.VALUE_NEGATIVE: _("this indicator cannot be negative"),
             values.VALUE_OVER_100: _("a share cannot exceed 100 %"),
             values.VALUE_NOT_BOOLEAN: _("a yes/no indicator takes 1 (yes) or 0 (no)"),
-        }
+        }[error]
+
+    @api.constrains("value", "indicator_id")
+    def _check_value(self):
         for record in self:
             indicator = record.indicator_id
             error = values.value_error(
@@ -189,7 +193,7 @@ class CsrIndicatorValue(models.Model):
                         "%(code)s = %(value)s refused: %(reason)s.",
                         code=indicator.code,
                         value=record.value,
-                        reason=messages[error],
+                        reason=self._plausibility_reason(error),
                     )
                 )
 
@@ -221,7 +225,10 @@ class CsrIndicatorValue(models.Model):
         if FIGURE_FIELDS & vals.keys():
             self._check_draft()
             vals = {**self._entry_stamp(), **vals}
-        return super().write(vals)
+        result = super().write(vals)
+        if vals.get("state") in ("submitted", "validated"):
+            self._close_campaign_todos(vals["state"])
+        return result
 
     def unlink(self):
         self.period_id._check_unlocked()
@@ -249,6 +256,19 @@ class CsrIndicatorValue(models.Model):
                     fields=", ".join(sorted(forged)),
                 )
             )
+
+    def _close_campaign_todos(self, state):
+        """A campaign's to-do is done once its value leaves draft."""
+        lines = (
+            self.env["csr.campaign.line"]
+            .sudo()
+            .search([("value_id", "in", self.ids), ("activity_id", "!=", False)])
+        )
+        if state == "validated":
+            feedback = _("The value was validated.")
+        else:
+            feedback = _("The value was submitted for validation.")
+        lines.activity_id.action_feedback(feedback=feedback)
 
     def _system(self):
         return self.with_context(csr_system_write=True)

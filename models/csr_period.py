@@ -209,6 +209,31 @@ class CsrPeriod(models.Model):
         }
         return action
 
+    def action_open_campaign(self):
+        """The period's input campaign; a new one for a manager if none yet."""
+        self.ensure_one()
+        campaign = self.env["csr.campaign"].search(
+            [("period_id", "=", self.id)], limit=1
+        )
+        if not campaign and not self.env.user.has_group(
+            "csr_management.group_csr_manager"
+        ):
+            raise UserError(
+                _(
+                    "Period %(name)s has no input campaign yet: ask a CSR manager "
+                    "to create one.",
+                    name=self.name,
+                )
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Input campaign"),
+            "res_model": "csr.campaign",
+            "views": [(False, "form")],
+            "res_id": campaign.id,
+            "context": {"default_period_id": self.id},
+        }
+
     def action_compute(self):
         """Fill the computed and formula indicators of the periods."""
         self._check_manager(_("compute"))

@@ -3,4 +3,5 @@
 
 from . import fetchers
 from . import period_compute
+from . import value_import
 from . import workforce

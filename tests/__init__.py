@@ -15,3 +15,5 @@ from . import test_compute_environment
 from . import test_compute_inventory
 from . import test_formula_catalogue
 from . import test_unmapped_purchases
+from . import test_campaign
+from . import test_value_import

@@ -7,11 +7,13 @@ from datetime import date
 
 from odoo.addons.csr_management.engine import (
     accounting,
+    applicability,
     emissions,
     formula,
     materials,
     periods,
     thresholds,
+    value_import,
     values,
     workforce,
 )
@@ -107,11 +109,13 @@ class TestEngineDoctests(unittest.TestCase):
     def test_doctests_pass(self):
         modules = (
             accounting,
+            applicability,
             emissions,
             formula,
             materials,
             periods,
             thresholds,
+            value_import,
             values,
             workforce,
         )

@@ -1,3 +1,4 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import csr_period_generate
 from . import csr_unmapped_purchase_map
+from . import csr_value_import

@@ -1,0 +1,81 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from ..services.value_import import ValueImport
+
+
+class CsrValueImport(models.TransientModel):
+    """Import manual indicator values from an .xlsx, or download its template."""
+
+    _name = "csr.value.import"
+    _description = "Import CSR Indicator Values"
+    _check_company_auto = True
+
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    period_id = fields.Many2one(
+        "csr.period",
+        string="Template period",
+        check_company=True,
+        domain=[("state", "=", "open")],
+        help="The template lists the manual indicators of the company for this "
+        "period.",
+    )
+    file = fields.Binary(string="File to import", attachment=False)
+    filename = fields.Char()
+    template_file = fields.Binary(readonly=True, attachment=False)
+    template_filename = fields.Char(readonly=True)
+
+    @api.onchange("company_id")
+    def _onchange_company_id(self):
+        if self.period_id.company_id != self.company_id:
+            self.period_id = False
+
+    def action_import(self):
+        self.ensure_one()
+        if not self.file:
+            raise UserError(_("Choose the .xlsx file to import first."))
+        result = ValueImport(self.company_id).run(base64.b64decode(self.file))
+        values = result.created | result.updated
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "csr_management.csr_indicator_value_action"
+        )
+        action["domain"] = [("id", "in", values.ids)]
+        action["context"] = {}
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": _("Values imported"),
+                "message": _(
+                    "%(created)s value(s) created, %(updated)s updated.",
+                    created=len(result.created),
+                    updated=len(result.updated),
+                ),
+                "type": "success",
+                "sticky": False,
+                "next": action,
+            },
+        }
+
+    def action_download_template(self):
+        self.ensure_one()
+        if not self.period_id:
+            raise UserError(_("Choose the period the template is for."))
+        content = ValueImport(self.company_id).template(self.period_id)
+        self.write(
+            {
+                "template_file": base64.b64encode(content),
+                "template_filename": f"csr-values-{self.period_id.name}.xlsx",
+            }
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/?model={self._name}&id={self.id}"
+            "&field=template_file&filename_field=template_filename&download=true",
+            "target": "self",
+        }
