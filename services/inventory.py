@@ -253,14 +253,15 @@ def fetch_stock_received(env, period, sources):
         own = _of_source(weighed, source)
         value, domain, notes = _mass_figure(env, own, "stock.move", base, "product_uom")
         if own:
-            received = _tonnes_if(own, lambda flow: flow.quantity > 0)
-            returned = -_tonnes_if(own, lambda flow: flow.quantity < 0)
+            # Formatted first: the translation extractor evaluates arguments.
+            received = f"{_tonnes_if(own, lambda flow: flow.quantity > 0):.3f}"
+            returned = f"{-_tonnes_if(own, lambda flow: flow.quantity < 0):.3f}"
             notes.insert(
                 0,
                 env._(
                     "Received %(received)s t, returned to suppliers %(returned)s t.",
-                    received=f"{received:.3f}",
-                    returned=f"{returned:.3f}",
+                    received=received,
+                    returned=returned,
                 ),
             )
         figures[source] = Figure(value, "stock.move", domain, "\n".join(notes))
