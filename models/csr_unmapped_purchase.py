@@ -1,6 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, fields, models, tools
-from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from ..services import unmapped_purchases
@@ -13,6 +12,7 @@ class CsrUnmappedPurchase(models.Model):
     _name = "csr.unmapped.purchase"
     _description = "CSR Unmapped Purchase"
     _auto = False
+    _rec_name = "product_id"
     _order = "company_id, amount desc, id"
 
     company_id = fields.Many2one("res.company", readonly=True)
@@ -56,16 +56,8 @@ class CsrUnmappedPurchase(models.Model):
         )
 
     def action_map_suggested(self):
-        """Map each product to the activity suggested for it."""
-        unsuggested = self.filtered(lambda row: not row.activity_id)
-        if unsuggested:
-            raise UserError(
-                _(
-                    "No activity is suggested for %(products)s: select them and "
-                    "choose one with Actions > Map to an Activity.",
-                    products=", ".join(unsuggested.product_id.mapped("display_name")),
-                )
-            )
+        """Map each product to the activity suggested for it (every row has
+        one: the view lists only recognised products)."""
         for activity in self.activity_id:
             rows = self.filtered(lambda row, a=activity: row.activity_id == a)
             rows.product_tmpl_id._csr_map_to_activity(activity)

@@ -5,7 +5,8 @@
 Run through scripts/benchmark.sh, which prepares the database. The data are
 generated set-based in SQL (not timed): posted journal entries spread over
 the year, a tenth of them vendor bills of electricity with their payable
-line, and employees with contracts. Then it prints the wall time and SQL
+line, employees with contracts, and done stock moves (receipts of weighed
+materials, a few returns) and scraps. Then it prints the wall time and SQL
 query count of the compute, and the time of a bare SQL aggregate over the
 same journal items (the floor no compute can beat).
 """
@@ -15,7 +16,7 @@ same journal items (the floor no compute can beat).
 
 import argparse
 import time
-from datetime import date
+from datetime import date, datetime
 
 import odoo
 from odoo import SUPERUSER_ID, api
@@ -171,6 +172,110 @@ def generate_workforce(env, company, employees):
     )
 
 
+def _material_products(env, count):
+    """Products mapped to "Purchased materials" through their category,
+    counted in units with a weight or in kg; one in units has no weight."""
+    category = env["product.category"].create(
+        {
+            "name": "Bench materials",
+            "csr_activity_id": env.ref("csr_management.activity_materials").id,
+        }
+    )
+    unit, kg = env.ref("uom.product_uom_unit"), env.ref("uom.product_uom_kgm")
+    return env["product.product"].create(
+        [
+            {
+                "name": f"Material {n}",
+                "categ_id": category.id,
+                "is_storable": True,
+                "uom_id": (kg if n % 2 else unit).id,
+                "uom_po_id": (kg if n % 2 else unit).id,
+                "weight": 0.0 if n % 2 or n == count - 2 else 0.5 + n,
+            }
+            for n in range(count)
+        ]
+    )
+
+
+def generate_stock(env, company, moves, scraps):
+    """``moves`` done moves of 50 materials from the supplier into stock (one
+    in 50 the other way: a return), and ``scraps`` done scraps with their
+    moves, spread over the year's days and hours."""
+    products = _material_products(env, 50)
+    stock = (
+        env["stock.warehouse"]
+        .search([("company_id", "=", company.id)], limit=1)
+        .lot_stock_id
+    )
+    scrap_location = env["stock.location"].search(
+        [("scrap_location", "=", True), ("company_id", "in", [company.id, False])],
+        limit=1,
+    )
+    params = dict(
+        moves=moves,
+        scraps=scraps,
+        company=company.id,
+        products=products.ids,
+        uoms=[product.uom_id.id for product in products],
+        supplier=env.ref("stock.stock_location_suppliers").id,
+        stock=stock.id,
+        scrap_location=scrap_location.id,
+        year_start=datetime(YEAR, 1, 1),
+    )
+    env.cr.execute(
+        SQL(
+            """
+            INSERT INTO stock_move (name, company_id, product_id, product_uom,
+                   location_id, location_dest_id, procure_method, product_uom_qty,
+                   product_qty, quantity, state, picked, date,
+                   create_uid, create_date, write_uid, write_date)
+            SELECT 'BENCH/MOVE/' || g, %(company)s,
+                   (%(products)s::int[])[1 + mod(g, 50)],
+                   (%(uoms)s::int[])[1 + mod(g, 50)],
+                   CASE WHEN mod(g, 50) = 7 THEN %(stock)s ELSE %(supplier)s END,
+                   CASE WHEN mod(g, 50) = 7 THEN %(supplier)s ELSE %(stock)s END,
+                   'make_to_stock', 1 + mod(g, 20), 1 + mod(g, 20), 1 + mod(g, 20),
+                   'done', TRUE,
+                   %(year_start)s + make_interval(days => mod(g, 365),
+                                                  hours => mod(g, 24)),
+                   1, now(), 1, now()
+              FROM generate_series(1, %(moves)s) g
+            """,
+            **params,
+        )
+    )
+    env.cr.execute(
+        SQL(
+            """
+            WITH scrap AS (
+                INSERT INTO stock_scrap (name, company_id, product_id,
+                       product_uom_id, location_id, scrap_location_id, scrap_qty,
+                       state, date_done, create_uid, create_date, write_uid,
+                       write_date)
+                SELECT 'BENCH/SCRAP/' || g, %(company)s,
+                       (%(products)s::int[])[1 + mod(g, 50)],
+                       (%(uoms)s::int[])[1 + mod(g, 50)],
+                       %(stock)s, %(scrap_location)s, 1 + mod(g, 3), 'done',
+                       %(year_start)s + make_interval(days => mod(g * 7, 365)),
+                       1, now(), 1, now()
+                  FROM generate_series(1, %(scraps)s) g
+             RETURNING *
+            )
+            INSERT INTO stock_move (name, company_id, product_id, product_uom,
+                   location_id, location_dest_id, procure_method, product_uom_qty,
+                   product_qty, quantity, state, picked, scrapped, scrap_id, date,
+                   create_uid, create_date, write_uid, write_date)
+            SELECT name, company_id, product_id, product_uom_id, location_id,
+                   scrap_location_id, 'make_to_stock', scrap_qty, scrap_qty,
+                   scrap_qty, 'done', TRUE, TRUE, id, date_done,
+                   1, now(), 1, now()
+              FROM scrap
+            """,
+            **params,
+        )
+    )
+
+
 def measure(env, company):
     # Importable only once the registry has set up the addons path.
     from odoo.addons.csr_management.services.period_compute import PeriodCompute
@@ -220,6 +325,8 @@ def main():
     parser.add_argument("--addons-path", required=True)
     parser.add_argument("--lines", type=int, default=1_000_000)
     parser.add_argument("--employees", type=int, default=1_000)
+    parser.add_argument("--stock-moves", type=int, default=200_000)
+    parser.add_argument("--scraps", type=int, default=2_000)
     args = parser.parse_args()
     odoo.tools.config.parse_config(
         ["-d", args.database, f"--addons-path={args.addons_path}", "--log-level=warn"]
@@ -232,6 +339,7 @@ def main():
         started = time.perf_counter()
         generate_books(env, company, args.lines)
         generate_workforce(env, company, args.employees)
+        generate_stock(env, company, args.stock_moves, args.scraps)
         cr.commit()  # pylint: disable=invalid-commit  (the data must outlive this cursor)
         setup = time.perf_counter() - started
     with registry.cursor() as cr:
@@ -242,6 +350,9 @@ def main():
         cr.rollback()
     print(f"journal items            {lines:>12,}")
     print(f"employees with contracts {args.employees:>12,}")
+    print(
+        f"done stock moves         {args.stock_moves:>12,}  (+ {args.scraps:,} scraps)"
+    )
     print(f"data generation          {setup:>11.1f} s  (not part of the measure)")
     print(f"full compute of {YEAR}     {wall:>11.3f} s  ({len(report.created)} values)")
     print(f"SQL queries              {queries:>12,}")

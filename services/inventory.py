@@ -253,15 +253,16 @@ def fetch_stock_received(env, period, sources):
         own = _of_source(weighed, source)
         value, domain, notes = _mass_figure(env, own, "stock.move", base, "product_uom")
         if own:
-            # Formatted first: the translation extractor evaluates arguments.
-            received = f"{_tonnes_if(own, lambda flow: flow.quantity > 0):.3f}"
-            returned = f"{-_tonnes_if(own, lambda flow: flow.quantity < 0):.3f}"
+            # No f-string among a translated call's arguments: the term
+            # extractor would fail on the whole file.
+            received = _tonnes_if(own, lambda flow: flow.quantity > 0)
+            returned = -_tonnes_if(own, lambda flow: flow.quantity < 0)
             notes.insert(
                 0,
                 env._(
                     "Received %(received)s t, returned to suppliers %(returned)s t.",
-                    received=received,
-                    returned=returned,
+                    received=format(received, ".3f"),
+                    returned=format(returned, ".3f"),
                 ),
             )
         figures[source] = Figure(value, "stock.move", domain, "\n".join(notes))
