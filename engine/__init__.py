@@ -5,6 +5,7 @@ from . import accounting
 from . import emissions
 from . import formula
 from . import periods
+from . import scoring
 from . import thresholds
 from . import values
 from . import workforce

@@ -13,3 +13,4 @@ from . import test_compute_suppliers
 from . import test_compute_workforce
 from . import test_compute_environment
 from . import test_formula_catalogue
+from . import test_scoring_engine
