@@ -11,5 +11,8 @@ from . import csr_indicator_source
 from . import csr_period
 from . import csr_indicator_value
 from . import csr_target
+from . import csr_scorecard
+from . import csr_scorecard_pillar
+from . import csr_scorecard_line
 from . import ir_attachment
 from . import res_company

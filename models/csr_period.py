@@ -221,6 +221,7 @@ class CsrPeriod(models.Model):
                     body=Markup("<br/>").join(lines), subtype_xmlid="mail.mt_note"
                 )
             messages.extend(lines)
+        self._refresh_scorecards()
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
@@ -281,3 +282,9 @@ class CsrPeriod(models.Model):
         )
         for period in periods:
             PeriodCompute(period.with_company(period.company_id)).run()
+        periods._refresh_scorecards()
+
+    def _refresh_scorecards(self):
+        """Score the periods again after a compute (a locked period keeps its
+        scorecard). Callers check that the user is a CSR manager."""
+        self.env["csr.scorecard"]._refresh_for(self)

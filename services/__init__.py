@@ -3,4 +3,5 @@
 
 from . import fetchers
 from . import period_compute
+from . import scorecard_compute
 from . import workforce

@@ -14,3 +14,5 @@ from . import test_compute_workforce
 from . import test_compute_environment
 from . import test_formula_catalogue
 from . import test_scoring_engine
+from . import test_scorecard
+from . import test_scorecard_access
