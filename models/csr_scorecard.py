@@ -67,7 +67,7 @@ class CsrScorecard(models.Model):
         aggregator="avg",
         help="Index minus the previous scorecard's index, in points.",
     )
-    computed_on = fields.Datetime(readonly=True)
+    computed_on = fields.Datetime(string="Computed on", readonly=True)
     pillar_ids = fields.One2many(
         "csr.scorecard.pillar", "scorecard_id", "Pillars", readonly=True
     )
@@ -150,3 +150,12 @@ class CsrScorecard(models.Model):
                 self.sudo().create(
                     {**vals, "period_id": period.id, "company_id": period.company_id.id}
                 )
+
+    def action_open_lines(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "csr_management.csr_scorecard_line_action"
+        )
+        action["domain"] = [("scorecard_id", "=", self.id)]
+        action["context"] = {"search_default_group_pillar": 1}
+        return action

@@ -37,7 +37,7 @@ changes by 50.28 - 12.5 = +37.78 points.
 
 from datetime import date
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from .common import CsrCase
 
@@ -331,6 +331,16 @@ class TestScorecardRefresh(ScorecardCase):
         self.january.with_user(self.manager).action_unlock()
         card.with_user(self.manager).action_refresh()
         self.assertEqual(self._lines(card)["TST-SHARE"].score, 75.0)
+
+    def test_locked_period_without_scorecard_gets_its_first(self):
+        self.january.with_user(self.manager).action_lock()
+        action = self.january.with_user(self.manager).action_open_scorecard()
+        card = self._scorecard(self.january)
+        self.assertEqual(action["res_id"], card.id)
+        self.assertEqual(len(card.line_ids), 13)
+        with self.assertRefused(AccessError, "Only a CSR manager"):
+            self.year.with_user(self.user).action_open_scorecard()
+        self.assertFalse(self._scorecard(self.year))
 
     def test_monthly_job_scores_the_open_periods(self):
         self.env["csr.period"]._cron_compute_open_periods()
