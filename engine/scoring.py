@@ -33,6 +33,11 @@ so a smaller band would colour noise; and 5 % a year is about the pace of a
 1.5 °C-aligned absolute reduction (4.2 % a year), so a green trend on yearly
 periods means a credible improvement pace, not a lucky month.
 
+A trend that holds the best value an indicator can take (0 for a "lower is
+better" figure that cannot be negative, such as fatalities or fines; 100 %
+for a "higher is better" share) is green 100: it cannot improve any further,
+and zero accidents twice in a row is no "stable" amber.
+
 *Not scored* (basis ``none``): no value; a context figure (direction
 neutral); no target and no previous value. They still count for completeness.
 
@@ -179,8 +184,12 @@ def score_indicator(
     target=None,
     amber_limit=None,
     previous=None,
+    best=None,
 ):
     """Score, light and basis of one indicator; ``None`` means missing.
+
+    ``best`` is the best value the indicator can take, if it has one (see
+    ``best_possible``): a trend that holds it is green, not "stable".
 
     >>> result = score_indicator("lower", 1100.0, target=1000.0, amber_limit=1200.0)
     >>> result.score, result.light, result.basis
@@ -189,6 +198,8 @@ def score_indicator(
     'amber'
     >>> score_indicator("neutral", 7.0, previous=5.0).reason
     'neutral'
+    >>> score_indicator("lower", 0.0, previous=0.0, best=0.0).light
+    'green'
     """
     if value is None:
         return IndicatorScore(None, None, BASIS_NONE, NO_VALUE)
@@ -208,12 +219,33 @@ def score_indicator(
         )
     if change is None:
         return IndicatorScore(None, None, BASIS_NONE, NO_REFERENCE)
+    if best is not None and value == best:
+        return IndicatorScore(100.0, GREEN, BASIS_TREND, improvement=change)
     return IndicatorScore(
         target_score("higher", change, TREND_BAND, -TREND_BAND),
         traffic_light("higher", change, TREND_BAND, -TREND_BAND),
         BASIS_TREND,
         improvement=change,
     )
+
+
+def best_possible(direction, value_type, allow_negative):
+    """The best value an indicator can reach, or None when it has no bound:
+    0 for a "lower is better" figure that cannot be negative (fatalities,
+    fines), 100 for a "higher is better" share.
+
+    >>> best_possible("lower", "quantity", False), best_possible("lower", "ratio", True)
+    (0.0, None)
+    >>> best_possible("higher", "percentage", False)
+    100.0
+    >>> best_possible("higher", "ratio", False) is None
+    True
+    """
+    if direction == "lower" and not allow_negative:
+        return 0.0
+    if direction == "higher" and value_type == "percentage":
+        return 100.0
+    return None
 
 
 def year_target_applies(period_kind, aggregation):

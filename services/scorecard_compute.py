@@ -43,6 +43,11 @@ class ScorecardCompute:
                 target=target.target_value if target else None,
                 amber_limit=target.amber_limit if target else None,
                 previous=previous,
+                best=scoring.best_possible(
+                    indicator.direction,
+                    indicator.value_type,
+                    indicator.allow_negative,
+                ),
             )
             entries.append(
                 scoring.IndicatorEntry(

@@ -285,6 +285,15 @@ class TestScorecard(ScorecardCase):
         self.assertTrue(january.has_change)
         self.assertEqual(january.index_change, 37.78)
 
+    def test_zero_held_is_green(self):
+        # No energy used in December nor in January: the best there is.
+        self.values[self.december, self.energy].value = 0.0
+        self.values[self.january, self.energy].value = 0.0
+        energy = self._lines(self._compute(self.january))["TST-ENERGY"]
+        self.assertEqual(
+            (energy.basis, energy.score, energy.light), ("trend", 100.0, "green")
+        )
+
     def test_without_previous_value_a_trend_cannot_be_scored(self):
         self.assertEqual(
             self._lines(self._compute(self.january))["TST-ENERGY"].basis, "trend"

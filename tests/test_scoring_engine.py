@@ -103,6 +103,24 @@ class TestIndicatorScore(unittest.TestCase):
         self.assertScore(worse, 25.0, "red", "trend")
         self.assertEqual(worse.improvement, -10.0)
 
+    def test_holding_the_best_possible_value_is_green(self):
+        best = scoring.best_possible("lower", "quantity", False)
+        none_again = scoring.score_indicator("lower", 0.0, previous=0.0, best=best)
+        none_now = scoring.score_indicator("lower", 0.0, previous=2.0, best=best)
+        one_again = scoring.score_indicator("lower", 1.0, previous=1.0, best=best)
+        self.assertScore(none_again, 100.0, "green", "trend")
+        self.assertScore(none_now, 100.0, "green", "trend")
+        self.assertScore(one_again, 75.0, "amber", "trend")
+        full = scoring.best_possible("higher", "percentage", False)
+        self.assertScore(
+            scoring.score_indicator("higher", 100.0, previous=100.0, best=full),
+            100.0,
+            "green",
+            "trend",
+        )
+        # Without a previous value there is still no reference to judge by.
+        self.assertEqual(scoring.score_indicator("lower", 0.0, best=best).basis, "none")
+
     def test_target_wins_over_trend(self):
         result = scoring.score_indicator(
             "higher", 70.0, target=80.0, amber_limit=60.0, previous=50.0
