@@ -17,8 +17,9 @@ Indicator score, 0 to 100, with a traffic light
 implied target being the good answer): the good answer (yes when higher is
 better, no when lower is better) scores 100 green, the other 0 red.
 
-*Without a target* (basis ``trend``), against the previous comparable period:
-the improvement is the relative change counted positive when the indicator
+*Without a target* (basis ``trend``), against the previous comparable period
+(the period of the same kind that ends the day before this one starts): the
+improvement is the relative change counted positive when the indicator
 got better, in % of the previous value (from a previous value of zero, any
 change counts as +/-100 %). It is scored as if the target were an improvement
 of ``TREND_BAND`` % with an amber limit at a worsening of ``TREND_BAND`` %:
@@ -27,11 +28,12 @@ of ``TREND_BAND`` % with an amber limit at a worsening of ``TREND_BAND`` %:
 - within +/-5 % (stable): amber, 75 when unchanged, 50 at -5 %;
 - worsened by more than 5 %: red, 0 at -15 % and beyond.
 
-Why 5 %: SME figures are noisy (one leaver in a team of 20 moves a rate by
-5 %, a bill that falls a few days earlier moves a month's energy by as much),
-so a smaller band would colour noise; and 5 % a year is about the pace of a
-1.5 °C-aligned absolute reduction (4.2 % a year), so a green trend on yearly
-periods means a credible improvement pace, not a lucky month.
+Why 5 %: SME figures are noisy (one person more or less in a team of 20
+moves a per-employee figure by 5 %, a bill that falls a few days earlier
+moves a month's energy by as much), so a smaller band would colour noise;
+and 5 % a year is about the pace of a 1.5 °C-aligned absolute reduction
+(4.2 % a year), so a green trend on yearly periods means a credible pace of
+improvement, not a lucky month.
 
 A trend that holds the best value an indicator can take (0 for a "lower is
 better" figure that cannot be negative, such as fatalities or fines; 100 %
