@@ -7,6 +7,7 @@ from . import emissions
 from . import formula
 from . import materials
 from . import periods
+from . import scoring
 from . import thresholds
 from . import value_import
 from . import values

@@ -13,6 +13,9 @@ from . import csr_indicator_value
 from . import csr_target
 from . import csr_campaign
 from . import csr_campaign_line
+from . import csr_scorecard
+from . import csr_scorecard_pillar
+from . import csr_scorecard_line
 from . import ir_attachment
 from . import res_company
 from . import csr_unmapped_purchase

@@ -105,6 +105,12 @@ class CsrIndicator(models.Model):
         required=True,
         default="micro",
     )
+    score_weight = fields.Float(
+        digits=(16, 2),
+        default=1.0,
+        help="Weight of the indicator in its pillar's score on the scorecard; "
+        "0 leaves it out of the score (it still counts for completeness).",
+    )
     value_ids = fields.One2many("csr.indicator.value", "indicator_id", "Values")
     value_count = fields.Integer(compute="_compute_value_count")
     target_ids = fields.One2many("csr.target", "indicator_id", "Targets")
@@ -112,6 +118,11 @@ class CsrIndicator(models.Model):
 
     _sql_constraints = [
         ("code_unique", "unique(code)", "An indicator code must be unique."),
+        (
+            "score_weight_positive",
+            "CHECK(score_weight >= 0)",
+            "A score weight cannot be negative.",
+        ),
     ]
 
     @api.depends("pillar")
@@ -247,6 +258,14 @@ class CsrIndicator(models.Model):
         return self.search(
             self._applicable_domain(company) + [("source_type", "=", "manual")]
         )
+
+    def _score_weights(self, company):
+        """Indicator id → weight in its pillar's score for ``company``.
+
+        The hook for materiality: a later feature overrides this to derive the
+        weights from the material topics of the company.
+        """
+        return {indicator.id: indicator.score_weight for indicator in self}
 
     def action_open_values(self):
         self.ensure_one()

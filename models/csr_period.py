@@ -45,6 +45,11 @@ class CsrPeriod(models.Model):
     value_ids = fields.One2many("csr.indicator.value", "period_id", "Values")
     value_count = fields.Integer(compute="_compute_value_counts")
     validated_count = fields.Integer(compute="_compute_value_counts")
+    scorecard_ids = fields.One2many("csr.scorecard", "period_id", "Scorecards")
+    scorecard_index = fields.Float(
+        string="Scorecard index", compute="_compute_scorecard_index", digits=(5, 1)
+    )
+    scorecard_has_index = fields.Boolean(compute="_compute_scorecard_index")
 
     _sql_constraints = [
         (
@@ -76,6 +81,13 @@ class CsrPeriod(models.Model):
         for period in self:
             period.value_count = total.get(period, 0)
             period.validated_count = validated.get(period, 0)
+
+    @api.depends("scorecard_ids.overall_index", "scorecard_ids.has_index")
+    def _compute_scorecard_index(self):
+        for period in self:
+            card = period.scorecard_ids[:1]
+            period.scorecard_index = card.overall_index
+            period.scorecard_has_index = card.has_index
 
     @api.constrains("kind", "date_from", "date_to")
     def _check_shape(self):
@@ -246,6 +258,7 @@ class CsrPeriod(models.Model):
                     body=Markup("<br/>").join(lines), subtype_xmlid="mail.mt_note"
                 )
             messages.extend(lines)
+        self._refresh_scorecards()
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
@@ -306,3 +319,28 @@ class CsrPeriod(models.Model):
         )
         for period in periods:
             PeriodCompute(period.with_company(period.company_id)).run()
+        periods._refresh_scorecards()
+
+    def _refresh_scorecards(self):
+        """Score the periods again after a compute (a locked period keeps its
+        scorecard). Callers check that the user is a CSR manager."""
+        self.env["csr.scorecard"]._refresh_for(self)
+
+    def action_open_scorecard(self):
+        """The period's scorecard; a CSR manager gets it made when missing."""
+        self.ensure_one()
+        if not self.scorecard_ids:
+            self._check_manager(_("score"))
+            self._refresh_scorecards()
+            self.invalidate_recordset(["scorecard_ids"])
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "csr_management.csr_scorecard_action"
+        )
+        action.update(
+            {
+                "res_id": self.scorecard_ids[:1].id,
+                "views": [(False, "form")],
+                "view_mode": "form",
+            }
+        )
+        return action

@@ -33,6 +33,14 @@ class ResCompany(models.Model):
         "complete and representative.",
     )
 
+    csr_score_min_completeness = fields.Float(
+        string="Minimum completeness for a score (%)",
+        digits=(5, 2),
+        default=50.0,
+        help="A scorecard pillar whose indicators have values for less than this "
+        "share shows 'insufficient data' instead of a score.",
+    )
+
     @api.constrains("csr_base_year")
     def _check_csr_base_year(self):
         for company in self:
@@ -41,5 +49,17 @@ class ResCompany(models.Model):
                     _(
                         "The CSR base year %(year)s is not a plausible year.",
                         year=company.csr_base_year,
+                    )
+                )
+
+    @api.constrains("csr_score_min_completeness")
+    def _check_csr_score_min_completeness(self):
+        for company in self:
+            if not 0.0 <= company.csr_score_min_completeness <= 100.0:
+                raise ValidationError(
+                    _(
+                        "The minimum completeness for a score is a percentage "
+                        "between 0 and 100, not %(value)s.",
+                        value=company.csr_score_min_completeness,
                     )
                 )

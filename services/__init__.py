@@ -4,4 +4,5 @@
 from . import fetchers
 from . import period_compute
 from . import value_import
+from . import scorecard_compute
 from . import workforce

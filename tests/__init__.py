@@ -17,3 +17,6 @@ from . import test_formula_catalogue
 from . import test_unmapped_purchases
 from . import test_campaign
 from . import test_value_import
+from . import test_scoring_engine
+from . import test_scorecard
+from . import test_scorecard_access

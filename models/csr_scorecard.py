@@ -1,0 +1,161 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from ..services.scorecard_compute import ScorecardCompute
+
+LIGHTS = [("green", "Green"), ("amber", "Amber"), ("red", "Red")]
+
+
+class CsrScorecard(models.Model):
+    """The judgement of one period of one company: a score per indicator, per
+    pillar and overall. A stored snapshot, written only by a refresh."""
+
+    _name = "csr.scorecard"
+    _description = "CSR Scorecard"
+    _inherit = ["mail.thread"]
+    _order = "date_from desc, period_kind desc"
+    _check_company_auto = True
+    _mail_post_access = "read"
+
+    name = fields.Char(related="period_id.name", store=True)
+    period_id = fields.Many2one(
+        "csr.period",
+        required=True,
+        readonly=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, readonly=True, index=True
+    )
+    date_from = fields.Date(related="period_id.date_from", store=True)
+    period_kind = fields.Selection(related="period_id.kind", store=True)
+    period_state = fields.Selection(related="period_id.state", string="Period status")
+    has_index = fields.Boolean(
+        readonly=True,
+        help="False when no pillar has enough data and a score to make an index.",
+    )
+    overall_index = fields.Float(
+        string="Triple-bottom-line index",
+        digits=(5, 2),
+        readonly=True,
+        aggregator="avg",
+        tracking=True,
+        help="Mean of the scores (0-100) of the pillars with enough data; "
+        "governance counts as a pillar like the other three.",
+    )
+    light = fields.Selection(LIGHTS, readonly=True)
+    # No check_company: only the refresh sets it, from a search within the
+    # company, and the check would re-read the scorecard after the lines'
+    # unlink empties the cache (one query more when there is a previous one).
+    previous_scorecard_id = fields.Many2one(
+        "csr.scorecard",
+        string="Previous scorecard",
+        readonly=True,
+        ondelete="set null",
+        help="Scorecard of the period of the same kind just before this one.",
+    )
+    has_previous_index = fields.Boolean(readonly=True)
+    previous_index = fields.Float(digits=(5, 2), readonly=True, aggregator="avg")
+    has_change = fields.Boolean(readonly=True)
+    index_change = fields.Float(
+        string="Change (points)",
+        digits=(5, 2),
+        readonly=True,
+        aggregator="avg",
+        help="Index minus the previous scorecard's index, in points.",
+    )
+    computed_on = fields.Datetime(string="Computed on", readonly=True)
+    pillar_ids = fields.One2many(
+        "csr.scorecard.pillar", "scorecard_id", "Pillars", readonly=True
+    )
+    line_ids = fields.One2many(
+        "csr.scorecard.line", "scorecard_id", "Indicators", readonly=True
+    )
+    # One list per pillar, for the form's pages.
+    economic_line_ids = fields.One2many(
+        "csr.scorecard.line",
+        "scorecard_id",
+        string="Economic indicators",
+        domain=[("pillar", "=", "economic")],
+        readonly=True,
+    )
+    environmental_line_ids = fields.One2many(
+        "csr.scorecard.line",
+        "scorecard_id",
+        string="Environmental indicators",
+        domain=[("pillar", "=", "environmental")],
+        readonly=True,
+    )
+    social_line_ids = fields.One2many(
+        "csr.scorecard.line",
+        "scorecard_id",
+        string="Social indicators",
+        domain=[("pillar", "=", "social")],
+        readonly=True,
+    )
+    governance_line_ids = fields.One2many(
+        "csr.scorecard.line",
+        "scorecard_id",
+        string="Governance indicators",
+        domain=[("pillar", "=", "governance")],
+        readonly=True,
+    )
+
+    _sql_constraints = [
+        (
+            "period_unique",
+            "unique(period_id)",
+            "A period has only one scorecard.",
+        ),
+    ]
+
+    def action_refresh(self):
+        """Score the periods again (CSR managers; not for locked periods)."""
+        self.period_id._check_manager(_("refresh the scorecard of"))
+        locked = self.filtered(lambda card: card.period_id.state == "locked")
+        if locked:
+            raise UserError(
+                _(
+                    "Period %(names)s is locked: its scorecard stays as it was "
+                    "when the period was locked.",
+                    names=", ".join(locked.mapped("name")),
+                )
+            )
+        self.period_id._refresh_scorecards()
+        return True
+
+    @api.model
+    def _refresh_for(self, periods):
+        """Create or update the scorecard of each period, oldest first so that
+        each one finds the previous scorecard fresh. A locked period keeps the
+        scorecard it has; one that has none yet gets its first. Callers check
+        that the user is a CSR manager."""
+        existing = {
+            card.period_id: card
+            for card in self.sudo().search_fetch(
+                [("period_id", "in", periods.ids)], ["period_id"]
+            )
+        }
+        for period in periods.sorted("date_from"):
+            card = existing.get(period)
+            if card and period.state == "locked":
+                continue
+            vals = ScorecardCompute(period.sudo()).vals()
+            if card:
+                card.sudo().write(vals)
+            else:
+                self.sudo().create(
+                    {**vals, "period_id": period.id, "company_id": period.company_id.id}
+                )
+
+    def action_open_lines(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "csr_management.csr_scorecard_line_action"
+        )
+        action["domain"] = [("scorecard_id", "=", self.id)]
+        action["context"] = {"search_default_group_pillar": 1}
+        return action

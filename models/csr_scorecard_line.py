@@ -1,0 +1,93 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+from .csr_indicator import PILLARS
+from .csr_indicator_value import DATA_QUALITIES, VALUE_STATES
+from .csr_scorecard import LIGHTS
+
+BASES = [
+    ("target", "Target"),
+    ("trend", "Trend"),
+    ("none", "Not scored"),
+]
+NOT_SCORED_REASONS = [
+    ("no_value", "No value"),
+    ("neutral", "Context figure"),
+    ("no_reference", "No target and no previous value"),
+]
+
+
+class CsrScorecardLine(models.Model):
+    """The score of one indicator in a scorecard, with what it was judged by."""
+
+    _name = "csr.scorecard.line"
+    _description = "CSR Scorecard Line"
+    _order = "scorecard_id, sequence"
+    _check_company_auto = True
+
+    scorecard_id = fields.Many2one(
+        "csr.scorecard",
+        required=True,
+        readonly=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
+    )
+    company_id = fields.Many2one(
+        related="scorecard_id.company_id", store=True, index=True
+    )
+    period_id = fields.Many2one(related="scorecard_id.period_id", store=True)
+    sequence = fields.Integer(readonly=True)
+    indicator_id = fields.Many2one(
+        "csr.indicator",
+        required=True,
+        readonly=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
+    )
+    code = fields.Char(related="indicator_id.code")
+    direction = fields.Selection(related="indicator_id.direction")
+    unit = fields.Char(related="indicator_id.unit")
+    pillar = fields.Selection(PILLARS, required=True, readonly=True)
+    value_id = fields.Many2one(
+        "csr.indicator.value",
+        string="Indicator value",
+        readonly=True,
+        ondelete="set null",
+        check_company=True,
+    )
+    has_value = fields.Boolean(readonly=True)
+    value = fields.Float(digits=(16, 4), readonly=True)
+    value_state = fields.Selection(VALUE_STATES, string="Value status", readonly=True)
+    data_quality = fields.Selection(DATA_QUALITIES, readonly=True)
+    has_target = fields.Boolean(readonly=True)
+    target_id = fields.Many2one(
+        "csr.target", readonly=True, ondelete="set null", check_company=True
+    )
+    target_value = fields.Float(
+        string="Target used",
+        digits=(16, 4),
+        readonly=True,
+        help="For a yes/no indicator, the good answer (1 yes, 0 no).",
+    )
+    amber_limit = fields.Float(digits=(16, 4), readonly=True)
+    has_previous = fields.Boolean(readonly=True)
+    previous_value = fields.Float(
+        digits=(16, 4),
+        readonly=True,
+        help="Value of the period of the same kind just before this one.",
+    )
+    improvement = fields.Float(
+        string="Improvement (%)",
+        digits=(16, 2),
+        readonly=True,
+        help="Change against the previous value, positive when the indicator "
+        "got better (a fall, for lower-is-better indicators). From zero, any "
+        "change counts as 100 %.",
+    )
+    basis = fields.Selection(BASES, required=True, readonly=True)
+    not_scored_reason = fields.Selection(NOT_SCORED_REASONS, readonly=True)
+    score = fields.Float(digits=(5, 2), readonly=True, aggregator="avg")
+    light = fields.Selection(LIGHTS, readonly=True)
+    weight = fields.Float(digits=(16, 2), readonly=True, aggregator="avg")

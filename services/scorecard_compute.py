@@ -1,0 +1,216 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Build the scorecard of one period: read what it needs set-based, score in
+the engine (``engine/scoring.py``), return the values the model stores.
+
+A fixed handful of queries per period, whatever the size of the catalogue:
+the applicable indicators, this period's values, the previous comparable
+period and its values, the targets, the previous scorecard. Run it as
+superuser: every read filters on the period's company explicitly.
+"""
+
+from datetime import timedelta
+
+from odoo import Command, fields
+
+from ..engine import scoring
+
+
+class ScorecardCompute:
+    def __init__(self, period):
+        period.ensure_one()
+        self.period = period
+        self.company = period.company_id
+        self.env = period.env
+
+    def vals(self):
+        """Values of the period's ``csr.scorecard``, lines and pillars included
+        (they replace the previous ones)."""
+        indicators = self._applicable_indicators()
+        values = self._values()
+        previous_period = self._previous_period()
+        previous_values = self._previous_values(previous_period)
+        targets = self._targets(indicators)
+        weights = indicators._score_weights(self.company)
+        entries, lines = [], []
+        for sequence, indicator in enumerate(indicators):
+            value = values.get(indicator)
+            target = targets.get(indicator)
+            previous = previous_values.get(indicator)
+            result = scoring.score_indicator(
+                indicator.direction,
+                value.value if value else None,
+                is_boolean=indicator.value_type == "boolean",
+                target=target.target_value if target else None,
+                amber_limit=target.amber_limit if target else None,
+                previous=previous,
+                best=scoring.best_possible(
+                    indicator.direction,
+                    indicator.value_type,
+                    indicator.allow_negative,
+                ),
+            )
+            entries.append(
+                scoring.IndicatorEntry(
+                    indicator.id,
+                    indicator.pillar,
+                    has_value=bool(value),
+                    validated=bool(value) and value.state == "validated",
+                    estimated=bool(value) and value.data_quality == "estimated",
+                    result=result,
+                )
+            )
+            lines.append(
+                self._line_vals(
+                    sequence, indicator, value, target, previous, result, weights
+                )
+            )
+        summaries = [
+            scoring.pillar_summary(
+                pillar, entries, weights, self.company.csr_score_min_completeness
+            )
+            for pillar in scoring.PILLARS
+        ]
+        return {
+            **self._index_vals(summaries, previous_period),
+            "computed_on": fields.Datetime.now(),
+            "pillar_ids": [Command.clear()]
+            + [
+                Command.create(self._pillar_vals(sequence, summary))
+                for sequence, summary in enumerate(summaries)
+            ],
+            "line_ids": [Command.clear()] + [Command.create(line) for line in lines],
+        }
+
+    # -- gathering --------------------------------------------------------
+
+    def _applicable_indicators(self):
+        Indicator = self.env["csr.indicator"]
+        return Indicator.search(Indicator._applicable_domain(self.company))
+
+    def _values(self):
+        records = self.env["csr.indicator.value"].search_fetch(
+            [("period_id", "=", self.period.id)],
+            ["indicator_id", "value", "state", "data_quality"],
+        )
+        return {value.indicator_id: value for value in records}
+
+    def _previous_period(self):
+        """The period of the same kind that ends the day before this one starts."""
+        return self.env["csr.period"].search(
+            [
+                ("company_id", "=", self.company.id),
+                ("kind", "=", self.period.kind),
+                ("date_to", "=", self.period.date_from - timedelta(days=1)),
+            ],
+            limit=1,
+        )
+
+    def _previous_values(self, previous_period):
+        # Queried even without a previous period: the same queries every time.
+        records = self.env["csr.indicator.value"].search_fetch(
+            [("period_id", "=", previous_period.id)], ["indicator_id", "value"]
+        )
+        return {value.indicator_id: value.value for value in records}
+
+    def _targets(self, indicators):
+        """Indicator → target judging this period: its own period target, else
+        the target of the calendar year when a year target fits the period."""
+        records = self.env["csr.target"].search_fetch(
+            [
+                ("company_id", "=", self.company.id),
+                ("indicator_id", "in", indicators.ids),
+                "|",
+                ("period_id", "=", self.period.id),
+                "&",
+                ("period_id", "=", False),
+                ("year", "=", self.period.date_from.year),
+            ],
+            ["indicator_id", "period_id", "target_value", "amber_limit"],
+        )
+        chosen = {}
+        for target in records:
+            indicator = target.indicator_id
+            if target.period_id:
+                chosen[indicator] = target
+            elif indicator not in chosen and scoring.year_target_applies(
+                self.period.kind, indicator.aggregation
+            ):
+                chosen[indicator] = target
+        return chosen
+
+    # -- values to store --------------------------------------------------
+
+    @staticmethod
+    def _line_vals(sequence, indicator, value, target, previous, result, weights):
+        is_boolean = indicator.value_type == "boolean"
+        judged = result.basis == scoring.BASIS_TARGET
+        if judged and is_boolean:
+            # The implied target of a yes/no indicator is its good answer.
+            good = 1.0 if indicator.direction == "higher" else 0.0
+            target_value = amber_limit = good
+        else:
+            target_value = target.target_value if judged else 0.0
+            amber_limit = target.amber_limit if judged else 0.0
+        return {
+            "sequence": sequence,
+            "indicator_id": indicator.id,
+            "pillar": indicator.pillar,
+            "value_id": value.id if value else False,
+            "has_value": bool(value),
+            "value": value.value if value else 0.0,
+            "value_state": value.state if value else False,
+            "data_quality": value.data_quality if value else False,
+            "has_target": judged,
+            "target_id": target.id if judged and target and not is_boolean else False,
+            "target_value": target_value,
+            "amber_limit": amber_limit,
+            "has_previous": previous is not None,
+            "previous_value": previous or 0.0,
+            "improvement": result.improvement or 0.0,
+            "basis": result.basis,
+            "not_scored_reason": result.reason or False,
+            "score": result.score or 0.0,
+            "light": result.light or False,
+            "weight": weights.get(indicator.id, scoring.DEFAULT_WEIGHT),
+        }
+
+    @staticmethod
+    def _pillar_vals(sequence, summary):
+        return {
+            "sequence": sequence,
+            "pillar": summary.pillar,
+            "applicable_count": summary.applicable,
+            "valued_count": summary.valued,
+            "validated_count": summary.validated,
+            "estimated_count": summary.estimated,
+            "scored_count": summary.scored,
+            "completeness": summary.completeness,
+            "validated_share": summary.validated_share,
+            "estimated_share": summary.estimated_share,
+            "sufficient": summary.sufficient,
+            "has_score": summary.score is not None,
+            "score": summary.score or 0.0,
+            "light": summary.light or False,
+        }
+
+    def _index_vals(self, summaries, previous_period):
+        index = scoring.overall_index(summaries)
+        previous_card = self.env["csr.scorecard"].search_fetch(
+            [("period_id", "=", previous_period.id)],
+            ["has_index", "overall_index"],
+            limit=1,
+        )
+        previous_index = None
+        if previous_card.has_index:
+            previous_index = previous_card.overall_index
+        change = scoring.index_change(index, previous_index)
+        return {
+            "has_index": index is not None,
+            "overall_index": index or 0.0,
+            "light": scoring.score_light(index) or False,
+            "previous_scorecard_id": previous_card.id,
+            "has_previous_index": previous_index is not None,
+            "previous_index": previous_index or 0.0,
+            "has_change": change is not None,
+            "index_change": change or 0.0,
+        }

@@ -1,0 +1,387 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The scorecard of January 2025, built by hand (the shipped catalogue is
+archived, so only these 13 test indicators apply; minimum completeness 50 %).
+
+Environmental (4 applicable, 3 with a value: completeness 75 %)
+  WATER   lower, weight 2, January target 100 / amber 120, value 110 (validated)
+          -> 50 + 50 x (120 - 110) / 20 = 75 amber; December 130, so the
+          improvement shown is (130 - 110) / 130 = 15.38 %
+  SHARE   higher, 2025 target 30 / amber 20 (a share: the year target judges
+          a month), value 40 (estimated) -> 100 green
+  ENERGY  lower, summed: the 2025 target does not judge a month -> trend,
+          December 50, January 45: 10 % better -> 100 green
+  WASTE   no value -> not scored
+  pillar = (75 x 2 + 100 + 100) / 4 = 87.5 green (equal weights: 91.67);
+  validated 1/3 = 33.33 %, estimated 1/3 = 33.33 %
+Social (4 applicable, all with a value: 100 %)
+  ACCIDENTS  lower, January target 0 / amber 2, value 3: one half band
+             beyond the amber limit -> 50 x (1 - 1/2) = 25 red
+  WAGE       yes/no, yes -> 100 green
+  HEADCOUNT  context figure -> not scored
+  TRAINING   higher, no target, December 10, January 9.8: -2 % (stable)
+             -> 50 + 50 x (5 - 2) / 10 = 65 amber
+  pillar = (25 + 100 + 65) / 3 = 63.33 amber
+Economic (2 applicable, 2 with a value: 100 %)
+  LOCAL   higher, no target, December 40, January 30: -25 % -> 0 red
+  MARGIN  higher, no target, no December value -> not scored
+  pillar = 0 red
+Governance (3 applicable, 1 with a value: 33.33 % < 50 %) -> insufficient
+Index = (0 + 87.5 + 63.33) / 3 = 50.28 amber.
+
+December 2024: WATER 130 against its December target 100 / 120 -> 25 red
+(environmental 2 of 4 with a value: 50 %, sufficient, score 25); WAGE no -> 0
+(social 4 of 4, the only scored one: 0); economic 1 of 2 valued but nothing
+scored (no previous value): no score. Index (25 + 0) / 2 = 12.5, so January
+changes by 50.28 - 12.5 = +37.78 points.
+"""
+
+from datetime import date
+
+from odoo.exceptions import AccessError, UserError
+
+from .common import CsrCase
+
+
+class ScorecardCase(CsrCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Indicator = cls.env["csr.indicator"]
+        Indicator.search([("code", "not in", ("TST-WATER", "TST-SHARE"))]).write(
+            {"active": False}
+        )
+        cls.water.score_weight = 2.0
+        make = cls._make_indicator
+        cls.energy = make("TST-ENERGY", "environmental", "lower")
+        cls.waste = make("TST-WASTE", "environmental", "lower")
+        cls.accidents = make("TST-ACCIDENTS", "social", "lower")
+        cls.wage = make("TST-WAGE", "social", "higher", value_type="boolean")
+        cls.headcount = make("TST-HEADCOUNT", "social", "neutral")
+        cls.training = make("TST-TRAINING", "social", "higher")
+        cls.local = make("TST-LOCAL", "economic", "higher")
+        cls.margin = make("TST-MARGIN", "economic", "higher")
+        cls.code_adopted = make(
+            "TST-CODE", "governance", "higher", value_type="boolean"
+        )
+        make("TST-BOARD", "governance", "higher")
+        make("TST-CHANNEL", "governance", "higher")
+        cls.december = cls._make_period("month", date(2024, 12, 1), date(2024, 12, 31))
+        cls._targets()
+        cls._values()
+
+    @classmethod
+    def _make_indicator(cls, code, pillar, direction, value_type="quantity"):
+        return cls.env["csr.indicator"].create(
+            {
+                "code": code,
+                "name": code,
+                "pillar": pillar,
+                "unit": "u",
+                "direction": direction,
+                "value_type": value_type,
+                "aggregation": "last" if value_type == "boolean" else "sum",
+            }
+        )
+
+    @classmethod
+    def _make_target(cls, indicator, target, amber, **scope):
+        return cls.env["csr.target"].create(
+            {
+                "indicator_id": indicator.id,
+                "company_id": cls.company.id,
+                "target_value": target,
+                "amber_limit": amber,
+                **scope,
+            }
+        )
+
+    @classmethod
+    def _targets(cls):
+        cls._make_target(cls.water, 100.0, 120.0, period_id=cls.january.id)
+        cls._make_target(cls.water, 100.0, 120.0, period_id=cls.december.id)
+        cls.share_target = cls._make_target(cls.share, 30.0, 20.0, year=2025)
+        cls._make_target(cls.energy, 1000.0, 1200.0, year=2025)
+        cls._make_target(cls.accidents, 0.0, 2.0, period_id=cls.january.id)
+
+    @classmethod
+    def _values(cls):
+        Value = cls.env["csr.indicator.value"]
+        january = {
+            cls.water: 110.0,
+            cls.share: 40.0,
+            cls.energy: 45.0,
+            cls.accidents: 3.0,
+            cls.wage: 1.0,
+            cls.headcount: 12.0,
+            cls.training: 9.8,
+            cls.local: 30.0,
+            cls.margin: 5.0,
+            cls.code_adopted: 1.0,
+        }
+        december = {
+            cls.water: 130.0,
+            cls.energy: 50.0,
+            cls.accidents: 1.0,
+            cls.wage: 0.0,
+            cls.headcount: 11.0,
+            cls.training: 10.0,
+            cls.local: 40.0,
+        }
+        cls.values = {}
+        for period, figures in ((cls.january, january), (cls.december, december)):
+            for indicator, figure in figures.items():
+                cls.values[period, indicator] = Value.create(
+                    {
+                        "indicator_id": indicator.id,
+                        "period_id": period.id,
+                        "value": figure,
+                    }
+                )
+        cls.values[cls.january, cls.share].data_quality = "estimated"
+        cls.values[cls.january, cls.water].action_validate()
+
+    def _scorecard(self, period):
+        return self.env["csr.scorecard"].search([("period_id", "=", period.id)])
+
+    def _compute(self, *periods):
+        for period in periods:
+            period.with_user(self.manager).action_compute()
+        return self._scorecard(periods[-1])
+
+    @staticmethod
+    def _pillars(card):
+        return {pillar.pillar: pillar for pillar in card.pillar_ids}
+
+    @staticmethod
+    def _lines(card):
+        return {line.indicator_id.code: line for line in card.line_ids}
+
+
+class TestScorecard(ScorecardCase):
+    def test_indicator_lines(self):
+        card = self._compute(self.december, self.january)
+        lines = self._lines(card)
+        self.assertEqual(len(lines), 13)
+        expected = {
+            "TST-WATER": ("target", 75.0, "amber"),
+            "TST-SHARE": ("target", 100.0, "green"),
+            "TST-ENERGY": ("trend", 100.0, "green"),
+            "TST-ACCIDENTS": ("target", 25.0, "red"),
+            "TST-WAGE": ("target", 100.0, "green"),
+            "TST-TRAINING": ("trend", 65.0, "amber"),
+            "TST-LOCAL": ("trend", 0.0, "red"),
+            "TST-CODE": ("target", 100.0, "green"),
+        }
+        for code, judgement in expected.items():
+            with self.subTest(code=code):
+                line = lines[code]
+                self.assertEqual((line.basis, line.score, line.light), judgement)
+        not_scored = {
+            "TST-WASTE": "no_value",
+            "TST-HEADCOUNT": "neutral",
+            "TST-MARGIN": "no_reference",
+            "TST-BOARD": "no_value",
+        }
+        for code, reason in not_scored.items():
+            with self.subTest(code=code):
+                self.assertEqual(lines[code].basis, "none")
+                self.assertEqual(lines[code].not_scored_reason, reason)
+                self.assertFalse(lines[code].light)
+
+    def test_what_each_line_was_judged_by(self):
+        lines = self._lines(self._compute(self.december, self.january))
+        water = lines["TST-WATER"]
+        self.assertEqual(water.value_id, self.values[self.january, self.water])
+        self.assertEqual(
+            (water.value, water.target_value, water.amber_limit), (110, 100, 120)
+        )
+        self.assertEqual((water.previous_value, water.improvement), (130.0, 15.38))
+        self.assertEqual((water.weight, water.value_state), (2.0, "validated"))
+        share = lines["TST-SHARE"]
+        self.assertEqual(share.target_id, self.share_target)
+        self.assertEqual(share.data_quality, "estimated")
+        self.assertFalse(share.has_previous)
+        energy = lines["TST-ENERGY"]
+        self.assertFalse(energy.has_target)  # the 2025 total does not judge a month
+        self.assertEqual((energy.previous_value, energy.improvement), (50.0, 10.0))
+        wage = lines["TST-WAGE"]
+        self.assertEqual((wage.target_value, wage.improvement), (1.0, 100.0))
+        self.assertFalse(lines["TST-WASTE"].has_value)
+
+    def test_year_target_judges_the_year_period(self):
+        self._make_target(self.water, 1000.0, 1500.0, year=2025)
+        self.env["csr.indicator.value"].create(
+            {"indicator_id": self.water.id, "period_id": self.year.id, "value": 1250.0}
+        )
+        card = self._compute(self.year)
+        water = self._lines(card)["TST-WATER"]
+        # (1500 - 1250) / 500 of the amber band: 50 + 25 = 75.
+        self.assertEqual(
+            (water.basis, water.score, water.light), ("target", 75.0, "amber")
+        )
+
+    def test_pillars(self):
+        pillars = self._pillars(self._compute(self.december, self.january))
+        environmental = pillars["environmental"]
+        self.assertEqual(
+            (environmental.score, environmental.light, environmental.completeness),
+            (87.5, "green", 75.0),
+        )
+        self.assertEqual(
+            (environmental.validated_share, environmental.estimated_share),
+            (33.33, 33.33),
+        )
+        self.assertEqual(
+            (
+                environmental.applicable_count,
+                environmental.valued_count,
+                environmental.scored_count,
+            ),
+            (4, 3, 3),
+        )
+        social = pillars["social"]
+        self.assertEqual(
+            (social.score, social.light, social.completeness), (63.33, "amber", 100.0)
+        )
+        self.assertEqual(
+            (pillars["economic"].score, pillars["economic"].light), (0.0, "red")
+        )
+        self.assertTrue(pillars["economic"].has_score)
+
+    def test_weights_change_the_pillar_score(self):
+        self.water.score_weight = 1.0
+        environmental = self._pillars(self._compute(self.december, self.january))[
+            "environmental"
+        ]
+        # (75 + 100 + 100) / 3
+        self.assertEqual(environmental.score, 91.67)
+
+    def test_insufficient_pillar_is_left_out_of_the_index(self):
+        card = self._compute(self.december, self.january)
+        governance = self._pillars(card)["governance"]
+        self.assertFalse(governance.sufficient)
+        self.assertFalse(governance.has_score)
+        self.assertFalse(governance.light)
+        self.assertEqual(governance.completeness, 33.33)
+        self.assertTrue(card.has_index)
+        self.assertEqual((card.overall_index, card.light), (50.28, "amber"))
+        # Lowering the company's minimum lets governance in: its one scored
+        # indicator (yes, 100) joins: (0 + 87.5 + 63.33 + 100) / 4 = 62.71.
+        self.company.csr_score_min_completeness = 30.0
+        self.january.with_user(self.manager).action_compute()
+        self.assertTrue(self._pillars(card)["governance"].sufficient)
+        self.assertEqual(card.overall_index, 62.71)
+
+    def test_change_against_the_previous_period(self):
+        december = self._compute(self.december)
+        self.assertEqual((december.overall_index, december.light), (12.5, "red"))
+        self.assertFalse(december.has_change)  # no November scorecard
+        december_pillars = self._pillars(december)
+        self.assertTrue(december_pillars["economic"].sufficient)
+        self.assertFalse(december_pillars["economic"].has_score)
+        january = self._compute(self.january)
+        self.assertEqual(january.previous_scorecard_id, december)
+        self.assertEqual(january.previous_index, 12.5)
+        self.assertTrue(january.has_change)
+        self.assertEqual(january.index_change, 37.78)
+
+    def test_zero_held_is_green(self):
+        # No energy used in December nor in January: the best there is.
+        self.values[self.december, self.energy].value = 0.0
+        self.values[self.january, self.energy].value = 0.0
+        energy = self._lines(self._compute(self.january))["TST-ENERGY"]
+        self.assertEqual(
+            (energy.basis, energy.score, energy.light), ("trend", 100.0, "green")
+        )
+
+    def test_without_previous_value_a_trend_cannot_be_scored(self):
+        self.assertEqual(
+            self._lines(self._compute(self.january))["TST-ENERGY"].basis, "trend"
+        )
+        self.values[self.december, self.energy].unlink()
+        energy = self._lines(self._compute(self.january))["TST-ENERGY"]
+        self.assertEqual(
+            (energy.basis, energy.not_scored_reason), ("none", "no_reference")
+        )
+
+
+class TestScorecardRefresh(ScorecardCase):
+    def test_compute_again_updates_the_same_scorecard(self):
+        card = self._compute(self.december, self.january)
+        line_ids = set(card.line_ids.ids)
+        self.values[self.january, self.training].value = 10.6  # +6 %: green
+        self.january.with_user(self.manager).action_compute()
+        self.assertEqual(self._scorecard(self.january), card)
+        self.assertEqual(len(card.line_ids), 13)
+        self.assertEqual(len(card.pillar_ids), 4)
+        self.assertFalse(line_ids & set(card.line_ids.ids))  # replaced, not added
+        self.assertEqual(self._lines(card)["TST-TRAINING"].score, 100.0)
+        # (25 + 100 + 100) / 3
+        self.assertEqual(self._pillars(card)["social"].score, 75.0)
+
+    def test_refresh_button(self):
+        card = self._compute(self.january)
+        self.share_target.write({"target_value": 50.0, "amber_limit": 30.0})
+        card.with_user(self.manager).action_refresh()
+        # 40 against 50 / 30: 50 + 50 x 10 / 20 = 75.
+        self.assertEqual(self._lines(card)["TST-SHARE"].score, 75.0)
+
+    def test_locked_period_keeps_its_scorecard(self):
+        card = self._compute(self.december, self.january)
+        stamp, index = card.computed_on, card.overall_index
+        self.january.with_user(self.manager).action_lock()
+        self.share_target.write({"target_value": 50.0, "amber_limit": 30.0})
+        self.january.with_user(self.manager).action_compute()
+        with self.assertRefused(UserError, "is locked"):
+            card.with_user(self.manager).action_refresh()
+        self.assertEqual((card.computed_on, card.overall_index), (stamp, index))
+        self.assertEqual(self._lines(card)["TST-SHARE"].score, 100.0)
+        # Unlocked, the same refresh does change it.
+        self.january.with_user(self.manager).action_unlock()
+        card.with_user(self.manager).action_refresh()
+        self.assertEqual(self._lines(card)["TST-SHARE"].score, 75.0)
+
+    def test_locked_period_without_scorecard_gets_its_first(self):
+        self.january.with_user(self.manager).action_lock()
+        action = self.january.with_user(self.manager).action_open_scorecard()
+        card = self._scorecard(self.january)
+        self.assertEqual(action["res_id"], card.id)
+        self.assertEqual(len(card.line_ids), 13)
+        with self.assertRefused(AccessError, "Only a CSR manager"):
+            self.year.with_user(self.user).action_open_scorecard()
+        self.assertFalse(self._scorecard(self.year))
+
+    def test_monthly_job_scores_the_open_periods(self):
+        self.env["csr.period"]._cron_compute_open_periods()
+        december, january = (
+            self._scorecard(self.december),
+            self._scorecard(self.january),
+        )
+        self.assertTrue(december and january)
+        # Oldest first, so January found December's fresh scorecard.
+        self.assertEqual(january.previous_scorecard_id, december)
+        self.assertEqual(january.index_change, 37.78)
+
+    def _queries_to_refresh(self):
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        self.january.with_user(self.manager)._refresh_scorecards()
+        self.env.flush_all()
+        return self.env.cr.sql_log_count - before
+
+    def test_refresh_queries_do_not_grow_with_the_catalogue(self):
+        self._compute(self.december, self.january)
+        queries = self._queries_to_refresh()
+        for index in range(5):
+            indicator = self._make_indicator(f"TST-MORE-{index}", "social", "lower")
+            self.env["csr.indicator.value"].create(
+                {
+                    "indicator_id": indicator.id,
+                    "period_id": self.january.id,
+                    "value": 1.0,
+                }
+            )
+            self._make_target(indicator, 1.0, 2.0, period_id=self.january.id)
+        self.assertEqual(self._queries_to_refresh(), queries)
+        self.assertEqual(len(self._scorecard(self.january).line_ids), 18)
