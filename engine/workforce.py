@@ -9,6 +9,7 @@ hours (weekly hours x 52 / 12), as VSME B10 asks for the pay gap.
 from dataclasses import dataclass
 
 WEEKS_PER_MONTH = 52.0 / 12.0
+BASES = ("monthly", "daily", "hourly")
 
 
 @dataclass(frozen=True)
@@ -78,3 +79,17 @@ def turnover_rate(leavers, headcount_start, headcount_end):
 
 def new_hire_rate(hires, headcount_end):
     return _share(hires, headcount_end)
+
+
+def to_monthly(amount, basis, units_per_month=0.0):
+    """A minimum wage as a monthly figure. ``units_per_month`` is the number
+    of days (daily basis) or hours (hourly basis) the law counts in a month.
+
+    >>> to_monthly(278.80, "daily", 30.0)
+    8364.0
+    >>> to_monthly(1423500.0, "monthly")
+    1423500.0
+    """
+    if basis not in BASES:
+        raise ValueError(basis)
+    return amount if basis == "monthly" else round(amount * units_per_month, 2)

@@ -11,6 +11,7 @@ from odoo.addons.csr_management.engine import (
     periods,
     thresholds,
     values,
+    workforce,
 )
 
 
@@ -102,7 +103,7 @@ class TestValuePlausibility(unittest.TestCase):
 
 class TestEngineDoctests(unittest.TestCase):
     def test_doctests_pass(self):
-        for module in (accounting, formula, periods, thresholds, values):
+        for module in (accounting, formula, periods, thresholds, values, workforce):
             result = doctest.testmod(module)
             self.assertGreater(result.attempted, 0, module.__name__)
             self.assertEqual(result.failed, 0, module.__name__)
