@@ -44,6 +44,7 @@
         "views/csr_activity_views.xml",
         "views/csr_emission_factor_views.xml",
         "views/csr_minimum_wage_views.xml",
+        "views/hr_views.xml",
         "views/product_views.xml",
         "wizards/csr_period_generate_views.xml",
         "views/csr_menus.xml",

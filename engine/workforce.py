@@ -4,8 +4,12 @@
 Each contract is a plain ``Employment`` row; the ORM side reads them with one
 query. Hourly pay divides the monthly wage by the contract schedule's monthly
 hours (weekly hours x 52 / 12), as VSME B10 asks for the pay gap.
+
+Full-time equivalents compare the schedule's weekly hours with the hours the
+schedule itself calls full time.
 """
 
+from collections import Counter
 from dataclasses import dataclass
 
 WEEKS_PER_MONTH = 52.0 / 12.0
@@ -21,12 +25,31 @@ class Employment:
     weekly_hours: float
     permanent: bool
     manager: bool
+    full_time_hours: float = 0.0  # the schedule's full-time hours a week
+    country_id: int | None = None  # where the employee works
+    collective: bool = False  # covered by a collective agreement
 
     @property
     def hourly_wage(self):
         if not self.weekly_hours:
             return None
         return self.wage / (self.weekly_hours * WEEKS_PER_MONTH)
+
+    @property
+    def fte(self):
+        """Share of a full-time job, at most 1. A schedule that does not say
+        its full-time hours, or has no hours (flexible), counts as full time.
+
+        >>> Employment(1, 1, "", 1000.0, 20.0, True, False, 40.0).fte
+        0.5
+        >>> Employment(1, 1, "", 1000.0, 48.0, True, False, 40.0).fte
+        1.0
+        >>> Employment(1, 1, "", 1000.0, 20.0, True, False).fte
+        1.0
+        """
+        if not self.weekly_hours or not self.full_time_hours:
+            return 1.0
+        return min(self.weekly_hours / self.full_time_hours, 1.0)
 
 
 def _share(part, whole):
@@ -79,6 +102,32 @@ def turnover_rate(leavers, headcount_start, headcount_end):
 
 def new_hire_rate(hires, headcount_end):
     return _share(hires, headcount_end)
+
+
+def fte_total(rows):
+    """Full-time equivalents: each contract counts for its share of full time.
+
+    >>> rows = [Employment(1, 1, "", 1.0, 40.0, True, False, 40.0),
+    ...         Employment(2, 2, "", 1.0, 20.0, True, False, 40.0)]
+    >>> fte_total(rows)
+    1.5
+    """
+    return sum(row.fte for row in rows)
+
+
+def headcount_by_country(rows):
+    """{country id (None when unknown): employees}, largest first.
+
+    >>> rows = [Employment(n, n, "", 1.0, 40.0, True, False, 40.0, country)
+    ...         for n, country in enumerate([49, 49, 156])]
+    >>> headcount_by_country(rows)
+    {49: 2, 156: 1}
+    """
+    return dict(Counter(row.country_id for row in rows).most_common())
+
+
+def collective_share(rows):
+    return _share(sum(1 for row in rows if row.collective), len(rows))
 
 
 def to_monthly(amount, basis, units_per_month=0.0):

@@ -3,6 +3,7 @@ from . import account_account_tag
 from . import csr_activity
 from . import csr_emission_factor
 from . import csr_minimum_wage
+from . import hr_contract
 from . import product_category
 from . import product_template
 from . import csr_sector

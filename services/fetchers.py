@@ -188,7 +188,7 @@ def _register_late_fetchers():
     # Imported late: these modules import Figure from this one.
     from . import environment, workforce
 
-    for method in (*workforce.ROW_FIGURES, "hr_turnover", "hr_new_hire_rate"):
+    for method in workforce.METHODS:
         FETCHERS[method] = workforce.fetch_workforce
     for method in environment.METHODS:
         FETCHERS[method] = environment.fetch_environment
