@@ -20,6 +20,8 @@ SOURCE_METHODS = [
     ("hr_employees_by_country", "Employees working in the company's country"),
     ("hr_formal_employment", "Share of workers with a contract and social security"),
     ("hr_non_employees", "Contractors and freelancers at period end"),
+    ("hr_minimum_wage_compliance", "All full-time wages at or above the minimum"),
+    ("hr_entry_wage_ratio", "Lowest full-time wage over the minimum wage"),
     ("hr_collective_bargaining", "Share of employees under a collective agreement"),
     ("activity_quantity", "Quantity bought (vendor bills)"),
     ("activity_energy", "Energy bought, in MWh (vendor bills)"),

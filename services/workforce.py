@@ -10,7 +10,7 @@ hr.contract, Odoo 19 moves them to hr.version.
 from functools import cached_property
 
 from odoo import _
-from odoo.tools import SQL
+from odoo.tools import SQL, format_amount, format_date
 
 from ..engine import workforce
 from .fetchers import Figure
@@ -146,6 +146,11 @@ def _hires(env, company, period):
     return env["hr.employee"].union(*(employee for (employee,) in groups))
 
 
+def gender_labels(env):
+    """How genders read in a note ("women 1.12, men 1.05"); others: ``None``."""
+    return {"female": env._("women"), "male": env._("men"), None: env._("others")}
+
+
 def _number(value):
     return f"{round(value, 2):g}"
 
@@ -168,6 +173,19 @@ class WorkforceFigures:
     def _contracts_figure(self, value, note=""):
         domain = [("id", "in", sorted(row.contract_id for row in self.rows))]
         return Figure(value, "hr.contract", domain, note)
+
+    @cached_property
+    def minimum_wage(self):
+        """(monthly minimum in company currency, table entry) in force at the
+        end of the period in the company's country; (None, empty) if none."""
+        day = self.period.date_to
+        entry = self.env["csr.minimum.wage"]._in_force(self.company.country_id, day)
+        if not entry:
+            return None, entry
+        amount = entry.currency_id._convert(
+            entry.monthly_amount, self.company.currency_id, self.company, day, False
+        )
+        return amount, entry
 
     @cached_property
     def staff(self):
@@ -260,6 +278,33 @@ class WorkforceFigures:
         )
         return self._contracts_figure(workforce.collective_share(self.rows), note)
 
+    def minimum_wage_compliance(self):
+        minimum, entry = self.minimum_wage
+        value, meeting, total = workforce.minimum_wage_compliance(self.rows, minimum)
+        if value is None:
+            return self._contracts_figure(None)
+        note = _(
+            "%(meeting)s of %(total)s employees at or above the minimum wage of "
+            "%(amount)s a month (%(country)s, from %(date)s)",
+            meeting=meeting,
+            total=total,
+            amount=format_amount(self.env, minimum, self.company.currency_id),
+            country=entry.country_id.name,
+            date=format_date(self.env, entry.date_from),
+        )
+        return self._contracts_figure(value, note)
+
+    def entry_wage_ratio(self):
+        minimum, _entry = self.minimum_wage
+        ratios = workforce.entry_wage_ratios(self.rows, minimum)
+        labels = gender_labels(self.env)
+        note = ", ".join(
+            f"{labels.get(gender, labels[None])} {ratio:.2f}"
+            for gender, ratio in ratios.items()
+            if gender
+        )
+        return self._contracts_figure(ratios.get(None), note)
+
     def formal_employment(self):
         people = formal = 0
         for kind in EMPLOYEE_TYPES:
@@ -302,6 +347,8 @@ METHODS = {
     "hr_new_hire_rate": WorkforceFigures.new_hire_rate,
     "hr_employees_by_country": WorkforceFigures.employees_by_country,
     "hr_collective_bargaining": WorkforceFigures.collective_bargaining,
+    "hr_minimum_wage_compliance": WorkforceFigures.minimum_wage_compliance,
+    "hr_entry_wage_ratio": WorkforceFigures.entry_wage_ratio,
     "hr_formal_employment": WorkforceFigures.formal_employment,
     "hr_non_employees": WorkforceFigures.non_employees,
 }
