@@ -32,6 +32,7 @@
         "data/csr_activity_data.xml",
         "data/csr_emission_factor_data.xml",
         "data/csr_minimum_wage_data.xml",
+        "data/hr_leave_type_data.xml",
         "data/csr_indicator_source_data.xml",
         "data/csr_cron.xml",
         "views/csr_sector_views.xml",

@@ -196,3 +196,17 @@ def entry_wage_ratios(rows, minimum):
             current = lowest.get(row.gender, row.full_time_wage)
             lowest[row.gender] = min(current, row.full_time_wage)
     return {key: wage / minimum for key, wage in lowest.items()}
+
+
+def absenteeism_rate(sick_days, scheduled_days):
+    """Sick-leave days over scheduled working days, in %.
+
+    >>> round(absenteeism_rate(12.0, 440), 4)
+    2.7273
+    """
+    return _share(sick_days, scheduled_days)
+
+
+def return_rate(returned, due):
+    """Employees back at work after parental leave over those due back, in %."""
+    return _share(returned, due)

@@ -4,6 +4,7 @@ from . import csr_activity
 from . import csr_emission_factor
 from . import csr_minimum_wage
 from . import hr_contract
+from . import hr_leave_type
 from . import product_category
 from . import product_template
 from . import csr_sector

@@ -186,10 +186,12 @@ FETCHERS = {
 
 def _register_late_fetchers():
     # Imported late: these modules import Figure from this one.
-    from . import environment, workforce
+    from . import environment, leaves, workforce
 
     for method in workforce.METHODS:
         FETCHERS[method] = workforce.fetch_workforce
+    for method in leaves.METHODS:
+        FETCHERS[method] = leaves.fetch_leaves
     for method in environment.METHODS:
         FETCHERS[method] = environment.fetch_environment
 

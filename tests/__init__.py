@@ -11,6 +11,7 @@ from . import test_i18n
 from . import test_compute_accounting
 from . import test_compute_suppliers
 from . import test_compute_workforce
+from . import test_compute_leaves
 from . import test_compute_environment
 from . import test_minimum_wage
 from . import test_formula_catalogue

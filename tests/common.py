@@ -157,16 +157,16 @@ class HrCase(CsrCase):
                 )
                 for day in days
             ]
-        return cls.env["resource.calendar"].create(
-            {
-                "name": name,
-                "tz": TZ,
-                "company_id": cls.company.id,
-                "two_weeks_calendar": two_weeks,
-                "full_time_required_hours": 40.0,
-                "attendance_ids": [Command.clear(), *lines],
-            }
-        )
+        vals = {
+            "name": name,
+            "tz": TZ,
+            "company_id": cls.company.id,
+            "full_time_required_hours": 40.0,
+            "attendance_ids": [Command.clear(), *lines],
+        }
+        if two_weeks:  # else left unset, as Odoo's own schedules leave it
+            vals["two_weeks_calendar"] = True
+        return cls.env["resource.calendar"].create(vals)
 
     @classmethod
     def _employee(cls, name, calendar, gender="female", **extra):
