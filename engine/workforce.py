@@ -4,11 +4,17 @@
 Each contract is a plain ``Employment`` row; the ORM side reads them with one
 query. Hourly pay divides the monthly wage by the contract schedule's monthly
 hours (weekly hours x 52 / 12), as VSME B10 asks for the pay gap.
+
+Full-time equivalents compare the schedule's weekly hours with the hours the
+schedule itself calls full time; wages of part-time schedules are scaled up to
+full time before they are compared with a monthly minimum wage.
 """
 
+from collections import Counter
 from dataclasses import dataclass
 
 WEEKS_PER_MONTH = 52.0 / 12.0
+BASES = ("monthly", "daily", "hourly")
 
 
 @dataclass(frozen=True)
@@ -20,12 +26,40 @@ class Employment:
     weekly_hours: float
     permanent: bool
     manager: bool
+    full_time_hours: float = 0.0  # the schedule's full-time hours a week
+    country_id: int | None = None  # where the employee works
+    collective: bool = False  # covered by a collective agreement
 
     @property
     def hourly_wage(self):
         if not self.weekly_hours:
             return None
         return self.wage / (self.weekly_hours * WEEKS_PER_MONTH)
+
+    @property
+    def fte(self):
+        """Share of a full-time job, at most 1. A schedule that does not say
+        its full-time hours, or has no hours (flexible), counts as full time.
+
+        >>> Employment(1, 1, "", 1000.0, 20.0, True, False, 40.0).fte
+        0.5
+        >>> Employment(1, 1, "", 1000.0, 48.0, True, False, 40.0).fte
+        1.0
+        >>> Employment(1, 1, "", 1000.0, 20.0, True, False).fte
+        1.0
+        """
+        if not self.weekly_hours or not self.full_time_hours:
+            return 1.0
+        return min(self.weekly_hours / self.full_time_hours, 1.0)
+
+    @property
+    def full_time_wage(self):
+        """The monthly wage, scaled up to full time for a part-time schedule.
+
+        >>> Employment(1, 1, "", 1000.0, 20.0, True, False, 40.0).full_time_wage
+        2000.0
+        """
+        return self.wage / self.fte
 
 
 def _share(part, whole):
@@ -78,3 +112,101 @@ def turnover_rate(leavers, headcount_start, headcount_end):
 
 def new_hire_rate(hires, headcount_end):
     return _share(hires, headcount_end)
+
+
+def fte_total(rows):
+    """Full-time equivalents: each contract counts for its share of full time.
+
+    >>> rows = [Employment(1, 1, "", 1.0, 40.0, True, False, 40.0),
+    ...         Employment(2, 2, "", 1.0, 20.0, True, False, 40.0)]
+    >>> fte_total(rows)
+    1.5
+    """
+    return sum(row.fte for row in rows)
+
+
+def headcount_by_country(rows):
+    """{country id (None when unknown): employees}, largest first.
+
+    >>> rows = [Employment(n, n, "", 1.0, 40.0, True, False, 40.0, country)
+    ...         for n, country in enumerate([49, 49, 156])]
+    >>> headcount_by_country(rows)
+    {49: 2, 156: 1}
+    """
+    return dict(Counter(row.country_id for row in rows).most_common())
+
+
+def collective_share(rows):
+    return _share(sum(1 for row in rows if row.collective), len(rows))
+
+
+def to_monthly(amount, basis, units_per_month=0.0):
+    """A minimum wage as a monthly figure. ``units_per_month`` is the number
+    of days (daily basis) or hours (hourly basis) the law counts in a month.
+
+    >>> to_monthly(278.80, "daily", 30.0)
+    8364.0
+    >>> to_monthly(1423500.0, "monthly")
+    1423500.0
+    """
+    if basis not in BASES:
+        raise ValueError(basis)
+    return amount if basis == "monthly" else round(amount * units_per_month, 2)
+
+
+def _meets(wage, minimum):
+    # Wages and minimums are amounts in cents: compare them rounded, so that
+    # 278.80 x 30 is not "below" 8,364.00 by a floating-point hair.
+    return round(wage, 2) >= round(minimum, 2)
+
+
+def minimum_wage_compliance(rows, minimum):
+    """(1.0 if every full-time-equivalent wage reaches the monthly minimum
+    else 0.0, employees at or above it, employees); (None, 0, n) without a
+    minimum or without employees.
+
+    >>> rows = [Employment(1, 1, "f", 1000.0, 20.0, True, False, 40.0),
+    ...         Employment(2, 2, "m", 1900.0, 40.0, True, False, 40.0)]
+    >>> minimum_wage_compliance(rows, 2000.0)
+    (0.0, 1, 2)
+    >>> minimum_wage_compliance(rows, 1900.0)
+    (1.0, 2, 2)
+    """
+    if not minimum or not rows:
+        return None, 0, len(rows)
+    meeting = sum(1 for row in rows if _meets(row.full_time_wage, minimum))
+    return (1.0 if meeting == len(rows) else 0.0), meeting, len(rows)
+
+
+def entry_wage_ratios(rows, minimum):
+    """Lowest full-time-equivalent monthly wage over the monthly minimum,
+    for everyone (key None) and per gender present.
+
+    >>> rows = [Employment(1, 1, "female", 1120.0, 40.0, True, False, 40.0),
+    ...         Employment(2, 2, "male", 525.0, 20.0, True, False, 40.0),
+    ...         Employment(3, 3, "male", 1300.0, 40.0, True, False, 40.0)]
+    >>> entry_wage_ratios(rows, 1000.0)
+    {None: 1.05, 'female': 1.12, 'male': 1.05}
+    """
+    if not minimum or not rows:
+        return {}
+    lowest = {None: min(row.full_time_wage for row in rows)}
+    for row in sorted(rows, key=lambda row: row.gender):
+        if row.gender:
+            current = lowest.get(row.gender, row.full_time_wage)
+            lowest[row.gender] = min(current, row.full_time_wage)
+    return {key: wage / minimum for key, wage in lowest.items()}
+
+
+def absenteeism_rate(sick_days, scheduled_days):
+    """Sick-leave days over scheduled working days, in %.
+
+    >>> round(absenteeism_rate(12.0, 440), 4)
+    2.7273
+    """
+    return _share(sick_days, scheduled_days)
+
+
+def return_rate(returned, due):
+    """Employees back at work after parental leave over those due back, in %."""
+    return _share(returned, due)

@@ -5,7 +5,8 @@
 Run through scripts/benchmark.sh, which prepares the database. The data are
 generated set-based in SQL (not timed): posted journal entries spread over
 the year, a tenth of them vendor bills of electricity with their payable
-line, employees with contracts, and done stock moves (receipts of weighed
+line, employees with contracts and their validated time off (sick leave,
+work accidents, parental leave), and done stock moves (receipts of weighed
 materials, a few returns) and scraps. Then it prints the wall time and SQL
 query count of the compute, and the time of a bare SQL aggregate over the
 same journal items (the floor no compute can beat).
@@ -276,6 +277,63 @@ def generate_stock(env, company, moves, scraps):
     )
 
 
+def generate_leaves(env, company, per_employee):
+    """``per_employee`` validated leaves for each benchmark employee, spread
+    over the year without overlapping: of each ten, seven sick leaves of one
+    to three days, two work accidents and one parental leave of two weeks."""
+    kinds = {
+        kind: env["hr.leave.type"]
+        .create(
+            {
+                "name": f"Benchmark {kind}",
+                "company_id": company.id,
+                "csr_leave_kind": kind,
+                "requires_allocation": "no",
+                "leave_validation_type": "no_validation",
+            }
+        )
+        .id
+        for kind in ("sick", "accident", "parental")
+    }
+    env.flush_all()
+    env.cr.execute(
+        SQL(
+            """
+            INSERT INTO hr_leave (employee_id, employee_company_id, company_id,
+                   holiday_status_id, state, request_date_from, request_date_to,
+                   date_from, date_to, number_of_days, number_of_hours,
+                   resource_calendar_id, create_uid, create_date, write_uid,
+                   write_date)
+            SELECT employee.id, employee.company_id, employee.company_id,
+                   CASE WHEN mod(g, 10) BETWEEN 1 AND 7 THEN %(sick)s
+                        WHEN mod(g, 10) IN (8, 9) THEN %(accident)s
+                        ELSE %(parental)s END,
+                   'validate', span.first_day, span.first_day + span.days - 1,
+                   span.first_day + time '13:00',
+                   span.first_day + span.days - 1 + time '22:00',
+                   span.days, span.days * 8, employee.resource_calendar_id,
+                   1, now(), 1, now()
+              FROM hr_employee employee
+             CROSS JOIN generate_series(1, %(per_employee)s) g
+             CROSS JOIN LATERAL (
+                    SELECT %(year_start)s::date
+                           + (g - 1) * (360 / %(per_employee)s)
+                           + mod(employee.id, 20) AS first_day,
+                           CASE WHEN mod(g, 10) = 0 THEN 14
+                                ELSE 1 + mod(employee.id + g, 3) END AS days
+                   ) span
+             WHERE employee.company_id = %(company)s
+               AND left(employee.name, 9) = 'Employee '
+            """,
+            company=company.id,
+            per_employee=per_employee,
+            year_start=date(YEAR, 1, 1),
+            **kinds,
+        )
+    )
+    return env.cr.rowcount
+
+
 def measure(env, company):
     # Importable only once the registry has set up the addons path.
     from odoo.addons.csr_management.services.period_compute import PeriodCompute
@@ -327,6 +385,7 @@ def main():
     parser.add_argument("--employees", type=int, default=1_000)
     parser.add_argument("--stock-moves", type=int, default=200_000)
     parser.add_argument("--scraps", type=int, default=2_000)
+    parser.add_argument("--leaves-per-employee", type=int, default=10)
     args = parser.parse_args()
     odoo.tools.config.parse_config(
         ["-d", args.database, f"--addons-path={args.addons_path}", "--log-level=warn"]
@@ -340,6 +399,7 @@ def main():
         generate_books(env, company, args.lines)
         generate_workforce(env, company, args.employees)
         generate_stock(env, company, args.stock_moves, args.scraps)
+        leaves = generate_leaves(env, company, args.leaves_per_employee)
         cr.commit()  # pylint: disable=invalid-commit  (the data must outlive this cursor)
         setup = time.perf_counter() - started
     with registry.cursor() as cr:
@@ -353,6 +413,7 @@ def main():
     print(
         f"done stock moves         {args.stock_moves:>12,}  (+ {args.scraps:,} scraps)"
     )
+    print(f"validated leaves         {leaves:>12,}")
     print(f"data generation          {setup:>11.1f} s  (not part of the measure)")
     print(f"full compute of {YEAR}     {wall:>11.3f} s  ({len(report.created)} values)")
     print(f"SQL queries              {queries:>12,}")

@@ -188,10 +188,12 @@ FETCHERS = {
 
 def _register_late_fetchers():
     # Imported late: these modules import Figure from this one.
-    from . import environment, inventory, workforce
+    from . import environment, inventory, leaves, workforce
 
-    for method in (*workforce.ROW_FIGURES, "hr_turnover", "hr_new_hire_rate"):
+    for method in workforce.METHODS:
         FETCHERS[method] = workforce.fetch_workforce
+    for method in leaves.METHODS:
+        FETCHERS[method] = leaves.fetch_leaves
     for method in environment.METHODS:
         FETCHERS[method] = environment.fetch_environment
     FETCHERS.update(inventory.FETCHERS)

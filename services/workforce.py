@@ -1,22 +1,52 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Workforce sources: contracts, departures and hires of one company.
+"""Workforce sources: contracts, departures, hires, wages and staff records of
+one company.
 
-``employments_on`` is the one place that reads employment contracts: Odoo
-18.0 keeps them in hr.contract, Odoo 19 moves them to hr.version.
+``contracts_sql`` is the one piece of SQL that reads employment contracts, and
+``employments_on`` the accessor built on it: Odoo 18.0 keeps contracts in
+hr.contract, Odoo 19 moves them to hr.version.
 """
 
-from odoo.tools import SQL
+from functools import cached_property
+
+from odoo import _
+from odoo.tools import SQL, format_amount, format_date
 
 from ..engine import workforce
 from .fetchers import Figure
 
 EMPLOYEE_TYPES = ("employee", "worker")
+NON_EMPLOYEE_TYPES = ("contractor", "freelance")
 LIVE_STATES = ("open", "close")  # running now, or ran and has expired
 
 
+def contracts_sql(company):
+    """The live contracts of the company's employees and workers, as an SQL
+    subquery: id, employee_id, date_start, date_end, wage, calendar_id and
+    collective (covered by a collective agreement), one row per contract."""
+    return SQL(
+        """
+        (SELECT contract.id, contract.employee_id, contract.date_start,
+                contract.date_end, contract.wage,
+                contract.resource_calendar_id AS calendar_id,
+                COALESCE(contract.csr_collective_agreement, FALSE) AS collective
+           FROM hr_contract contract
+           JOIN hr_employee staff ON staff.id = contract.employee_id
+          WHERE contract.company_id = %(company)s
+            AND contract.state IN %(states)s
+            AND staff.employee_type IN %(types)s)
+        """,
+        company=company.id,
+        states=LIVE_STATES,
+        types=EMPLOYEE_TYPES,
+    )
+
+
 def employments_on(env, company, day):
-    """The contract running on ``day`` for each employee of the company."""
+    """The contract running on ``day`` for each employee of the company, with
+    where the employee works (work address country, else the company's)."""
     env.flush_all()  # raw SQL: pending ORM writes must reach the database
+    contracts = contracts_sql(company)
     rows = env.execute_query_dict(
         SQL(
             """
@@ -30,41 +60,37 @@ def employments_on(env, company, day):
                    EXISTS (
                        SELECT 1
                          FROM hr_employee report
-                         JOIN hr_contract report_contract
+                         JOIN %(contracts)s report_contract
                            ON report_contract.employee_id = report.id
                         WHERE report.parent_id = employee.id
-                          AND report.company_id = %(company)s
-                          AND report.employee_type IN %(types)s
-                          AND report_contract.state IN %(states)s
                           AND report_contract.date_start <= %(day)s
                           AND (report_contract.date_end IS NULL
                                OR report_contract.date_end >= %(day)s)
-                   ) AS manager
-              FROM hr_contract contract
+                   ) AS manager,
+                   COALESCE(calendar.full_time_required_hours, 0) AS full_time_hours,
+                   COALESCE(address.country_id, %(country)s) AS country_id,
+                   contract.collective
+              FROM %(contracts)s contract
               JOIN hr_employee employee ON employee.id = contract.employee_id
+              LEFT JOIN res_partner address ON address.id = employee.address_id
+              LEFT JOIN resource_calendar calendar
+                ON calendar.id = contract.calendar_id
               LEFT JOIN LATERAL (
                     SELECT SUM(att.hour_to - att.hour_from)
                            / CASE WHEN calendar.two_weeks_calendar THEN 2 ELSE 1 END
                            AS weekly
-                      FROM resource_calendar calendar
-                      JOIN resource_calendar_attendance att
-                        ON att.calendar_id = calendar.id
-                     WHERE calendar.id = contract.resource_calendar_id
+                      FROM resource_calendar_attendance att
+                     WHERE att.calendar_id = calendar.id
                        AND att.display_type IS NULL
                        AND att.day_period != 'lunch'
-                  GROUP BY calendar.two_weeks_calendar
                    ) hours ON TRUE
-             WHERE contract.company_id = %(company)s
-               AND contract.state IN %(states)s
-               AND contract.date_start <= %(day)s
+             WHERE contract.date_start <= %(day)s
                AND (contract.date_end IS NULL OR contract.date_end >= %(day)s)
-               AND employee.employee_type IN %(types)s
           ORDER BY contract.employee_id, contract.date_start DESC
             """,
-            company=company.id,
+            contracts=contracts,
             day=day,
-            states=LIVE_STATES,
-            types=EMPLOYEE_TYPES,
+            country=company.country_id.id or None,
         )
     )
     return [
@@ -76,6 +102,9 @@ def employments_on(env, company, day):
             float(row["weekly_hours"]),
             row["permanent"],
             row["manager"],
+            float(row["full_time_hours"]),
+            row["country_id"],
+            row["collective"],
         )
         for row in rows
     ]
@@ -117,31 +146,214 @@ def _hires(env, company, period):
     return env["hr.employee"].union(*(employee for (employee,) in groups))
 
 
-ROW_FIGURES = {
-    "hr_headcount": workforce.headcount,
-    "hr_permanent_share": workforce.permanent_share,
-    "hr_women_share": workforce.women_share,
-    "hr_women_in_management": workforce.women_in_management,
-    "hr_pay_gap": workforce.pay_gap,
+def gender_labels(env):
+    """How genders read in a note ("women 1.12, men 1.05"); others: ``None``."""
+    return {"female": env._("women"), "male": env._("men"), None: env._("others")}
+
+
+def _number(value):
+    return f"{round(value, 2):g}"
+
+
+class WorkforceFigures:
+    """The workforce figures of one period; each input is read once, when a
+    figure first needs it."""
+
+    def __init__(self, env, period):
+        self.env = env
+        self.period = period
+        self.company = period.company_id
+
+    # -- inputs -----------------------------------------------------------
+
+    @cached_property
+    def rows(self):
+        return employments_on(self.env, self.company, self.period.date_to)
+
+    def _contracts_figure(self, value, note=""):
+        domain = [("id", "in", sorted(row.contract_id for row in self.rows))]
+        return Figure(value, "hr.contract", domain, note)
+
+    @cached_property
+    def minimum_wage(self):
+        """(monthly minimum in company currency, table entry) in force at the
+        end of the period in the company's country; (None, empty) if none."""
+        day = self.period.date_to
+        entry = self.env["csr.minimum.wage"]._in_force(self.company.country_id, day)
+        if not entry:
+            return None, entry
+        amount = entry.currency_id._convert(
+            entry.monthly_amount, self.company.currency_id, self.company, day, False
+        )
+        return amount, entry
+
+    @cached_property
+    def staff(self):
+        """{employee type: (people, formal)} of the people on the books at the
+        end of the period: not departed before it (archived without a departure
+        date means gone). Formal: a running contract and a social-security
+        number. One grouped query."""
+        self.env.flush_all()
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT employee.employee_type, COUNT(*),
+                       COUNT(*) FILTER (
+                           WHERE COALESCE(employee.ssnid, '') <> ''
+                             AND employee.id = ANY(%(contracted)s::int[]))
+                  FROM hr_employee employee
+                 WHERE employee.company_id = %(company)s
+                   AND employee.employee_type IN %(types)s
+                   AND ((employee.active AND employee.departure_date IS NULL)
+                        OR employee.departure_date >= %(day)s)
+              GROUP BY employee.employee_type
+                """,
+                contracted=[row.employee_id for row in self.rows],
+                company=self.company.id,
+                types=EMPLOYEE_TYPES + NON_EMPLOYEE_TYPES,
+                day=self.period.date_to,
+            )
+        )
+        return {kind: (people, formal) for kind, people, formal in rows}
+
+    def _staff_domain(self, types):
+        """The people of ``types`` counted by ``staff``, as a domain."""
+        return [
+            ("company_id", "=", self.company.id),
+            ("employee_type", "in", list(types)),
+            "|",
+            "&",
+            ("active", "=", True),
+            ("departure_date", "=", False),
+            ("departure_date", ">=", self.period.date_to),
+        ]
+
+    # -- figures ----------------------------------------------------------
+
+    def headcount(self):
+        fte = workforce.fte_total(self.rows)
+        return self._contracts_figure(
+            workforce.headcount(self.rows), _("FTE %(fte)s", fte=_number(fte))
+        )
+
+    def permanent_share(self):
+        return self._contracts_figure(workforce.permanent_share(self.rows))
+
+    def women_share(self):
+        return self._contracts_figure(workforce.women_share(self.rows))
+
+    def women_in_management(self):
+        return self._contracts_figure(workforce.women_in_management(self.rows))
+
+    def pay_gap(self):
+        return self._contracts_figure(workforce.pay_gap(self.rows))
+
+    def turnover(self):
+        leavers = _leavers(self.env, self.company, self.period)
+        start = employments_on(self.env, self.company, self.period.date_from)
+        value = workforce.turnover_rate(len(leavers), len(start), len(self.rows))
+        return Figure(value, "hr.employee", [("id", "in", leavers.ids)])
+
+    def new_hire_rate(self):
+        hires = _hires(self.env, self.company, self.period)
+        value = workforce.new_hire_rate(len(hires), len(self.rows))
+        return Figure(value, "hr.employee", [("id", "in", hires.ids)])
+
+    def employees_by_country(self):
+        """Headcount in the company's own country; every country in the note."""
+        counts = workforce.headcount_by_country(self.rows)
+        countries = self.env["res.country"].browse([key for key in counts if key])
+        names = {country.id: country.name for country in countries}
+        unknown = _("country not set")
+        note = ", ".join(
+            f"{names.get(key) or unknown} {count}" for key, count in counts.items()
+        )
+        home = self.company.country_id.id or None
+        return self._contracts_figure(float(counts.get(home, 0)), note)
+
+    def collective_bargaining(self):
+        covered = sum(1 for row in self.rows if row.collective)
+        note = _(
+            "%(covered)s of %(total)s covered", covered=covered, total=len(self.rows)
+        )
+        return self._contracts_figure(workforce.collective_share(self.rows), note)
+
+    def minimum_wage_compliance(self):
+        minimum, entry = self.minimum_wage
+        value, meeting, total = workforce.minimum_wage_compliance(self.rows, minimum)
+        if value is None:
+            return self._contracts_figure(None)
+        note = _(
+            "%(meeting)s of %(total)s employees at or above the minimum wage of "
+            "%(amount)s a month (%(country)s, from %(date)s)",
+            meeting=meeting,
+            total=total,
+            amount=format_amount(self.env, minimum, self.company.currency_id),
+            country=entry.country_id.name,
+            date=format_date(self.env, entry.date_from),
+        )
+        return self._contracts_figure(value, note)
+
+    def entry_wage_ratio(self):
+        minimum, _entry = self.minimum_wage
+        ratios = workforce.entry_wage_ratios(self.rows, minimum)
+        labels = gender_labels(self.env)
+        note = ", ".join(
+            f"{labels.get(gender, labels[None])} {ratio:.2f}"
+            for gender, ratio in ratios.items()
+            if gender
+        )
+        return self._contracts_figure(ratios.get(None), note)
+
+    def formal_employment(self):
+        people = formal = 0
+        for kind in EMPLOYEE_TYPES:
+            kind_people, kind_formal = self.staff.get(kind, (0, 0))
+            people, formal = people + kind_people, formal + kind_formal
+        value = formal / people * 100.0 if people else None
+        note = _(
+            "%(formal)s of %(people)s with a running contract and a social-security "
+            "number",
+            formal=formal,
+            people=people,
+        )
+        return Figure(value, "hr.employee", self._staff_domain(EMPLOYEE_TYPES), note)
+
+    def non_employees(self):
+        labels = dict(
+            self.env["hr.employee"]
+            ._fields["employee_type"]
+            ._description_selection(self.env)
+        )
+        counts = {kind: self.staff.get(kind, (0, 0))[0] for kind in NON_EMPLOYEE_TYPES}
+        note = ", ".join(
+            f"{labels[kind]} {count}" for kind, count in counts.items() if count
+        )
+        return Figure(
+            float(sum(counts.values())),
+            "hr.employee",
+            self._staff_domain(NON_EMPLOYEE_TYPES),
+            note,
+        )
+
+
+METHODS = {
+    "hr_headcount": WorkforceFigures.headcount,
+    "hr_permanent_share": WorkforceFigures.permanent_share,
+    "hr_women_share": WorkforceFigures.women_share,
+    "hr_women_in_management": WorkforceFigures.women_in_management,
+    "hr_pay_gap": WorkforceFigures.pay_gap,
+    "hr_turnover": WorkforceFigures.turnover,
+    "hr_new_hire_rate": WorkforceFigures.new_hire_rate,
+    "hr_employees_by_country": WorkforceFigures.employees_by_country,
+    "hr_collective_bargaining": WorkforceFigures.collective_bargaining,
+    "hr_minimum_wage_compliance": WorkforceFigures.minimum_wage_compliance,
+    "hr_entry_wage_ratio": WorkforceFigures.entry_wage_ratio,
+    "hr_formal_employment": WorkforceFigures.formal_employment,
+    "hr_non_employees": WorkforceFigures.non_employees,
 }
 
 
 def fetch_workforce(env, period, sources):
-    company = period.company_id
-    rows = employments_on(env, company, period.date_to)
-    contracts = [("id", "in", sorted(row.contract_id for row in rows))]
-    figures = {}
-    for source in sources:
-        if source.method in ROW_FIGURES:
-            value = ROW_FIGURES[source.method](rows)
-            figures[source] = Figure(value, "hr.contract", contracts)
-        elif source.method == "hr_turnover":
-            leavers = _leavers(env, company, period)
-            start = employments_on(env, company, period.date_from)
-            value = workforce.turnover_rate(len(leavers), len(start), len(rows))
-            figures[source] = Figure(value, "hr.employee", [("id", "in", leavers.ids)])
-        elif source.method == "hr_new_hire_rate":
-            hires = _hires(env, company, period)
-            value = workforce.new_hire_rate(len(hires), len(rows))
-            figures[source] = Figure(value, "hr.employee", [("id", "in", hires.ids)])
-    return figures
+    figures = WorkforceFigures(env, period)
+    return {source: METHODS[source.method](figures) for source in sources}

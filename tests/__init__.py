@@ -11,8 +11,10 @@ from . import test_i18n
 from . import test_compute_accounting
 from . import test_compute_suppliers
 from . import test_compute_workforce
+from . import test_compute_leaves
 from . import test_compute_environment
 from . import test_compute_inventory
+from . import test_minimum_wage
 from . import test_formula_catalogue
 from . import test_unmapped_purchases
 from . import test_campaign

@@ -4,6 +4,7 @@ from datetime import date
 
 from psycopg2 import IntegrityError
 
+from odoo import Command
 from odoo.service.model import _as_validation_error
 from odoo.tests import TransactionCase, new_test_user
 from odoo.tools import mute_logger
@@ -18,6 +19,7 @@ DISABLED_MAIL = {
 USER_GROUPS = "base.group_user,csr_management.group_csr_user"
 MANAGER_GROUPS = "base.group_user,csr_management.group_csr_manager"
 AUDITOR_GROUPS = "base.group_user,csr_management.group_csr_auditor"
+TZ = "America/Bogota"
 
 
 class CsrCase(TransactionCase):
@@ -113,3 +115,89 @@ class CsrCase(TransactionCase):
                 self.env.flush_all()
         self.env.invalidate_all()
         self.assertRegex(str(_as_validation_error(self.env, caught.exception)), regex)
+
+
+class HrCase(CsrCase):
+    """CsrCase with working schedules, employees and contracts made to measure,
+    all in one time zone."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # Time Off shifts a schedule's holidays from the user's time zone to
+        # the schedule's: enter them as a user of the schedule's time zone.
+        cls.env.user.tz = TZ
+
+    @classmethod
+    def _calendar(cls, name, attendances, two_weeks=False):
+        lines = []
+        for week, days, hour_from, hour_to in attendances:
+            if two_weeks:
+                lines.append(
+                    Command.create(
+                        {
+                            "name": f"Week {week}",
+                            "display_type": "line_section",
+                            "week_type": week,
+                            "dayofweek": "0",
+                            "hour_from": 0.0,
+                            "hour_to": 0.0,
+                        }
+                    )
+                )
+            lines += [
+                Command.create(
+                    {
+                        "name": f"{day} {hour_from}",
+                        "dayofweek": day,
+                        "hour_from": hour_from,
+                        "hour_to": hour_to,
+                        "week_type": week if two_weeks else False,
+                    }
+                )
+                for day in days
+            ]
+        vals = {
+            "name": name,
+            "tz": TZ,
+            "company_id": cls.company.id,
+            "full_time_required_hours": 40.0,
+            "attendance_ids": [Command.clear(), *lines],
+        }
+        if two_weeks:  # else left unset, as Odoo's own schedules leave it
+            vals["two_weeks_calendar"] = True
+        return cls.env["resource.calendar"].create(vals)
+
+    @classmethod
+    def _employee(cls, name, calendar, gender="female", **extra):
+        return cls.env["hr.employee"].create(
+            {
+                "name": name,
+                "gender": gender,
+                "tz": TZ,
+                "company_id": cls.company.id,
+                "resource_calendar_id": calendar.id,
+                **extra,
+            }
+        )
+
+    @classmethod
+    def _contract(cls, employee, start, end=None, state="open", wage=2000.0):
+        return cls.env["hr.contract"].create(
+            {
+                "name": f"{employee.name} {start}",
+                "employee_id": employee.id,
+                "company_id": employee.company_id.id,
+                "wage": wage,
+                "date_start": start,
+                "date_end": end,
+                "resource_calendar_id": employee.resource_calendar_id.id,
+                "state": state,
+            }
+        )
+
+    def _source_records(self, value):
+        """The records a computed value says it was computed from."""
+        action = value.action_open_source_records()
+        model = self.env[action["res_model"]].with_context(**action["context"])
+        return model.search(action["domain"])

@@ -15,6 +15,16 @@ no: men (4,000 + 2,600 + 2,000) / 3 / 173.33 and women (3,000 + 3,000) / 2 /
 173.33 (Sofía's 1,500 for 86.67 h equals 3,000 full time), so the gap is
 (2,866.67 - 3,000) / 2,866.67 = -4.6512 %. Turnover: 1 leaver over the
 average of 5 (1 January) and 5 (31 January) = 20 %; new hires 1 / 5 = 20 %.
+
+Both schedules call 40 h full time: FTE = 4 x 1 + 20 / 40 = 4.5.
+The company is in Colombia; Diego works from the Lima office: SOC-04 = 4
+employees in Colombia, "Colombia 4, Peru 1".
+Collective agreement on Mateo's and Sofía's contracts: 2 / 5 = 40 %.
+On the books at 31 January (SOC-05): the five, plus Pendiente (draft contract
+only), 6 people; with a running contract and a social-security number: Mateo,
+Lucía, Sofía, Diego (Andrés has no number, Pendiente no contract) = 4 / 6 =
+66.67 %. Non-employees (SOC-08): the freelancer and a contractor = 2; a
+contractor who left on 20 January and another company's do not count.
 """
 
 from datetime import date
@@ -28,29 +38,44 @@ class TestComputeWorkforce(CsrCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        cls.company.country_id = cls.env.ref("base.co")
         cls.full_time = cls._calendar("CSR 40 h", 8, 17, lunch=True)
         cls.part_time = cls._calendar("CSR 20 h", 8, 12)
-        mateo = cls._employee("Mateo", "male")
-        lucia = cls._employee("Lucía", "female", parent=mateo)
-        sofia = cls._employee("Sofía", "female", parent=mateo)
-        diego = cls._employee("Diego", "male", parent=lucia)
+        mateo = cls._employee("Mateo", "male", ssnid="CC-1")
+        lucia = cls._employee("Lucía", "female", parent=mateo, ssnid="CC-2")
+        sofia = cls._employee("Sofía", "female", parent=mateo, ssnid="CC-3")
+        diego = cls._employee("Diego", "male", parent=lucia, ssnid="CE-4")
+        diego.address_id = cls.env["res.partner"].create(
+            {"name": "Oficina Lima", "country_id": cls.env.ref("base.pe").id}
+        )
         andres = cls._employee("Andrés", "male")
-        valeria = cls._employee("Valeria", "female")
+        valeria = cls._employee("Valeria", "female", ssnid="CC-6")
         freelancer = cls._employee("Freelance", "male", employee_type="freelance")
-        pending = cls._employee("Pendiente", "female")
-        cls._contract(mateo, 4000.0, date(2020, 1, 1))
+        pending = cls._employee("Pendiente", "female", ssnid="CC-7")
+        cls._contract(mateo, 4000.0, date(2020, 1, 1), collective=True)
         cls._contract(lucia, 3000.0, date(2021, 3, 1))
-        cls._contract(sofia, 1500.0, date(2024, 7, 1), date(2025, 6, 30), cls.part_time)
+        cls._contract(
+            sofia,
+            1500.0,
+            date(2024, 7, 1),
+            date(2025, 6, 30),
+            cls.part_time,
+            collective=True,
+        )
         cls._contract(diego, 2600.0, date(2024, 1, 1), date(2025, 12, 31))
         cls._contract(andres, 2000.0, date(2025, 1, 15))
         cls._contract(valeria, 2500.0, date(2022, 1, 1), date(2025, 1, 10))
         valeria.write({"departure_date": date(2025, 1, 10), "active": False})
         cls._contract(freelancer, 9000.0, date(2024, 1, 1))
         cls._contract(pending, 9000.0, date(2024, 1, 1), state="draft")
+        cls._employee("Contratista", "female", employee_type="contractor")
+        gone = cls._employee("Exprestador", "male", employee_type="contractor")
+        gone.write({"departure_date": date(2025, 1, 20), "active": False})
         other = cls.env["res.company"].create({"name": "Otra SAS"})
         cls._contract(
             cls._employee("Ajeno", "male", company=other), 100.0, date(2024, 1, 1)
         )
+        cls._employee("Ajena", "female", employee_type="contractor", company=other)
         cls.january.action_compute()
         cls.values = {value.code: value for value in cls.january.value_ids}
 
@@ -70,6 +95,7 @@ class TestComputeWorkforce(CsrCase):
             {
                 "name": name,
                 "company_id": cls.company.id,
+                "full_time_required_hours": 40.0,
                 "attendance_ids": [Command.clear()]
                 + [
                     Command.create(
@@ -88,7 +114,13 @@ class TestComputeWorkforce(CsrCase):
 
     @classmethod
     def _employee(
-        cls, name, gender, parent=None, employee_type="employee", company=None
+        cls,
+        name,
+        gender,
+        parent=None,
+        employee_type="employee",
+        company=None,
+        ssnid=False,
     ):
         return cls.env["hr.employee"].create(
             {
@@ -98,11 +130,21 @@ class TestComputeWorkforce(CsrCase):
                 "employee_type": employee_type,
                 "company_id": (company or cls.company).id,
                 "resource_calendar_id": cls.full_time.id,
+                "ssnid": ssnid,
             }
         )
 
     @classmethod
-    def _contract(cls, employee, wage, start, end=None, calendar=None, state="open"):
+    def _contract(
+        cls,
+        employee,
+        wage,
+        start,
+        end=None,
+        calendar=None,
+        state="open",
+        collective=False,
+    ):
         return cls.env["hr.contract"].create(
             {
                 "name": f"{employee.name} {start}",
@@ -113,6 +155,7 @@ class TestComputeWorkforce(CsrCase):
                 "date_end": end,
                 "resource_calendar_id": (calendar or cls.full_time).id,
                 "state": state,
+                "csr_collective_agreement": collective,
             }
         )
 
@@ -152,3 +195,38 @@ class TestComputeWorkforce(CsrCase):
     def test_unmapped_training_spend_is_no_data_not_zero(self):
         # No account carries the training tag here: the figure is unknown.
         self.assertNotIn("SOC-19", self.values)
+
+    def test_full_time_equivalents_in_the_headcount_note(self):
+        self.assertEqual(self.values["SOC-01"].calculation_note, "FTE 4.5")
+
+    def test_employees_by_country_of_work(self):
+        value = self.values["SOC-04"]
+        self.assertEqual(value.value, 4.0)
+        self.assertEqual(value.calculation_note, "Colombia 4, Peru 1")
+
+    def test_collective_bargaining_coverage(self):
+        self.assertEqual(self.values["SOC-17"].value, 40.0)
+        self.assertEqual(self.values["SOC-17"].calculation_note, "2 of 5 covered")
+
+    def test_formal_employment_needs_contract_and_social_security(self):
+        value = self.values["SOC-05"]
+        self.assertAlmostEqual(value.value, 4.0 / 6.0 * 100.0, 4)
+        people = self._source_records(value)
+        self.assertEqual(
+            sorted(people.mapped("name")),
+            ["Andrés", "Diego", "Lucía", "Mateo", "Pendiente", "Sofía"],
+        )
+
+    def test_non_employee_workers_on_the_books(self):
+        value = self.values["SOC-08"]
+        self.assertEqual(value.value, 2.0)
+        self.assertEqual(
+            sorted(self._source_records(value).mapped("name")),
+            ["Contratista", "Freelance"],
+        )
+        self.assertEqual(value.calculation_note, "Contractor 1, Freelancer 1")
+
+    def _source_records(self, value):
+        action = value.action_open_source_records()
+        model = self.env[action["res_model"]].with_context(**action["context"])
+        return model.search(action["domain"])

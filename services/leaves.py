@@ -1,0 +1,275 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Time-off figures of one company: days lost to work accidents, absenteeism
+and the return to work after parental leave.
+
+Validated time off counts when its type has a CSR leave kind, for the
+employees and workers of the company.
+
+Proration: a leave that straddles a boundary of the period counts only for its
+part inside, in proportion to calendar days. Its duration in days (as Time Off
+computed it) is multiplied by the share of its calendar days, from its first
+to its last requested day, that lie in the period. A leave from Wednesday 29
+January to Tuesday 4 February (7 calendar days, 3 in January) that lasted 5
+working days counts 5 x 3/7 = 2.14 days in January and 5 x 4/7 = 2.86 days in
+February, so the months add up to the leave.
+
+Scheduled working days: for each employee, the days of the period within a
+running contract on which the contract's working schedule has attendance
+(two-week schedules follow Odoo's week parity: the number of whole weeks since
+1 January of year 1, even or odd), less the public holidays of that schedule
+or of all the company's schedules (time off without a resource), read in the
+schedule's time zone. Each figure is one query.
+"""
+
+from functools import cached_property
+
+from odoo import _
+from odoo.tools import SQL
+
+from ..engine import workforce
+from .fetchers import Figure
+from .workforce import EMPLOYEE_TYPES, contracts_sql, gender_labels
+
+
+def _leave_domain(company, period, kind):
+    """The validated leaves of ``kind`` overlapping the period, as counted."""
+    return [
+        ("employee_company_id", "=", company.id),
+        ("state", "=", "validate"),
+        ("holiday_status_id.csr_leave_kind", "=", kind),
+        ("employee_id.employee_type", "in", list(EMPLOYEE_TYPES)),
+        ("request_date_from", "<=", period.date_to),
+        ("request_date_to", ">=", period.date_from),
+    ]
+
+
+def _kinds_in_use(env, company):
+    """The CSR leave kinds some time-off type of the company is marked with:
+    without one, a figure is unknown rather than zero."""
+    groups = (
+        env["hr.leave.type"]
+        .with_context(active_test=False)
+        ._read_group(
+            [
+                ("csr_leave_kind", "!=", False),
+                ("company_id", "in", [company.id, False]),
+            ],
+            ["csr_leave_kind"],
+        )
+    )
+    return {kind for (kind,) in groups}
+
+
+def days_by_kind(env, company, period):
+    """{kind: days of the period} of validated sick and accident leaves."""
+    env.flush_all()
+    rows = env.execute_query(
+        SQL(
+            """
+            SELECT kind.csr_leave_kind,
+                   SUM(leave.number_of_days
+                       * (LEAST(leave.request_date_to, %(date_to)s)
+                          - GREATEST(leave.request_date_from, %(date_from)s) + 1)
+                       / (leave.request_date_to - leave.request_date_from + 1)::float)
+              FROM hr_leave leave
+              JOIN hr_leave_type kind ON kind.id = leave.holiday_status_id
+              JOIN hr_employee employee ON employee.id = leave.employee_id
+             WHERE leave.employee_company_id = %(company)s
+               AND leave.state = 'validate'
+               AND kind.csr_leave_kind IN ('sick', 'accident')
+               AND employee.employee_type IN %(types)s
+               AND leave.request_date_from <= %(date_to)s
+               AND leave.request_date_to >= %(date_from)s
+          GROUP BY kind.csr_leave_kind
+            """,
+            company=company.id,
+            types=EMPLOYEE_TYPES,
+            date_from=period.date_from,
+            date_to=period.date_to,
+        )
+    )
+    return {kind: float(days or 0.0) for kind, days in rows}
+
+
+def scheduled_days(env, company, period):
+    """Working days the employees' schedules planned in the period (see the
+    module's docstring): one set-based query over the period's days."""
+    env.flush_all()
+    rows = env.execute_query(
+        SQL(
+            """
+            WITH spans AS (
+                SELECT contract.employee_id, employee.resource_id,
+                       calendar.id AS calendar_id, calendar.tz,
+                       COALESCE(calendar.two_weeks_calendar, FALSE) AS two_weeks,
+                       GREATEST(contract.date_start, %(date_from)s) AS first_day,
+                       LEAST(COALESCE(contract.date_end, %(date_to)s), %(date_to)s)
+                           AS last_day
+                  FROM %(contracts)s contract
+                  JOIN hr_employee employee ON employee.id = contract.employee_id
+                  JOIN resource_calendar calendar
+                    ON calendar.id = contract.calendar_id
+                 WHERE contract.date_start <= %(date_to)s
+                   AND (contract.date_end IS NULL
+                        OR contract.date_end >= %(date_from)s)
+            )
+            SELECT COUNT(DISTINCT (span.employee_id, day.day))
+              FROM spans span
+             CROSS JOIN LATERAL generate_series(
+                   span.first_day::timestamp, span.last_day::timestamp,
+                   interval '1 day') AS day(day)
+             WHERE EXISTS (
+                   SELECT 1
+                     FROM resource_calendar_attendance att
+                    WHERE att.calendar_id = span.calendar_id
+                      AND att.display_type IS NULL
+                      AND att.day_period != 'lunch'
+                      AND (att.resource_id IS NULL
+                           OR att.resource_id = span.resource_id)
+                      AND att.dayofweek
+                          = (EXTRACT(ISODOW FROM day.day)::int - 1)::varchar
+                      AND (NOT span.two_weeks
+                           OR att.week_type = MOD(
+                               (day.day::date - DATE '0001-01-01') / 7, 2)::varchar)
+                      AND (att.date_from IS NULL OR att.date_from <= day.day)
+                      AND (att.date_to IS NULL OR att.date_to >= day.day))
+               AND NOT EXISTS (
+                   SELECT 1
+                     FROM resource_calendar_leaves holiday
+                    WHERE holiday.resource_id IS NULL
+                      AND (holiday.calendar_id = span.calendar_id
+                           OR (holiday.calendar_id IS NULL
+                               AND holiday.company_id = %(company)s))
+                      AND holiday.date_from AT TIME ZONE 'UTC' AT TIME ZONE span.tz
+                          < day.day + interval '1 day'
+                      AND holiday.date_to AT TIME ZONE 'UTC' AT TIME ZONE span.tz
+                          > day.day)
+            """,
+            contracts=contracts_sql(company),
+            company=company.id,
+            date_from=period.date_from,
+            date_to=period.date_to,
+        )
+    )
+    return rows[0][0] or 0
+
+
+def parental_returns(env, company, period):
+    """({gender: (due, returned)}, leave ids): the employees whose validated
+    parental leave ended in the period (their last one), and whether a
+    contract of theirs runs the day after it ended."""
+    env.flush_all()
+    rows = env.execute_query(
+        SQL(
+            """
+            SELECT due.gender, COUNT(*), COUNT(*) FILTER (WHERE due.returned),
+                   ARRAY_AGG(due.leave_id)
+              FROM (
+                    SELECT DISTINCT ON (leave.employee_id)
+                           leave.id AS leave_id,
+                           COALESCE(employee.gender, '') AS gender,
+                           EXISTS (
+                               SELECT 1
+                                 FROM %(contracts)s contract
+                                WHERE contract.employee_id = leave.employee_id
+                                  AND contract.date_start <= leave.request_date_to + 1
+                                  AND (contract.date_end IS NULL
+                                       OR contract.date_end
+                                          >= leave.request_date_to + 1)
+                           ) AS returned
+                      FROM hr_leave leave
+                      JOIN hr_leave_type kind ON kind.id = leave.holiday_status_id
+                      JOIN hr_employee employee ON employee.id = leave.employee_id
+                     WHERE leave.employee_company_id = %(company)s
+                       AND leave.state = 'validate'
+                       AND kind.csr_leave_kind = 'parental'
+                       AND employee.employee_type IN %(types)s
+                       AND leave.request_date_to BETWEEN %(date_from)s AND %(date_to)s
+                  ORDER BY leave.employee_id, leave.request_date_to DESC
+                   ) due
+          GROUP BY due.gender
+            """,
+            contracts=contracts_sql(company),
+            company=company.id,
+            types=EMPLOYEE_TYPES,
+            date_from=period.date_from,
+            date_to=period.date_to,
+        )
+    )
+    by_gender = {gender: (due, returned) for gender, due, returned, _ids in rows}
+    leave_ids = sorted(leave_id for *_counts, ids in rows for leave_id in ids)
+    return by_gender, leave_ids
+
+
+class LeaveFigures:
+    """The time-off figures of one period; each input is read once, when a
+    figure first needs it."""
+
+    def __init__(self, env, period):
+        self.env = env
+        self.period = period
+        self.company = period.company_id
+
+    @cached_property
+    def kinds_in_use(self):
+        return _kinds_in_use(self.env, self.company)
+
+    @cached_property
+    def days(self):
+        return days_by_kind(self.env, self.company, self.period)
+
+    def _days_of(self, kind):
+        """Days of ``kind`` in the period; unknown if no type is marked so."""
+        if kind not in self.kinds_in_use:
+            return None
+        return self.days.get(kind, 0.0)
+
+    def _leaves_figure(self, kind, value, note=""):
+        domain = _leave_domain(self.company, self.period, kind)
+        return Figure(value, "hr.leave", domain, note)
+
+    def injury_days(self):
+        return self._leaves_figure("accident", self._days_of("accident"))
+
+    def absenteeism(self):
+        sick = self._days_of("sick")
+        scheduled = scheduled_days(self.env, self.company, self.period)
+        if sick is None or not scheduled:
+            return self._leaves_figure("sick", None)
+        days = f"{round(sick, 2):g}"
+        note = _(
+            "%(sick)s sick days over %(scheduled)s scheduled days",
+            sick=days,
+            scheduled=scheduled,
+        )
+        value = workforce.absenteeism_rate(sick, scheduled)
+        return self._leaves_figure("sick", value, note)
+
+    def parental_return(self):
+        by_gender, leave_ids = parental_returns(self.env, self.company, self.period)
+        due = sum(counts[0] for counts in by_gender.values())
+        returned = sum(counts[1] for counts in by_gender.values())
+        labels = gender_labels(self.env)
+        note = ", ".join(
+            f"{labels.get(gender, labels[None])} "
+            f"{workforce.return_rate(back, owed):.0f}%"
+            for gender, (owed, back) in sorted(by_gender.items())
+        )
+        return Figure(
+            workforce.return_rate(returned, due),
+            "hr.leave",
+            [("id", "in", leave_ids)],
+            note,
+        )
+
+
+METHODS = {
+    "hr_injury_days": LeaveFigures.injury_days,
+    "hr_absenteeism": LeaveFigures.absenteeism,
+    "hr_parental_return": LeaveFigures.parental_return,
+}
+
+
+def fetch_leaves(env, period, sources):
+    figures = LeaveFigures(env, period)
+    return {source: METHODS[source.method](figures) for source in sources}
