@@ -8,7 +8,6 @@ turned into MWh or tCO2e with the activity's energy content and the emission
 factor valid for the period and the company's country.
 """
 
-from odoo import _
 from odoo.tools import SQL
 
 from ..engine import emissions
@@ -76,7 +75,7 @@ def activity_quantities(env, company, period):
             continue
         if uom and uom.category_id != activity.uom_id.category_id:
             problems.setdefault(activity, []).append(
-                _(
+                env._(
                     "%(product)s is billed in %(unit)s, which cannot be converted "
                     "to %(target)s.",
                     product=product.display_name,
@@ -121,9 +120,9 @@ def _factor_activity(activity, scope):
 
 def _fallback_label(company, is_fallback, substituted):
     if substituted:
-        return _("no market-based factor, grid average used: ")
+        return company.env._("no market-based factor, grid average used: ")
     if is_fallback:
-        return _(
+        return company.env._(
             "fallback, no factor for %(country)s: ",
             country=company.country_id.name or "?",
         )
@@ -157,7 +156,11 @@ def _emissions(factors, company, period, source, quantities):
             f"{plain.kgco2e_per_unit:g} kgCO2e ({label}{factor.citation()})"
         )
     if missing:
-        notes.append(_("No emission factor for: %(names)s.", names=", ".join(missing)))
+        notes.append(
+            company.env._(
+                "No emission factor for: %(names)s.", names=", ".join(missing)
+            )
+        )
         return None, notes, fallback
     return total, notes, fallback
 

@@ -12,7 +12,7 @@
 import json
 from dataclasses import dataclass, field, replace
 
-from odoo import _, fields
+from odoo import fields
 from odoo.tools import float_compare
 
 from ..engine import formula as formulas
@@ -203,13 +203,15 @@ class PeriodCompute:
         if not formulas.references(formula, "base"):
             return ""
         if not self.company.csr_base_year:
-            return _("No base year is set for %(company)s.", company=self.company.name)
+            return self.env._(
+                "No base year is set for %(company)s.", company=self.company.name
+            )
         if not base_period:
-            return _(
+            return self.env._(
                 "No period of this kind in the base year %(year)s.",
                 year=self.company.csr_base_year,
             )
-        return _("Base period: %(period)s.", period=base_period.name)
+        return self.env._("Base period: %(period)s.", period=base_period.name)
 
     # -- storing ----------------------------------------------------------
 
