@@ -31,6 +31,44 @@ from .fetchers import Figure
 from .workforce import EMPLOYEE_TYPES, contracts_sql, gender_labels
 
 
+def _working_day(company):
+    """SQL condition on ``schedule`` and ``day.day``: the schedule (or the
+    resource's own attendances) has a working attendance on that weekday, of
+    the right week for two-week schedules, and no public holiday of the
+    schedule or of all the company's schedules covers it, read in the
+    schedule's time zone."""
+    return SQL(
+        """
+    EXISTS (
+        SELECT 1
+          FROM resource_calendar_attendance att
+         WHERE att.calendar_id = schedule.calendar_id
+           AND att.display_type IS NULL
+           AND att.day_period != 'lunch'
+           AND (att.resource_id IS NULL
+                OR att.resource_id = schedule.resource_key)
+           AND att.dayofweek = (EXTRACT(ISODOW FROM day.day)::int - 1)::varchar
+           AND (NOT schedule.two_weeks
+                OR att.week_type
+                   = MOD((day.day::date - DATE '0001-01-01') / 7, 2)::varchar)
+           AND (att.date_from IS NULL OR att.date_from <= day.day)
+           AND (att.date_to IS NULL OR att.date_to >= day.day))
+    AND NOT EXISTS (
+        SELECT 1
+          FROM resource_calendar_leaves holiday
+         WHERE holiday.resource_id IS NULL
+           AND (holiday.calendar_id = schedule.calendar_id
+                OR (holiday.calendar_id IS NULL
+                    AND holiday.company_id = %(company)s))
+           AND holiday.date_from AT TIME ZONE 'UTC' AT TIME ZONE schedule.tz
+               < day.day + interval '1 day'
+           AND holiday.date_to AT TIME ZONE 'UTC' AT TIME ZONE schedule.tz
+               > day.day)
+        """,
+        company=company.id,
+    )
+
+
 def _leave_domain(company, period, kind):
     """The validated leaves of ``kind`` overlapping the period, as counted."""
     return [
@@ -93,15 +131,26 @@ def days_by_kind(env, company, period):
 
 def scheduled_days(env, company, period):
     """Working days the employees' schedules planned in the period (see the
-    module's docstring): one set-based query over the period's days."""
+    module's docstring), in one query whose cost follows the number of
+    schedules × days, not employees × days: each schedule's working days are
+    listed once with a running count, and a contract's days are the
+    difference of that count between its last day and the day before its
+    first. Odoo allows one running contract per employee at a time, so
+    contracts never count a day twice."""
     env.flush_all()
     rows = env.execute_query(
         SQL(
             """
             WITH spans AS (
-                SELECT contract.employee_id, employee.resource_id,
-                       calendar.id AS calendar_id, calendar.tz,
-                       COALESCE(calendar.two_weeks_calendar, FALSE) AS two_weeks,
+                SELECT calendar.id AS calendar_id,
+                       -- Attendances of one resource only make its own
+                       -- schedule: key it apart from the shared one.
+                       CASE WHEN EXISTS (
+                                SELECT 1
+                                  FROM resource_calendar_attendance own
+                                 WHERE own.calendar_id = calendar.id
+                                   AND own.resource_id = employee.resource_id)
+                            THEN employee.resource_id ELSE 0 END AS resource_key,
                        GREATEST(contract.date_start, %(date_from)s) AS first_day,
                        LEAST(COALESCE(contract.date_end, %(date_to)s), %(date_to)s)
                            AS last_day
@@ -112,46 +161,42 @@ def scheduled_days(env, company, period):
                  WHERE contract.date_start <= %(date_to)s
                    AND (contract.date_end IS NULL
                         OR contract.date_end >= %(date_from)s)
+            ),
+            schedules AS (
+                SELECT DISTINCT span.calendar_id, span.resource_key, calendar.tz,
+                       COALESCE(calendar.two_weeks_calendar, FALSE) AS two_weeks
+                  FROM spans span
+                  JOIN resource_calendar calendar ON calendar.id = span.calendar_id
+            ),
+            running AS (
+                SELECT schedule.calendar_id, schedule.resource_key,
+                       day.day::date AS day,
+                       COUNT(*) FILTER (WHERE %(works)s) OVER (
+                           PARTITION BY schedule.calendar_id, schedule.resource_key
+                           ORDER BY day.day) AS worked
+                  FROM schedules schedule
+                 CROSS JOIN generate_series(%(date_from)s::timestamp,
+                                            %(date_to)s::timestamp,
+                                            interval '1 day') AS day(day)
             )
-            SELECT COUNT(DISTINCT (span.employee_id, day.day))
+            SELECT SUM(upto_last.worked - COALESCE(before_first.worked, 0))
               FROM spans span
-             CROSS JOIN LATERAL generate_series(
-                   span.first_day::timestamp, span.last_day::timestamp,
-                   interval '1 day') AS day(day)
-             WHERE EXISTS (
-                   SELECT 1
-                     FROM resource_calendar_attendance att
-                    WHERE att.calendar_id = span.calendar_id
-                      AND att.display_type IS NULL
-                      AND att.day_period != 'lunch'
-                      AND (att.resource_id IS NULL
-                           OR att.resource_id = span.resource_id)
-                      AND att.dayofweek
-                          = (EXTRACT(ISODOW FROM day.day)::int - 1)::varchar
-                      AND (NOT span.two_weeks
-                           OR att.week_type = MOD(
-                               (day.day::date - DATE '0001-01-01') / 7, 2)::varchar)
-                      AND (att.date_from IS NULL OR att.date_from <= day.day)
-                      AND (att.date_to IS NULL OR att.date_to >= day.day))
-               AND NOT EXISTS (
-                   SELECT 1
-                     FROM resource_calendar_leaves holiday
-                    WHERE holiday.resource_id IS NULL
-                      AND (holiday.calendar_id = span.calendar_id
-                           OR (holiday.calendar_id IS NULL
-                               AND holiday.company_id = %(company)s))
-                      AND holiday.date_from AT TIME ZONE 'UTC' AT TIME ZONE span.tz
-                          < day.day + interval '1 day'
-                      AND holiday.date_to AT TIME ZONE 'UTC' AT TIME ZONE span.tz
-                          > day.day)
+              JOIN running upto_last
+                ON upto_last.calendar_id = span.calendar_id
+               AND upto_last.resource_key = span.resource_key
+               AND upto_last.day = span.last_day
+              LEFT JOIN running before_first
+                ON before_first.calendar_id = span.calendar_id
+               AND before_first.resource_key = span.resource_key
+               AND before_first.day = span.first_day - 1
             """,
             contracts=contracts_sql(company),
-            company=company.id,
+            works=_working_day(company),
             date_from=period.date_from,
             date_to=period.date_to,
         )
     )
-    return rows[0][0] or 0
+    return int(rows[0][0] or 0)
 
 
 def parental_returns(env, company, period):
