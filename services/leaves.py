@@ -23,7 +23,6 @@ schedule's time zone. Each figure is one query.
 
 from functools import cached_property
 
-from odoo import _
 from odoo.tools import SQL
 
 from ..engine import workforce
@@ -282,7 +281,7 @@ class LeaveFigures:
         if sick is None or not scheduled:
             return self._leaves_figure("sick", None)
         days = f"{round(sick, 2):g}"
-        note = _(
+        note = self.env._(
             "%(sick)s sick days over %(scheduled)s scheduled days",
             sick=days,
             scheduled=scheduled,

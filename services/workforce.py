@@ -9,7 +9,6 @@ hr.contract, Odoo 19 moves them to hr.version.
 
 from functools import cached_property
 
-from odoo import _
 from odoo.tools import SQL, format_amount, format_date
 
 from ..engine import workforce
@@ -233,7 +232,7 @@ class WorkforceFigures:
     def headcount(self):
         fte = workforce.fte_total(self.rows)
         return self._contracts_figure(
-            workforce.headcount(self.rows), _("FTE %(fte)s", fte=_number(fte))
+            workforce.headcount(self.rows), self.env._("FTE %(fte)s", fte=_number(fte))
         )
 
     def permanent_share(self):
@@ -264,7 +263,7 @@ class WorkforceFigures:
         counts = workforce.headcount_by_country(self.rows)
         countries = self.env["res.country"].browse([key for key in counts if key])
         names = {country.id: country.name for country in countries}
-        unknown = _("country not set")
+        unknown = self.env._("country not set")
         note = ", ".join(
             f"{names.get(key) or unknown} {count}" for key, count in counts.items()
         )
@@ -273,7 +272,7 @@ class WorkforceFigures:
 
     def collective_bargaining(self):
         covered = sum(1 for row in self.rows if row.collective)
-        note = _(
+        note = self.env._(
             "%(covered)s of %(total)s covered", covered=covered, total=len(self.rows)
         )
         return self._contracts_figure(workforce.collective_share(self.rows), note)
@@ -283,7 +282,7 @@ class WorkforceFigures:
         value, meeting, total = workforce.minimum_wage_compliance(self.rows, minimum)
         if value is None:
             return self._contracts_figure(None)
-        note = _(
+        note = self.env._(
             "%(meeting)s of %(total)s employees at or above the minimum wage of "
             "%(amount)s a month (%(country)s, from %(date)s)",
             meeting=meeting,
@@ -311,7 +310,7 @@ class WorkforceFigures:
             kind_people, kind_formal = self.staff.get(kind, (0, 0))
             people, formal = people + kind_people, formal + kind_formal
         value = formal / people * 100.0 if people else None
-        note = _(
+        note = self.env._(
             "%(formal)s of %(people)s with a running contract and a social-security "
             "number",
             formal=formal,
