@@ -62,6 +62,15 @@ link_dir_for() {
 
 odoo_bin() { "$PY" -m odoo "$@"; }
 
+# A throwaway database goes when the command ends, unless CSR_KEEP_DB=1.
+drop_unless_kept() {
+    if [ "${CSR_KEEP_DB:-0}" = 1 ]; then
+        say "Kept database '$1'"
+    else
+        dropdb --if-exists "$1" >/dev/null 2>&1 || true
+    fi
+}
+
 install_requirements() {
     local file
     for file in "$@"; do

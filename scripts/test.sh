@@ -11,14 +11,7 @@ install_requirements requirements.txt requirements-test.txt
 ADDONS="$(addons_path)"
 DB="csr_test_$(date +%Y%m%d%H%M%S)_$$"
 
-cleanup() {
-    if [ "${CSR_KEEP_DB:-0}" = 1 ]; then
-        say "Kept database '$DB'"
-    else
-        dropdb --if-exists "$DB" >/dev/null 2>&1 || true
-    fi
-}
-trap cleanup EXIT
+trap 'drop_unless_kept "$DB"' EXIT
 
 say "Installing $ADDON_NAME into a fresh database '$DB'"
 odoo_bin -d "$DB" --addons-path="$ADDONS" -i "$ADDON_NAME" --without-demo=all \
