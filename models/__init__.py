@@ -22,3 +22,7 @@ from . import csr_scorecard_line
 from . import ir_attachment
 from . import res_company
 from . import csr_unmapped_purchase
+from . import csr_question_bank
+from . import csr_question
+from . import csr_recommendation
+from . import csr_assessment_template

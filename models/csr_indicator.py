@@ -94,6 +94,15 @@ class CsrIndicator(models.Model):
         "framework_tag_id",
         string="Framework references",
     )
+    is_core = fields.Boolean(
+        string="Core indicator",
+        compute="_compute_is_core",
+        store=True,
+        readonly=False,
+        help="Counts for the maturity data gate: a pillar cannot pass stage 2 "
+        "while fewer than 80 % of its core indicators have a value. Defaults to "
+        "the indicators of the VSME Basic Module (B1-B11).",
+    )
     sector_ids = fields.Many2many(
         "csr.sector",
         string="Sectors",
@@ -130,6 +139,14 @@ class CsrIndicator(models.Model):
         order = {key: index for index, (key, _label) in enumerate(PILLARS)}
         for indicator in self:
             indicator.pillar_sequence = order.get(indicator.pillar, 0)
+
+    @api.depends("framework_tag_ids.framework", "framework_tag_ids.code")
+    def _compute_is_core(self):
+        for indicator in self:
+            indicator.is_core = any(
+                tag.framework == "vsme" and (tag.code or "").startswith("VSME B")
+                for tag in indicator.framework_tag_ids
+            )
 
     @api.depends("code", "name")
     def _compute_display_name(self):
