@@ -45,6 +45,8 @@
         "views/csr_scorecard_line_views.xml",
         "views/csr_scorecard_pillar_views.xml",
         "views/csr_scorecard_views.xml",
+        "views/csr_question_views.xml",
+        "views/csr_assessment_views.xml",
         "views/csr_indicator_source_views.xml",
         "views/csr_activity_views.xml",
         "views/csr_emission_factor_views.xml",

@@ -26,3 +26,6 @@ from . import csr_question_bank
 from . import csr_question
 from . import csr_recommendation
 from . import csr_assessment_template
+from . import csr_assessment
+from . import csr_assessment_answer
+from . import csr_assessment_pillar
