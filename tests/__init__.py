@@ -23,3 +23,4 @@ from . import test_scoring_engine
 from . import test_scorecard
 from . import test_scorecard_access
 from . import test_assessment
+from . import test_question_bank
