@@ -27,6 +27,7 @@
         "data/csr_sector_data.xml",
         "data/csr_framework_tag_data.xml",
         "data/csr_indicator_data.xml",
+        "data/csr_indicator_recommendation_data.xml",
         "data/account_account_tag_data.xml",
         "data/uom_energy_data.xml",
         "data/csr_activity_data.xml",
