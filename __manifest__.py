@@ -30,6 +30,7 @@
         "data/csr_question_bank_data.xml",
         "data/csr_question_recommendation_data.xml",
         "data/csr_assessment_template_data.xml",
+        "data/csr_indicator_recommendation_data.xml",
         "data/account_account_tag_data.xml",
         "data/uom_energy_data.xml",
         "data/csr_activity_data.xml",

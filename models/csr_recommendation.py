@@ -52,7 +52,10 @@ class CsrRecommendation(models.Model):
             origin = recommendation.question_id or recommendation.indicator_id
             recommendation.pillar = origin.pillar or recommendation.pillar
 
-    @api.constrains("question_id", "indicator_id")
+    # Odoo runs a constraint only when one of its fields is in the values
+    # written: the title, always given at creation, makes the rule also refuse
+    # a recommendation created with neither origin.
+    @api.constrains("question_id", "indicator_id", "name")
     def _check_origin(self):
         for recommendation in self:
             if bool(recommendation.question_id) == bool(recommendation.indicator_id):

@@ -24,3 +24,5 @@ from . import test_scorecard
 from . import test_scorecard_access
 from . import test_assessment
 from . import test_question_bank
+from . import test_recommendation_library
+from . import test_compute_renewables
