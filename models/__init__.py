@@ -26,3 +26,4 @@ from . import csr_question_bank
 from . import csr_question
 from . import csr_recommendation
 from . import csr_assessment_template
+from . import csr_action

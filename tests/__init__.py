@@ -22,3 +22,4 @@ from . import test_value_import
 from . import test_scoring_engine
 from . import test_scorecard
 from . import test_scorecard_access
+from . import test_action
