@@ -19,6 +19,10 @@ TST-SHARE (higher is better): baseline typed as 40, no baseline period, so
 periods of a year; target 50, deadline 31 December 2025: 2026 = 45 < 50, not
 effective, improvement 45 - 40 = +5. Deadline 30 June 2026: 2027 has no share
 value, so verifying is refused and the action stays done.
+
+Scorecard of 2026: "Fix the leaks" (effective) and the share action (not
+effective) were verified against 2026: 2 verified, 1 effective; an action
+verified against February 2025 does not count.
 """
 
 from datetime import date, timedelta
@@ -314,6 +318,29 @@ class TestAction(CsrCase):
 
         queries_to_flag(1)  # warms the caches (model ids, xml ids)
         self.assertEqual(queries_to_flag(1), queries_to_flag(4))
+
+    def test_scorecard_counts_verified_and_effective_actions(self):
+        self._done(self._leaks()).action_verify()
+        self._done(self._share()).action_verify()
+        self._done(
+            self._action(
+                name="Monthly leak round",
+                indicator_id=self.water.id,
+                baseline_period_id=self.january.id,
+                target_value=75.0,
+                deadline=date(2025, 1, 20),
+            )
+        ).action_verify()
+        Scorecard = self.env["csr.scorecard"]
+        Scorecard._refresh_for(self.y2026)
+        card = Scorecard.search([("period_id", "=", self.y2026.id)])
+        self.assertEqual(card.action_verified_count, 2)
+        self.assertEqual(card.action_effective_count, 1)
+        opened = card.action_open_actions()
+        self.assertEqual(
+            sorted(self.env["csr.action"].search(opened["domain"]).mapped("name")),
+            ["Fix the leaks", "Install solar panels"],
+        )
 
 
 class TestActionAccess(CsrCase):
