@@ -3,6 +3,7 @@
 
 from . import accounting
 from . import applicability
+from . import efficacy
 from . import emissions
 from . import formula
 from . import materials

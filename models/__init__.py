@@ -29,3 +29,4 @@ from . import csr_assessment_template
 from . import csr_assessment
 from . import csr_assessment_answer
 from . import csr_assessment_pillar
+from . import csr_action

@@ -104,6 +104,17 @@ class CsrScorecard(models.Model):
         readonly=True,
     )
 
+    action_verified_count = fields.Integer(
+        string="Verified actions",
+        compute="_compute_action_counts",
+        help="Improvement actions whose effect was measured in this period.",
+    )
+    action_effective_count = fields.Integer(
+        string="Effective actions",
+        compute="_compute_action_counts",
+        help="Verified actions whose indicator reached the target in this period.",
+    )
+
     _sql_constraints = [
         (
             "period_unique",
@@ -111,6 +122,45 @@ class CsrScorecard(models.Model):
             "A period has only one scorecard.",
         ),
     ]
+
+    def _compute_action_counts(self):
+        groups = self.env["csr.action"]._read_group(
+            self._verified_actions_domain(),
+            ["verification_period_id", "efficacy"],
+            ["__count"],
+        )
+        verified, effective = {}, {}
+        for period, efficacy, count in groups:
+            verified[period] = verified.get(period, 0) + count
+            if efficacy == "effective":
+                effective[period] = effective.get(period, 0) + count
+        for card in self:
+            card.action_verified_count = verified.get(card.period_id, 0)
+            card.action_effective_count = effective.get(card.period_id, 0)
+
+    def _verified_actions_domain(self):
+        return [
+            ("state", "=", "verified"),
+            ("verification_period_id", "in", self.period_id.ids),
+            ("company_id", "in", self.company_id.ids),
+        ]
+
+    def action_open_actions(self):
+        """The improvement actions whose effect was measured in this period."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "csr_management.csr_action_action"
+        )
+        action.update(
+            {
+                "name": _("Actions verified in %(period)s", period=self.name),
+                "domain": self._verified_actions_domain(),
+                "views": [(False, "list"), (False, "form")],
+                "view_mode": "list,form",
+                "context": {"create": False, "search_default_group_efficacy": 1},
+            }
+        )
+        return action
 
     def action_refresh(self):
         """Score the periods again (CSR managers; not for locked periods)."""

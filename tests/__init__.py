@@ -26,3 +26,4 @@ from . import test_assessment
 from . import test_question_bank
 from . import test_recommendation_library
 from . import test_compute_renewables
+from . import test_action

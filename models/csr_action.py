@@ -1,0 +1,648 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_date, formatLang
+
+# Aliased: "efficacy" is also a field of the model.
+from ..engine import efficacy as efficacy_engine
+from .csr_indicator import PILLARS
+from .csr_recommendation import ACTION_TYPES
+
+ACTION_STATES = [
+    ("draft", "Draft"),
+    ("planned", "Planned"),
+    ("in_progress", "In progress"),
+    ("done", "Done"),
+    ("verified", "Verified"),
+    ("cancelled", "Cancelled"),
+]
+ORIGINS = [
+    ("question", "Unmet assessment question"),
+    ("indicator", "Indicator below threshold"),
+    ("dialogue", "Stakeholder dialogue"),
+    ("audit", "Audit finding"),
+    ("other", "Other"),
+]
+PRIORITIES = [
+    ("0", "Normal"),
+    ("1", "Medium"),
+    ("2", "High"),
+    ("3", "Urgent"),
+]
+EFFICACIES = [
+    ("effective", "Effective"),
+    ("not_effective", "Not effective"),
+    ("not_measured", "Not measured"),
+]
+# Still to be carried out: the overdue job watches these.
+OPEN_STATES = ("draft", "planned", "in_progress")
+# Someone is committed to a date: a responsible, a deadline and, when an
+# indicator is tracked, a target worth reaching are needed.
+COMMITTED_STATES = ("planned", "in_progress")
+# What the verification measured: written by action_verify only.
+RESULT_FIELDS = {
+    "verification_period_id",
+    "verified_value",
+    "value_change",
+    "efficacy",
+    "verified_on",
+    "verified_by_id",
+}
+# What the result was measured from: frozen once the action is verified.
+MEASURE_FIELDS = {
+    "indicator_id",
+    "baseline_period_id",
+    "baseline_value",
+    "target_value",
+    "deadline",
+    "company_id",
+    "verification_note",
+}
+VERIFY_CONTEXT = "csr_action_verify"
+
+
+class CsrAction(models.Model):
+    """An improvement action: what a company does about an unmet question, a
+    red indicator or a finding, and whether it worked."""
+
+    _name = "csr.action"
+    _description = "CSR Improvement Action"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "priority desc, deadline, id desc"
+    _check_company_auto = True
+    # Colleagues comment on actions they may not edit.
+    _mail_post_access = "read"
+
+    name = fields.Char(string="Title", required=True, tracking=True)
+    description = fields.Html()
+    action_type = fields.Selection(
+        ACTION_TYPES, string="Type", required=True, default="improvement"
+    )
+    origin = fields.Selection(ORIGINS, required=True, default="other")
+    origin_ref = fields.Reference(
+        selection="_selection_origin_models",
+        string="Origin record",
+        help="The record the action answers, e.g. a red scorecard line.",
+    )
+    question_id = fields.Many2one("csr.question", index=True, ondelete="set null")
+    recommendation_id = fields.Many2one("csr.recommendation", ondelete="set null")
+    pillar = fields.Selection(
+        PILLARS,
+        required=True,
+        compute="_compute_pillar",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+        help="Taken from the question or the indicator when one is set.",
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    responsible_id = fields.Many2one(
+        "res.users",
+        index=True,
+        default=lambda self: self.env.user,
+        check_company=True,
+        tracking=True,
+    )
+    deadline = fields.Date(index=True, tracking=True)
+    state = fields.Selection(
+        ACTION_STATES,
+        string="Status",
+        required=True,
+        default="draft",
+        index=True,
+        tracking=True,
+        copy=False,
+        group_expand=True,
+    )
+    priority = fields.Selection(PRIORITIES, default="0")
+    # Expected effect.
+    indicator_id = fields.Many2one(
+        "csr.indicator",
+        string="Indicator to track",
+        index=True,
+        ondelete="restrict",
+        check_company=True,
+        tracking=True,
+        help="Indicator whose value shows whether the action worked.",
+    )
+    indicator_unit = fields.Char(related="indicator_id.unit", string="Unit")
+    indicator_direction = fields.Selection(related="indicator_id.direction")
+    baseline_period_id = fields.Many2one(
+        "csr.period",
+        string="Baseline period",
+        check_company=True,
+        ondelete="restrict",
+        help="Period the baseline is read from. The effect is read in the first "
+        "period of the same kind that starts after the deadline (a year when "
+        "no baseline period is set).",
+    )
+    baseline_value = fields.Float(
+        string="Baseline",
+        digits=(16, 4),
+        compute="_compute_baseline_value",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+        help="Value of the indicator before the action; taken from the baseline "
+        "period when the indicator has a value there.",
+    )
+    target_value = fields.Float(
+        string="Target",
+        digits=(16, 4),
+        compute="_compute_target_value",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+        help="Value the indicator should reach thanks to the action. For a "
+        "yes/no indicator, the good answer (1 yes, 0 no).",
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    saving_amount = fields.Monetary(
+        string="Expected saving",
+        currency_field="currency_id",
+        help="Money the action is expected to save per year.",
+    )
+    saving_co2_kg = fields.Float(
+        string="Expected emissions avoided (kgCO2e)",
+        digits=(16, 2),
+        help="Greenhouse-gas emissions the action is expected to avoid per year.",
+    )
+    cost = fields.Monetary(currency_field="currency_id")
+    # Efficacy, measured by the verification.
+    verification_period_id = fields.Many2one(
+        "csr.period",
+        readonly=True,
+        copy=False,
+        index=True,
+        check_company=True,
+        ondelete="restrict",
+        help="First period after the deadline, in which the effect was read.",
+    )
+    verified_value = fields.Float(
+        string="Value after the action", digits=(16, 4), readonly=True, copy=False
+    )
+    value_change = fields.Float(
+        string="Improvement",
+        digits=(16, 4),
+        readonly=True,
+        copy=False,
+        help="Change against the baseline, positive when the indicator got "
+        "better (a fall for lower-is-better indicators).",
+    )
+    efficacy = fields.Selection(EFFICACIES, readonly=True, copy=False, tracking=True)
+    verified_on = fields.Datetime(readonly=True, copy=False)
+    verified_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    verification_note = fields.Text(
+        copy=False,
+        help="What was checked; required to verify an action without indicator.",
+    )
+
+    @api.model
+    def _selection_origin_models(self):
+        return [
+            ("csr.scorecard.line", _("Scorecard line")),
+            ("csr.question", _("Question")),
+        ]
+
+    @api.depends("question_id", "indicator_id")
+    def _compute_pillar(self):
+        for action in self:
+            source = action.question_id or action.indicator_id
+            action.pillar = source.pillar or action.pillar
+
+    @api.depends("indicator_id", "baseline_period_id")
+    def _compute_baseline_value(self):
+        found = {}
+        measured = self.filtered(lambda a: a.indicator_id and a.baseline_period_id)
+        if measured:
+            values = self.env["csr.indicator.value"].search_fetch(
+                [
+                    ("indicator_id", "in", measured.indicator_id._origin.ids),
+                    ("period_id", "in", measured.baseline_period_id._origin.ids),
+                ],
+                ["indicator_id", "period_id", "value"],
+            )
+            found = {(v.indicator_id.id, v.period_id.id): v.value for v in values}
+        for action in self:
+            key = (action.indicator_id._origin.id, action.baseline_period_id._origin.id)
+            action.baseline_value = found.get(key, action.baseline_value)
+
+    @api.depends("indicator_id")
+    def _compute_target_value(self):
+        for action in self:
+            indicator = action.indicator_id
+            if indicator.value_type == "boolean" and indicator.direction != "neutral":
+                action.target_value = efficacy_engine.good_answer(indicator.direction)
+            else:
+                action.target_value = action.target_value
+
+    @api.constrains("cost", "saving_amount", "saving_co2_kg")
+    def _check_amounts(self):
+        for action in self:
+            negative = [
+                self._fields[name]._description_string(self.env)
+                for name in ("cost", "saving_amount", "saving_co2_kg")
+                if action[name] < 0
+            ]
+            if negative:
+                raise ValidationError(
+                    _(
+                        "Action %(name)s: %(fields)s cannot be negative.",
+                        name=action.name,
+                        fields=", ".join(negative),
+                    )
+                )
+
+    @api.constrains("indicator_id")
+    def _check_indicator_judged(self):
+        for action in self.filtered("indicator_id"):
+            if action.indicator_id.direction not in efficacy_engine.JUDGED_DIRECTIONS:
+                raise ValidationError(
+                    _(
+                        "%(code)s is a context figure, not judged better or worse: "
+                        "action %(name)s cannot be measured on it. Choose an "
+                        "indicator with a direction, or none.",
+                        code=action.indicator_id.code,
+                        name=action.name,
+                    )
+                )
+
+    @api.constrains(
+        "state",
+        "responsible_id",
+        "deadline",
+        "indicator_id",
+        "baseline_value",
+        "target_value",
+    )
+    def _check_committed(self):
+        self.filtered(lambda a: a.state in COMMITTED_STATES)._check_ready_to_plan()
+
+    def _check_ready_to_plan(self):
+        """What planning or starting needs, by button or by drag on the kanban."""
+        for action in self:
+            if not (action.responsible_id and action.deadline):
+                raise ValidationError(
+                    _(
+                        "Action %(name)s needs a responsible and a deadline "
+                        "before it is planned or started.",
+                        name=action.name,
+                    )
+                )
+            action._check_target()
+
+    def _check_target(self):
+        """With an indicator, the target must be better than the baseline:
+        otherwise no value could ever show an effect."""
+        self.ensure_one()
+        indicator = self.indicator_id
+        if not indicator:
+            return
+        self._check_indicator_judged()
+        if not efficacy_engine.target_improves(
+            indicator.direction, self.baseline_value, self._judged_target()
+        ):
+            raise ValidationError(
+                _(
+                    "Action %(name)s tracks %(code)s: set a target better than "
+                    "the baseline %(baseline)s (%(direction)s).",
+                    name=self.name,
+                    code=indicator.code,
+                    baseline=self._format_number(self.baseline_value),
+                    direction=self._label(indicator, "direction").lower(),
+                )
+            )
+
+    def _judged_target(self):
+        """The target as the engine judges it: a yes/no indicator's good answer."""
+        indicator = self.indicator_id
+        if indicator.value_type == "boolean":
+            return efficacy_engine.good_answer(indicator.direction)
+        return self.target_value
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.context.get(VERIFY_CONTEXT):
+            for vals in vals_list:
+                self._check_no_result(vals, self.browse())
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.context.get(VERIFY_CONTEXT):
+            self._check_no_result(vals, self)
+        return super().write(vals)
+
+    @api.model
+    def _check_no_result(self, vals, actions):
+        """The efficacy is measured, never typed: a drag to Verified on the
+        kanban or an import would skip the measurement."""
+        if vals.get("state") == "verified":
+            raise UserError(
+                _(
+                    "An action becomes verified through its Verify button, which "
+                    "measures its effect; it cannot be set to Verified directly."
+                )
+            )
+        forged = RESULT_FIELDS & vals.keys()
+        if forged:
+            raise UserError(
+                _(
+                    "%(fields)s are recorded when the action is verified and "
+                    "cannot be set by hand.",
+                    fields=", ".join(
+                        self._fields[name]._description_string(self.env)
+                        for name in sorted(forged)
+                    ),
+                )
+            )
+        verified = actions.filtered(lambda a: a.state == "verified")
+        if verified and ("state" in vals or MEASURE_FIELDS & vals.keys()):
+            raise UserError(
+                _(
+                    "Action %(names)s is verified: its status and what its result "
+                    "was measured from stay as they are; only Reset to Draft (by a "
+                    "CSR manager) reopens it.",
+                    names=", ".join(verified.mapped("name")),
+                )
+            )
+
+    # Buttons.
+
+    def _check_state(self, allowed, verb):
+        wrong = self.filtered(lambda a: a.state not in allowed)
+        if wrong:
+            raise UserError(
+                _(
+                    "Cannot %(verb)s action %(names)s: it is %(state)s.",
+                    verb=verb,
+                    names=", ".join(wrong.mapped("name")),
+                    state=self._label(wrong[0], "state").lower(),
+                )
+            )
+
+    def action_plan(self):
+        self._check_state({"draft"}, _("plan"))
+        self._check_ready_to_plan()
+        self.write({"state": "planned"})
+        return True
+
+    def action_start(self):
+        self._check_state({"draft", "planned"}, _("start"))
+        self._check_ready_to_plan()
+        self.write({"state": "in_progress"})
+        return True
+
+    def action_done(self):
+        self._check_state({"in_progress"}, _("mark as done"))
+        self.write({"state": "done"})
+        return True
+
+    def action_cancel(self):
+        self._check_state(set(OPEN_STATES) | {"done"}, _("cancel"))
+        self.write({"state": "cancelled"})
+        return True
+
+    def action_reset_to_draft(self):
+        """Back to draft; a verified action loses its measured result, which
+        only a CSR manager may discard."""
+        self._check_state(
+            {"planned", "in_progress", "done", "verified", "cancelled"},
+            _("reset to draft"),
+        )
+        if any(a.state == "verified" for a in self) and not self.env.user.has_group(
+            "csr_management.group_csr_manager"
+        ):
+            raise AccessError(
+                _("Only a CSR manager can reopen a verified improvement action.")
+            )
+        self.with_context(**{VERIFY_CONTEXT: True}).write(
+            {
+                "state": "draft",
+                "verification_period_id": False,
+                "verified_value": 0.0,
+                "value_change": 0.0,
+                "efficacy": False,
+                "verified_on": False,
+                "verified_by_id": False,
+            }
+        )
+        return True
+
+    def action_verify(self):
+        """Measure the effect of done actions; nothing changes when one of them
+        cannot be measured yet."""
+        self._check_state({"done"}, _("verify"))
+        for action in self:
+            if action.indicator_id:
+                vals, body = action._measure()
+            else:
+                vals, body = action._verify_by_note()
+            vals.update(
+                {
+                    "state": "verified",
+                    "verified_on": fields.Datetime.now(),
+                    "verified_by_id": self.env.uid,
+                }
+            )
+            action.with_context(**{VERIFY_CONTEXT: True}).write(vals)
+            action.message_post(body=body)
+        return True
+
+    def _verify_by_note(self):
+        if not (self.verification_note or "").strip():
+            raise UserError(
+                _(
+                    "Action %(name)s tracks no indicator: write in the verification "
+                    "note what was checked, then verify it.",
+                    name=self.name,
+                )
+            )
+        body = _(
+            "Verified without an indicator (effect not measured): %(note)s",
+            note=self.verification_note,
+        )
+        return {"efficacy": "not_measured"}, body
+
+    def _measure(self):
+        """Read the tracked indicator in the first period after the deadline
+        and judge it against the target."""
+        self._check_target()
+        indicator = self.indicator_id
+        if not self.deadline:
+            raise UserError(
+                _(
+                    "Action %(name)s has no deadline: set it, the effect is read "
+                    "in the first period that starts after it.",
+                    name=self.name,
+                )
+            )
+        period = self._verification_period()
+        value = self.env["csr.indicator.value"].search(
+            [
+                ("indicator_id", "=", indicator.id),
+                ("period_id", "=", period.id),
+                ("company_id", "=", self.company_id.id),
+            ],
+            limit=1,
+        )
+        if not value:
+            raise UserError(
+                _(
+                    "There is no value yet for %(indicator)s in %(period)s: compute "
+                    "or enter it first, then verify action %(name)s again.",
+                    indicator=indicator.display_name,
+                    period=period.name,
+                    name=self.name,
+                )
+            )
+        met = efficacy_engine.meets_target(
+            indicator.direction,
+            value.value,
+            self.target_value,
+            is_boolean=indicator.value_type == "boolean",
+        )
+        change = efficacy_engine.improvement(
+            indicator.direction, self.baseline_value, value.value
+        )
+        vals = {
+            "verification_period_id": period.id,
+            "verified_value": value.value,
+            "value_change": change,
+            "efficacy": "effective" if met else "not_effective",
+        }
+        return vals, self._measure_message(period, value, change, met)
+
+    def _verification_period(self):
+        """The first period of the baseline's kind (a year by default) that
+        starts after the deadline: the first full measure of the effect."""
+        kind = self.baseline_period_id.kind or "year"
+        period = self.env["csr.period"].search(
+            [
+                ("company_id", "=", self.company_id.id),
+                ("kind", "=", kind),
+                ("date_from", ">", self.deadline),
+            ],
+            order="date_from",
+            limit=1,
+        )
+        if not period:
+            raise UserError(
+                _(
+                    "No %(kind)s period of %(company)s starts after %(deadline)s, "
+                    "the deadline of action %(name)s: create it, then compute or "
+                    "enter %(indicator)s there.",
+                    kind=self._label(self.env["csr.period"], "kind", kind).lower(),
+                    company=self.company_id.name,
+                    deadline=format_date(self.env, self.deadline),
+                    name=self.name,
+                    indicator=self.indicator_id.display_name,
+                )
+            )
+        return period
+
+    def _measure_message(self, period, value, change, met):
+        params = {
+            "indicator": self.indicator_id.display_name,
+            "period": period.name,
+            "value": self._format_number(value.value),
+            "unit": self.indicator_id.unit,
+            "baseline": self._format_number(self.baseline_value),
+            "target": self._format_number(self._judged_target()),
+            "change": self._format_number(change),
+        }
+        if met:
+            body = _(
+                "Effective: %(indicator)s is %(value)s %(unit)s in %(period)s "
+                "(baseline %(baseline)s, target %(target)s), an improvement of "
+                "%(change)s %(unit)s.",
+                **params,
+            )
+        else:
+            body = _(
+                "Not effective: %(indicator)s is %(value)s %(unit)s in %(period)s, "
+                "short of the target %(target)s (baseline %(baseline)s, "
+                "improvement %(change)s %(unit)s).",
+                **params,
+            )
+        if value.state != "validated":
+            body += " " + _("The value is not validated yet.")
+        return body
+
+    def _format_number(self, number):
+        return formatLang(self.env, number, digits=2)
+
+    def _label(self, record, field_name, key=None):
+        """Translated label of a selection value (the record's own by default)."""
+        key = record[field_name] if key is None else key
+        selection = record._fields[field_name]._description_selection(self.env)
+        return dict(selection).get(key, key or "")
+
+    # Overdue actions.
+
+    @api.model
+    def _cron_flag_overdue(self):
+        """Daily: an 'overdue' to-do for the responsible of each open action
+        past its deadline, once per action while one is open."""
+        activity_type = self.env.ref(
+            "csr_management.mail_activity_type_csr_action_overdue"
+        )
+        today = fields.Date.context_today(self)
+        # A system job: it flags the actions of every company.
+        overdue = self.sudo().search_fetch(
+            [
+                ("state", "in", OPEN_STATES),
+                ("deadline", "<", today),
+                ("responsible_id", "!=", False),
+            ],
+            ["name", "deadline", "responsible_id"],
+        )
+        if not overdue:
+            return
+        flagged = {
+            res_id
+            for (res_id,) in self.env["mail.activity"]
+            .sudo()
+            ._read_group(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", overdue.ids),
+                    ("activity_type_id", "=", activity_type.id),
+                ],
+                ["res_id"],
+            )
+        }
+        model_id = self.env["ir.model"]._get_id(self._name)
+        # No e-mail per reminder: the first run after importing old actions
+        # would flood the responsibles; the reminders show in their activities.
+        self.env["mail.activity"].sudo().with_context(
+            mail_activity_quick_update=True
+        ).create(
+            [
+                action._overdue_activity_vals(activity_type, model_id)
+                for action in overdue
+                if action.id not in flagged
+            ]
+        )
+
+    def _overdue_activity_vals(self, activity_type, model_id):
+        # In the responsible's language: a cron has none of its own.
+        env = self.with_context(lang=self.responsible_id.lang).env
+        return {
+            "res_model_id": model_id,
+            "res_id": self.id,
+            "activity_type_id": activity_type.id,
+            "user_id": self.responsible_id.id,
+            "date_deadline": self.deadline,
+            "summary": env._(
+                "Overdue since %(deadline)s",
+                deadline=format_date(env, self.deadline),
+            ),
+        }
