@@ -412,3 +412,28 @@ class TestAssessmentAccess(AssessmentCase):
         self.assertEqual(
             self.env["csr.assessment"].with_user(self.user).search([]), ours
         )
+
+
+class TestShippedBank(CsrCase):
+    """The shipped bank 2026.1 as a services company meets it."""
+
+    def test_services_company_is_asked_its_template(self):
+        """Services template: 111 general questions - 2 removed + 3 added."""
+        self.company.csr_sector_id = self.env.ref("csr_management.sector_services")
+        wage = self.env.ref("csr_management.indicator_soc_13")
+        self._make_value(wage, self.year, 1.0)
+        assessment = self.env["csr.assessment"].create({"date": date(2026, 3, 1)})
+        self.assertEqual(
+            assessment.bank_id, self.env.ref("csr_management.question_bank_2026")
+        )
+        self.assertEqual(
+            assessment.template_id,
+            self.env.ref("csr_management.assessment_template_services"),
+        )
+        self.assertEqual(len(assessment.answer_ids), 112)
+        answer = assessment.answer_ids.filtered(lambda a: a.code == "SOC-1-02")
+        self.assertEqual((answer.auto_answer, answer.answer), ("yes", "yes"))
+        self.assertEqual(
+            answer.evidence, "SOC-13 = yes in 2025 (needed: at least yes)."
+        )
+        self.assertEqual(assessment.overall_stage, "0")
