@@ -53,6 +53,7 @@
         "views/csr_question_views.xml",
         "views/csr_assessment_views.xml",
         "views/csr_action_views.xml",
+        "views/csr_action_suggestion_views.xml",
         "views/csr_indicator_source_views.xml",
         "views/csr_activity_views.xml",
         "views/csr_emission_factor_views.xml",

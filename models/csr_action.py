@@ -82,7 +82,8 @@ class CsrAction(models.Model):
     origin_ref = fields.Reference(
         selection="_selection_origin_models",
         string="Origin record",
-        help="The record the action answers, e.g. a red scorecard line.",
+        help="The record the action answers, e.g. an unmet self-assessment "
+        "answer or the scorecard where its indicator was red.",
     )
     question_id = fields.Many2one("csr.question", index=True, ondelete="set null")
     recommendation_id = fields.Many2one("csr.recommendation", ondelete="set null")
@@ -207,8 +208,10 @@ class CsrAction(models.Model):
 
     @api.model
     def _selection_origin_models(self):
+        # Scorecard lines are rewritten on each refresh: refer to the scorecard.
         return [
-            ("csr.scorecard.line", _("Scorecard line")),
+            ("csr.assessment.answer", _("Self-assessment answer")),
+            ("csr.scorecard", _("Scorecard")),
             ("csr.question", _("Question")),
         ]
 

@@ -139,6 +139,7 @@ class CsrAssessment(models.Model):
     index_change = fields.Float(
         digits=(5, 2), compute="_compute_index_change", string="Change (points)"
     )
+    suggestion_count = fields.Integer(compute="_compute_suggestion_count")
     question_count = fields.Integer(compute="_compute_answer_counts")
     answered_count = fields.Integer(compute="_compute_answer_counts")
     override_count = fields.Integer(compute="_compute_answer_counts")
@@ -176,6 +177,15 @@ class CsrAssessment(models.Model):
             assessment.question_count = len(answers)
             assessment.answered_count = len(answers.filtered("answer"))
             assessment.override_count = len(answers.filtered("is_override"))
+
+    def _compute_suggestion_count(self):
+        counts = dict(
+            self.env["csr.action.suggestion"]._read_group(
+                [("assessment_id", "in", self.ids)], ["assessment_id"], ["__count"]
+            )
+        )
+        for assessment in self:
+            assessment.suggestion_count = counts.get(assessment, 0)
 
     def _default_template(self):
         sector = self.company_id.csr_sector_id
@@ -316,7 +326,69 @@ class CsrAssessment(models.Model):
                 )
         self._evaluate()
         self.write({"state": "done"})
+        self._suggest_actions()
         return True
+
+    def action_suggest(self):
+        """Propose the recommendations of the next stage's unmet questions."""
+        self._suggest_actions()
+        return self.action_open_suggestions()
+
+    def action_open_suggestions(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "csr_management.csr_action_suggestion_action"
+        )
+        action["domain"] = [("assessment_id", "=", self.id)]
+        action["context"] = {}
+        return action
+
+    def _suggest_actions(self):
+        Suggestion = self.env["csr.action.suggestion"]
+        for assessment in self:
+            Suggestion._propose(
+                assessment.company_id, assessment._suggestion_candidates()
+            )
+
+    def _suggestion_candidates(self):
+        """Recommendation → suggestion values, for every unmet question of
+        each pillar's next stage."""
+        next_stages = {
+            line.pillar: str(int(line.stage) + 1)
+            for line in self.pillar_ids
+            if int(line.stage) < maturity.TOP_STAGE
+        }
+        unmet = self.answer_ids.filtered(
+            lambda a: next_stages.get(a.pillar) == a.stage and a.answer in (False, "no")
+        )
+        recommendations = unmet.question_id.recommendation_ids
+        tracked = self._values_of(recommendations.track_indicator_id)
+        candidates = {}
+        for answer in unmet:
+            for recommendation in answer.question_id.recommendation_ids:
+                indicator = recommendation.track_indicator_id
+                candidates[recommendation] = {
+                    "origin": "question",
+                    "answer_id": answer.id,
+                    "assessment_id": self.id,
+                    "indicator_id": indicator.id,
+                    "period_id": self.period_id.id,
+                    "has_baseline": indicator in tracked,
+                    "baseline_value": tracked.get(indicator, 0.0),
+                }
+        return candidates
+
+    def _values_of(self, indicators):
+        if not (indicators and self.period_id):
+            return {}
+        values = self.env["csr.indicator.value"].search_fetch(
+            [
+                ("period_id", "=", self.period_id.id),
+                ("indicator_id", "in", indicators.ids),
+            ],
+            ["indicator_id", "value"],
+        )
+        return {value.indicator_id: value.value for value in values}
 
     def action_reopen(self):
         self.write({"state": "draft"})

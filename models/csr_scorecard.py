@@ -197,9 +197,52 @@ class CsrScorecard(models.Model):
             if card:
                 card.sudo().write(vals)
             else:
-                self.sudo().create(
+                card = self.sudo().create(
                     {**vals, "period_id": period.id, "company_id": period.company_id.id}
                 )
+            card._suggest_actions()
+
+    def _suggest_actions(self):
+        """Propose the recommendations of the red indicators."""
+        Suggestion = self.env["csr.action.suggestion"]
+        for card in self:
+            Suggestion._propose(card.company_id, card._suggestion_candidates())
+
+    def _suggestion_candidates(self):
+        red = self.line_ids.filtered(lambda line: line.light == "red")
+        recommendations = self.env["csr.recommendation"].search(
+            [("indicator_id", "in", red.indicator_id.ids)]
+        )
+        line_of = {line.indicator_id: line for line in red}
+        candidates = {}
+        for recommendation in recommendations:
+            line = line_of[recommendation.indicator_id]
+            tracked = recommendation.track_indicator_id or line.indicator_id
+            same = tracked == line.indicator_id
+            candidates[recommendation] = {
+                "origin": "indicator",
+                "scorecard_id": self.id,
+                "indicator_id": tracked.id,
+                "period_id": self.period_id.id,
+                "has_baseline": same and line.has_value,
+                "baseline_value": line.value if same else 0.0,
+                "has_target": same and line.has_target,
+                "target_value": line.target_value if same else 0.0,
+            }
+        return candidates
+
+    def action_suggest(self):
+        self._suggest_actions()
+        return self.action_open_suggestions()
+
+    def action_open_suggestions(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "csr_management.csr_action_suggestion_action"
+        )
+        action["domain"] = [("scorecard_id", "=", self.id)]
+        action["context"] = {}
+        return action
 
     def action_open_lines(self):
         self.ensure_one()

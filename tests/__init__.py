@@ -27,3 +27,4 @@ from . import test_question_bank
 from . import test_recommendation_library
 from . import test_compute_renewables
 from . import test_action
+from . import test_suggestion
