@@ -58,7 +58,6 @@ MEASURE_FIELDS = {
     "company_id",
     "verification_note",
 }
-VERIFY_CONTEXT = "csr_action_verify"
 
 
 class CsrAction(models.Model):
@@ -333,15 +332,34 @@ class CsrAction(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.context.get(VERIFY_CONTEXT):
+        if not self.env.su:
             for vals in vals_list:
                 self._check_no_result(vals, self.browse())
         return super().create(vals_list)
 
     def write(self, vals):
-        if not self.env.context.get(VERIFY_CONTEXT):
+        if not self.env.su:
             self._check_no_result(vals, self)
         return super().write(vals)
+
+    def _write_result(self, vals):
+        """Write what only the Verify and Reset buttons may write, after
+        checking that the user may change these actions at all."""
+        self.check_access("write")
+        return super(CsrAction, self.sudo()).write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_verified(self):
+        """A measured result is evidence: only a CSR manager discards it."""
+        verified = self.filtered(lambda a: a.state == "verified")
+        if verified and not self.env.user.has_group("csr_management.group_csr_manager"):
+            raise AccessError(
+                _(
+                    "Only a CSR manager can delete a verified improvement action "
+                    "(%(names)s).",
+                    names=", ".join(verified.mapped("name")),
+                )
+            )
 
     @api.model
     def _check_no_result(self, vals, actions):
@@ -379,37 +397,67 @@ class CsrAction(models.Model):
 
     # Buttons.
 
-    def _check_state(self, allowed, verb):
+    def _check_state(self, allowed, message):
+        """``message(names, state)`` is the full translated refusal: verbs
+        cannot be slotted into one sentence in every language."""
         wrong = self.filtered(lambda a: a.state not in allowed)
         if wrong:
             raise UserError(
-                _(
-                    "Cannot %(verb)s action %(names)s: it is %(state)s.",
-                    verb=verb,
-                    names=", ".join(wrong.mapped("name")),
-                    state=self._label(wrong[0], "state").lower(),
+                message(
+                    ", ".join(wrong.mapped("name")),
+                    self._label(wrong[0], "state").lower(),
                 )
             )
 
     def action_plan(self):
-        self._check_state({"draft"}, _("plan"))
+        self._check_state(
+            {"draft"},
+            lambda names, state: _(
+                "Only a draft action can be planned; %(names)s is %(state)s.",
+                names=names,
+                state=state,
+            ),
+        )
         self._check_ready_to_plan()
         self.write({"state": "planned"})
         return True
 
     def action_start(self):
-        self._check_state({"draft", "planned"}, _("start"))
+        self._check_state(
+            {"draft", "planned"},
+            lambda names, state: _(
+                "Only a draft or planned action can be started; %(names)s is "
+                "%(state)s.",
+                names=names,
+                state=state,
+            ),
+        )
         self._check_ready_to_plan()
         self.write({"state": "in_progress"})
         return True
 
     def action_done(self):
-        self._check_state({"in_progress"}, _("mark as done"))
+        self._check_state(
+            {"in_progress"},
+            lambda names, state: _(
+                "Only an action in progress can be marked as done; %(names)s is "
+                "%(state)s.",
+                names=names,
+                state=state,
+            ),
+        )
         self.write({"state": "done"})
         return True
 
     def action_cancel(self):
-        self._check_state(set(OPEN_STATES) | {"done"}, _("cancel"))
+        self._check_state(
+            set(OPEN_STATES) | {"done"},
+            lambda names, state: _(
+                "%(names)s is %(state)s and can no longer be cancelled.",
+                names=names,
+                state=state,
+            ),
+        )
         self.write({"state": "cancelled"})
         return True
 
@@ -418,7 +466,11 @@ class CsrAction(models.Model):
         only a CSR manager may discard."""
         self._check_state(
             {"planned", "in_progress", "done", "verified", "cancelled"},
-            _("reset to draft"),
+            lambda names, state: _(
+                "%(names)s is %(state)s already.",
+                names=names,
+                state=state,
+            ),
         )
         if any(a.state == "verified" for a in self) and not self.env.user.has_group(
             "csr_management.group_csr_manager"
@@ -426,7 +478,7 @@ class CsrAction(models.Model):
             raise AccessError(
                 _("Only a CSR manager can reopen a verified improvement action.")
             )
-        self.with_context(**{VERIFY_CONTEXT: True}).write(
+        self._write_result(
             {
                 "state": "draft",
                 "verification_period_id": False,
@@ -442,7 +494,14 @@ class CsrAction(models.Model):
     def action_verify(self):
         """Measure the effect of done actions; nothing changes when one of them
         cannot be measured yet."""
-        self._check_state({"done"}, _("verify"))
+        self._check_state(
+            {"done"},
+            lambda names, state: _(
+                "Only a done action can be verified; %(names)s is %(state)s.",
+                names=names,
+                state=state,
+            ),
+        )
         for action in self:
             if action.indicator_id:
                 vals, body = action._measure()
@@ -455,7 +514,7 @@ class CsrAction(models.Model):
                     "verified_by_id": self.env.uid,
                 }
             )
-            action.with_context(**{VERIFY_CONTEXT: True}).write(vals)
+            action._write_result(vals)
             action.message_post(body=body)
         return True
 

@@ -59,8 +59,12 @@ class TestAction(CsrCase):
     def _action(self, **vals):
         if "indicator_id" not in vals:
             vals.setdefault("pillar", "social")
-        return self.env["csr.action"].create(
-            {"name": "Fix the leaks", "responsible_id": self.user.id, **vals}
+        # As a manager: the superuser of the test environment may write
+        # results directly, like any sudo in the code.
+        return (
+            self.env["csr.action"]
+            .with_user(self.manager)
+            .create({"name": "Fix the leaks", "responsible_id": self.user.id, **vals})
         )
 
     def _leaks(self, **vals):
@@ -185,7 +189,7 @@ class TestAction(CsrCase):
         self.assertEqual(action.verified_value, 95.0)
         self.assertEqual(action.value_change, 25.0)
         self.assertEqual(action.efficacy, "effective")
-        self.assertEqual(action.verified_by_id, self.env.user)
+        self.assertEqual(action.verified_by_id, self.manager)
         self.assertTrue(action.verified_on)
         self.assertIn("Effective", action.message_ids[0].body)
         self.assertIn("2026", action.message_ids[0].body)
@@ -244,9 +248,17 @@ class TestAction(CsrCase):
 
     def test_verify_only_done_actions_and_reset(self):
         action = self._leaks()
-        with self.assertRefused(UserError, "Cannot verify action Fix the leaks"):
+        with self.assertRefused(
+            UserError, "Only a done action can be verified; Fix the leaks is"
+        ):
             action.action_verify()
         self._done(action).action_verify()
+        # The context key the buttons once used opens no back door.
+        forged = action.with_user(self.user).with_context(csr_action_verify=True)
+        with self.assertRefused(UserError, "recorded when the action is verified"):
+            forged.write({"efficacy": "not_effective"})
+        with self.assertRefused(AccessError, "Only a CSR manager can delete"):
+            action.with_user(self.user).unlink()
         with self.assertRefused(AccessError, "Only a CSR manager"):
             action.with_user(self.user).action_reset_to_draft()
         action.with_user(self.manager).action_reset_to_draft()
