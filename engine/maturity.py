@@ -190,16 +190,30 @@ def maturity_index(results):
     return round(total, 2)
 
 
-def movement(previous_met, met):
-    """How one answer moved against a compared assessment.
+def movement(previous, current):
+    """How one answer ("yes", "no", "na"; None when the question was not
+    asked; unanswered counts as "no") moved against a compared assessment.
 
-    >>> movement(False, True), movement(True, False), movement(True, True)
+    >>> movement("no", "yes"), movement("yes", "no"), movement("yes", "yes")
     ('gained', 'lost', 'unchanged')
-    >>> movement(None, True)
-    'new'
+    >>> movement(None, "yes"), movement("na", "yes"), movement(False, "no")
+    ('new', 'gained', 'unchanged')
+
+    Not applicable is neither met nor unmet: leaving or entering the count is
+    its own movement.
+
+    >>> movement("yes", "na"), movement("na", "no")
+    ('excluded', 'included')
     """
-    if previous_met is None:
+    if previous is None:
         return "new"
-    if previous_met == met:
+    previous, current = previous or "no", current or "no"
+    if previous == current:
         return "unchanged"
-    return "gained" if met else "lost"
+    if current == "yes":
+        return "gained"
+    if current == "na":
+        return "excluded"
+    if previous == "na":
+        return "included"
+    return "lost"

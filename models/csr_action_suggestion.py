@@ -16,10 +16,17 @@ SUGGESTION_ORIGINS = [
 ]
 
 
+# An accepted suggestion whose action is still under way blocks a new one;
+# once the action is verified or cancelled, the need may be proposed again.
+ACTION_UNDER_WAY = ("draft", "planned", "in_progress", "done")
+# What a CSR user may write; decisions go through the buttons.
+USER_FIELDS = {"decline_reason"}
+
+
 class CsrActionSuggestion(models.Model):
     """A recommendation proposed to one company because a question of its
-    next stage is unmet or an indicator is red. Each recommendation is proposed
-    once per company: accepting makes the action, declining is remembered."""
+    next stage is unmet or an indicator is red. Accepting makes the action;
+    declining is remembered, so the recommendation is not proposed again."""
 
     _name = "csr.action.suggestion"
     _description = "CSR Improvement Suggestion"
@@ -83,14 +90,6 @@ class CsrActionSuggestion(models.Model):
     decided_on = fields.Datetime(readonly=True)
     decline_reason = fields.Text(tracking=True)
 
-    _sql_constraints = [
-        (
-            "recommendation_company_unique",
-            "unique(company_id, recommendation_id)",
-            "A recommendation is proposed once per company.",
-        ),
-    ]
-
     @api.depends("pillar")
     def _compute_pillar_sequence(self):
         order = {key: index for index, (key, _label) in enumerate(PILLARS)}
@@ -101,23 +100,25 @@ class CsrActionSuggestion(models.Model):
 
     @api.model
     def _propose(self, company, candidates):
-        """Create the suggestions of ``candidates`` (recommendation → vals)
-        that the company has never been proposed: re-running changes nothing,
-        a declined one stays declined."""
+        """Create the suggestions of ``candidates`` (recommendation → vals).
+        A still-open suggestion of the same recommendation moves to the newest
+        origin instead; a declined one, or an accepted one whose action is
+        under way, stops it. Re-running changes nothing."""
         if not candidates:
             return self.browse()
-        known = self.sudo().search_fetch(
+        standing = self.sudo().search(
             [
                 ("company_id", "=", company.id),
                 ("recommendation_id", "in", [r.id for r in candidates]),
-            ],
-            ["recommendation_id"],
+                "|",
+                ("state", "in", ("open", "declined")),
+                "&",
+                ("state", "=", "accepted"),
+                ("action_id.state", "in", ACTION_UNDER_WAY),
+            ]
         )
-        new = {
-            recommendation: vals
-            for recommendation, vals in candidates.items()
-            if recommendation not in known.recommendation_id
-        }
+        for suggestion in standing.filtered(lambda s: s.state == "open"):
+            suggestion.write(candidates[suggestion.recommendation_id])
         return self.sudo().create(
             [
                 {
@@ -126,9 +127,20 @@ class CsrActionSuggestion(models.Model):
                     "company_id": company.id,
                     "pillar": recommendation.pillar,
                 }
-                for recommendation, vals in new.items()
+                for recommendation, vals in candidates.items()
+                if recommendation not in standing.recommendation_id
             ]
         )
+
+    def write(self, vals):
+        if not self.env.su and set(vals) - USER_FIELDS:
+            raise UserError(
+                _(
+                    "Suggestions are accepted, declined or reconsidered with "
+                    "their buttons; only the reason for declining can be typed."
+                )
+            )
+        return super().write(vals)
 
     # -- deciding ---------------------------------------------------------
 

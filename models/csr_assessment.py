@@ -111,7 +111,7 @@ class CsrAssessment(models.Model):
         "csr.assessment.answer",
         "assessment_id",
         string="What moved",
-        domain=[("movement", "in", ("gained", "lost"))],
+        domain=[("movement", "in", ("gained", "lost", "excluded", "included"))],
         readonly=True,
     )
     overall_stage = fields.Selection(
@@ -251,7 +251,9 @@ class CsrAssessment(models.Model):
                     bank=self.bank_id.display_name,
                 )
             )
-        self.env["csr.assessment.answer"].with_context(csr_skip_evaluate=True).create(
+        self.env["csr.assessment.answer"].sudo().with_context(
+            csr_skip_evaluate=True
+        ).create(
             [
                 {
                     "assessment_id": self.id,
@@ -271,10 +273,15 @@ class CsrAssessment(models.Model):
     # -- edition ----------------------------------------------------------
 
     def write(self, vals):
+        if "state" in vals and not self.env.su:
+            raise UserError(
+                _(
+                    "A self-assessment is closed and reopened with its buttons, "
+                    "which check its answers."
+                )
+            )
         closed = self.filtered(lambda a: a.state == "done")
-        if closed and vals.get("state") == "draft":
-            self._check_can_reopen()
-        if closed and set(vals) - EDITABLE_WHEN_CLOSED - {"state"}:
+        if closed and set(vals) - EDITABLE_WHEN_CLOSED:
             raise UserError(
                 _(
                     "The self-assessment %(name)s is closed: reopen it to change "
@@ -292,13 +299,13 @@ class CsrAssessment(models.Model):
         result = super(CsrAssessment, self.with_context(csr_skip_evaluate=True)).write(
             vals
         )
-        if {"compare_id", "period_id"} & set(vals) or any(
-            name.endswith("answer_ids") for name in vals
-        ):
-            if "period_id" in vals:
-                self._read_evidence()
-            else:
-                self._evaluate()
+        if "period_id" in vals:
+            self._read_evidence()
+        elif any(name.endswith("answer_ids") for name in vals):
+            self._evaluate()
+        elif "compare_id" in vals:
+            # A closed assessment keeps its stages; only the comparison moves.
+            self._compare()
         return result
 
     # -- buttons ----------------------------------------------------------
@@ -324,13 +331,15 @@ class CsrAssessment(models.Model):
                         code=missing[0].code,
                     )
                 )
+        self.check_access("write")
         self._evaluate()
-        self.write({"state": "done"})
+        self._store_results({"state": "done"})
         self._suggest_actions()
         return True
 
     def action_suggest(self):
         """Propose the recommendations of the next stage's unmet questions."""
+        self.env["csr.action.suggestion"]._check_can_decide()
         self._suggest_actions()
         return self.action_open_suggestions()
 
@@ -391,7 +400,9 @@ class CsrAssessment(models.Model):
         return {value.indicator_id: value.value for value in values}
 
     def action_reopen(self):
-        self.write({"state": "draft"})
+        self._check_can_reopen()
+        self.check_access("write")
+        self._store_results({"state": "draft"})
         return True
 
     def _check_can_reopen(self):
@@ -407,7 +418,7 @@ class CsrAssessment(models.Model):
             pre_answers = evidence.pre_answers(answers.question_id)
             for answer in answers:
                 auto, text = pre_answers.get(answer.question_id, (False, False))
-                answer.with_context(csr_skip_evaluate=True).write(
+                answer.sudo().with_context(csr_skip_evaluate=True).write(
                     {"auto_answer": auto, "evidence": text}
                 )
             assessment._evaluate(evidence)
@@ -425,24 +436,37 @@ class CsrAssessment(models.Model):
                 )
                 for pillar in maturity.PILLARS
             ]
-            assessment._mark_movements()
-            compared = {p.pillar: p for p in assessment.compare_id.pillar_ids}
             assessment._store_results(
                 {
                     "overall_stage": str(maturity.overall_stage(results)),
                     "maturity_index": maturity.maturity_index(results),
                     "pillar_ids": [Command.clear()]
                     + [
-                        Command.create(
-                            assessment._pillar_vals(
-                                index, result, coverage, compared.get(result.pillar)
-                            )
-                        )
+                        Command.create(assessment._pillar_vals(index, result, coverage))
                         for index, result in enumerate(results)
                     ],
                 }
             )
+            assessment._compare()
             evidence = None
+
+    def _compare(self):
+        """Stage change per pillar and movement per answer against the
+        compared assessment."""
+        for assessment in self:
+            compared = {p.pillar: p for p in assessment.compare_id.pillar_ids}
+            for line in assessment.pillar_ids:
+                before = compared.get(line.pillar)
+                line.sudo().write(
+                    {
+                        "has_previous": bool(before),
+                        "previous_stage": before.stage if before else False,
+                        "stage_change": int(line.stage) - int(before.stage)
+                        if before
+                        else 0,
+                    }
+                )
+            assessment._mark_movements()
 
     def _store_results(self, vals):
         """Results bypass the closed-assessment guard of ``write``: they are
@@ -461,7 +485,7 @@ class CsrAssessment(models.Model):
         ]
 
     @staticmethod
-    def _pillar_vals(sequence, result, coverage, compared):
+    def _pillar_vals(sequence, result, coverage):
         total, measured = coverage.get(result.pillar, (0, 0))
         return {
             "sequence": sequence,
@@ -474,22 +498,15 @@ class CsrAssessment(models.Model):
             "applicable_count": result.applicable,
             "core_total": total,
             "core_measured": measured,
-            "has_previous": bool(compared),
-            "previous_stage": compared.stage if compared else False,
-            "stage_change": result.stage - int(compared.stage) if compared else 0,
         }
 
     def _mark_movements(self):
-        previous = {a.code: a for a in self.compare_id.answer_ids}
+        previous = {a.code: a.answer for a in self.compare_id.answer_ids}
         for answer in self.answer_ids:
-            before = previous.get(answer.code)
-            was_met = None if not before else before.answer == "yes"
             move = (
-                maturity.movement(was_met, answer.answer == "yes")
+                maturity.movement(previous.get(answer.code), answer.answer)
                 if self.compare_id
                 else False
             )
             if answer.movement != move:
-                answer.with_context(csr_skip_evaluate=True).sudo().write(
-                    {"movement": move}
-                )
+                answer.sudo().write({"movement": move})

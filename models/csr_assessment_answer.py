@@ -10,11 +10,15 @@ ANSWERS = [("yes", "Yes"), ("no", "No"), ("na", "Not applicable")]
 MOVEMENTS = [
     ("gained", "Now met"),
     ("lost", "No longer met"),
+    ("excluded", "Now not applicable"),
+    ("included", "Applicable again, not met"),
     ("unchanged", "Unchanged"),
     ("new", "New question"),
 ]
-# Written by the pre-answer reading and the evaluation, not by respondents.
-SYSTEM_FIELDS = {"auto_answer", "evidence", "movement"}
+MOVED = ("gained", "lost", "excluded", "included")
+# What respondents may change; the rest is the snapshot of the question and
+# what the system read or concluded.
+RESPONDENT_FIELDS = {"manual_answer", "comment"}
 
 
 class CsrAssessmentAnswer(models.Model):
@@ -115,13 +119,31 @@ class CsrAssessmentAnswer(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            raise UserError(
+                _(
+                    "The questions of a self-assessment are loaded when it is "
+                    "created; they cannot be added by hand."
+                )
+            )
+        return super().create(vals_list)
+
     def write(self, vals):
-        respondent_fields = set(vals) - SYSTEM_FIELDS
-        if respondent_fields and self.filtered(lambda a: a.assessment_state == "done"):
+        if not self.env.su and set(vals) - RESPONDENT_FIELDS:
+            raise UserError(
+                _(
+                    "Only your answer and comment can change; the question and "
+                    "what the ERP read stay as they were asked."
+                )
+            )
+        answering = bool(RESPONDENT_FIELDS & set(vals))
+        if answering and self.filtered(lambda a: a.assessment_state == "done"):
             raise UserError(
                 _("The self-assessment is closed: reopen it to change answers.")
             )
         result = super().write(vals)
-        if respondent_fields and not self.env.context.get("csr_skip_evaluate"):
+        if answering and not self.env.context.get("csr_skip_evaluate"):
             self.assessment_id._evaluate()
         return result

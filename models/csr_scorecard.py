@@ -231,10 +231,6 @@ class CsrScorecard(models.Model):
             }
         return candidates
 
-    def action_suggest(self):
-        self._suggest_actions()
-        return self.action_open_suggestions()
-
     def action_open_suggestions(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

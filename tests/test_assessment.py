@@ -339,6 +339,19 @@ class TestHistory(AssessmentCase):
         # nothing of stage 1 met is 0.
         self.assertEqual((first.maturity_index, second.index_change), (5.0, -5.0))
 
+        # Comparing a closed assessment with another moves nothing but the
+        # comparison: its own stages stay as closed.
+        second.compare_id = False
+        first.compare_id = second
+        self.assertEqual(
+            (self._pillar(first, "social").stage, first.maturity_index), ("1", 5.0)
+        )
+        self.assertEqual(self._pillar(first, "social").stage_change, 1)
+        self.assertEqual(
+            {a.code: a.movement for a in first.answer_ids},
+            {"soc-1-1": "gained", "soc-2-1": "lost"},
+        )
+
         with self.assertRefused(AccessError, "Only a CSR manager"):
             first.with_user(self.user).action_reopen()
         first.with_user(self.manager).action_reopen()
@@ -396,6 +409,37 @@ class TestAssessmentAccess(AssessmentCase):
                 {"bank_id": self.bank.id}
             )
 
+    def test_only_answers_and_comments_are_typed(self):
+        """Snapshot fields, the ERP's reading and the status are the system's."""
+        assessment = self._assess().with_user(self.user)
+        answer = assessment.answer_ids
+        for vals in ({"auto_answer": "yes"}, {"critical": True}, {"stage": "3"}):
+            with self.subTest(vals=vals):
+                with self.assertRefused(UserError, "Only your answer and comment"):
+                    answer.write(vals)
+        with self.assertRefused(UserError, "cannot be added by hand"):
+            self.env["csr.assessment.answer"].with_user(self.manager).create(
+                {
+                    "assessment_id": assessment.id,
+                    "question_id": answer.question_id.id,
+                    "code": "x",
+                    "pillar": "social",
+                    "stage": "1",
+                }
+            )
+        with self.assertRefused(UserError, "closed and reopened with its buttons"):
+            assessment.write({"state": "done"})
+        self.assertEqual(assessment.state, "draft")
+
+    def test_not_applicable_is_its_own_movement(self):
+        first = self._assess(date=date(2025, 3, 1))
+        self._answer(first, {"soc-1-1": "yes"})
+        first.action_close()
+        second = self._assess()
+        self._answer(second, {"soc-1-1": "na"}, comment="Sold the plant.")
+        self.assertEqual(second.answer_ids.movement, "excluded")
+        self.assertEqual(second.moved_answer_ids, second.answer_ids)
+
     def test_companies_do_not_see_each_other(self):
         other = self.env["res.company"].create({"name": "Muebles del Norte SA"})
         theirs = self._assess(company_id=other.id)
@@ -412,6 +456,27 @@ class TestAssessmentAccess(AssessmentCase):
         self.assertEqual(
             self.env["csr.assessment"].with_user(self.user).search([]), ours
         )
+
+    def test_company_templates_stay_apart(self):
+        """A company's own template is invisible to the others; shared ones
+        (no company) are seen by all."""
+        other = self.env["res.company"].create({"name": "Muebles del Norte SA"})
+        Template = self.env["csr.assessment.template"]
+        services = self.env.ref("csr_management.sector_services")
+        theirs = Template.create(
+            {
+                "name": "Their services",
+                "sector_id": services.id,
+                "bank_id": self.bank.id,
+                "company_id": other.id,
+            }
+        )
+        shared = Template.create(
+            {"name": "Services", "sector_id": services.id, "bank_id": self.bank.id}
+        )
+        visible = Template.with_user(self.user).search([("bank_id", "=", self.bank.id)])
+        self.assertEqual(visible, shared)
+        self.assertNotIn(theirs, visible)
 
 
 class TestShippedBank(CsrCase):

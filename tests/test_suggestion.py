@@ -82,6 +82,54 @@ class TestSuggestions(AssessmentCase):
         self.assertEqual(suggestion.state, "declined")
         self.assertEqual(later.suggestion_count, 0)
 
+    def test_open_suggestion_follows_the_latest_assessment(self):
+        first = self._closed_assessment()
+        suggestion = self._suggestions()
+        self.assertEqual(suggestion.assessment_id, first)
+        later = self._closed_assessment(date=date(2026, 9, 1))
+        self.assertEqual(self._suggestions(), suggestion)
+        self.assertEqual(suggestion.assessment_id, later)
+        self.assertEqual((first.suggestion_count, later.suggestion_count), (0, 1))
+
+    def test_cancelled_action_lets_the_need_be_proposed_again(self):
+        self._closed_assessment()
+        first = self._suggestions()
+        first.action_accept()
+        self._closed_assessment(date=date(2026, 9, 1))
+        self.assertEqual(self._suggestions(), first)
+
+        first.action_id.action_cancel()
+        later = self._closed_assessment(date=date(2026, 10, 1))
+        again = self._suggestions() - first
+        self.assertEqual(again.recommendation_id, self.by_code["soc-2-2"])
+        self.assertEqual((again.state, again.assessment_id), ("open", later))
+
+    def test_decisions_only_through_the_buttons(self):
+        self._closed_assessment()
+        suggestion = self._suggestions().with_user(self.user)
+        with self.assertRefused(UserError, "only the reason for declining"):
+            suggestion.write({"state": "accepted"})
+        suggestion.write({"decline_reason": "Done last year already."})
+        suggestion.action_decline()
+        self.assertEqual(suggestion.state, "declined")
+        suggestion.action_reconsider()
+        self.assertEqual(suggestion.state, "open")
+
+    def test_companies_do_not_see_each_other(self):
+        other = self.env["res.company"].create({"name": "Muebles del Norte SA"})
+        theirs = self.env["csr.action.suggestion"].create(
+            {
+                "recommendation_id": self.water_advice.id,
+                "company_id": other.id,
+                "origin": "indicator",
+                "pillar": "environmental",
+            }
+        )
+        self._closed_assessment()
+        visible = self.env["csr.action.suggestion"].with_user(self.user).search([])
+        self.assertEqual(visible.recommendation_id, self.by_code["soc-2-2"])
+        self.assertNotIn(theirs, visible)
+
     def test_accepting_creates_the_draft_action(self):
         self._make_value(self.water, self.year, 130.0)
         self._closed_assessment()
