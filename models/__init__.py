@@ -9,6 +9,7 @@ from . import product_category
 from . import product_template
 from . import csr_sector
 from . import csr_framework_tag
+from . import csr_pillar_mixin
 from . import csr_indicator
 from . import csr_indicator_source
 from . import csr_period

@@ -30,7 +30,7 @@ class CsrActionSuggestion(models.Model):
 
     _name = "csr.action.suggestion"
     _description = "CSR Improvement Suggestion"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "csr.pillar.mixin"]
     _order = "state, pillar_sequence, id desc"
     _check_company_auto = True
     _mail_post_access = "read"
@@ -45,7 +45,6 @@ class CsrActionSuggestion(models.Model):
     )
     origin = fields.Selection(SUGGESTION_ORIGINS, required=True, readonly=True)
     pillar = fields.Selection(PILLARS, required=True, readonly=True)
-    pillar_sequence = fields.Integer(compute="_compute_pillar_sequence", store=True)
     answer_id = fields.Many2one(
         "csr.assessment.answer",
         string="Unmet question",
@@ -89,12 +88,6 @@ class CsrActionSuggestion(models.Model):
     decided_by_id = fields.Many2one("res.users", readonly=True)
     decided_on = fields.Datetime(readonly=True)
     decline_reason = fields.Text(tracking=True)
-
-    @api.depends("pillar")
-    def _compute_pillar_sequence(self):
-        order = {key: index for index, (key, _label) in enumerate(PILLARS)}
-        for suggestion in self:
-            suggestion.pillar_sequence = order.get(suggestion.pillar, 0)
 
     # -- proposing --------------------------------------------------------
 

@@ -27,6 +27,7 @@ class CsrAssessmentAnswer(models.Model):
     alone."""
 
     _name = "csr.assessment.answer"
+    _inherit = ["csr.pillar.mixin"]
     _description = "CSR Self-Assessment Answer"
     _order = "assessment_id, pillar_sequence, stage, sequence, id"
 
@@ -45,7 +46,6 @@ class CsrAssessmentAnswer(models.Model):
     sequence = fields.Integer(readonly=True)
     code = fields.Char(required=True, readonly=True)
     pillar = fields.Selection(PILLARS, required=True, readonly=True)
-    pillar_sequence = fields.Integer(compute="_compute_pillar_sequence", store=True)
     stage = fields.Selection(STAGES, required=True, readonly=True)
     iso_subject = fields.Selection(
         ISO_SUBJECTS, string="ISO 26000 core subject", readonly=True
@@ -79,12 +79,6 @@ class CsrAssessmentAnswer(models.Model):
             "A question is asked once per self-assessment.",
         ),
     ]
-
-    @api.depends("pillar")
-    def _compute_pillar_sequence(self):
-        order = {key: index for index, (key, _label) in enumerate(PILLARS)}
-        for answer in self:
-            answer.pillar_sequence = order.get(answer.pillar, 0)
 
     @api.depends("manual_answer", "auto_answer")
     def _compute_answer(self):

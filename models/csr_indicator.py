@@ -4,13 +4,8 @@ from odoo.exceptions import ValidationError
 
 from ..engine import applicability
 from ..engine import formula as formulas
+from .csr_pillar_mixin import PILLARS
 
-PILLARS = [
-    ("economic", "Economic"),
-    ("environmental", "Environmental"),
-    ("social", "Social"),
-    ("governance", "Governance"),
-]
 DIRECTIONS = [
     ("higher", "Higher is better"),
     ("lower", "Lower is better"),
@@ -45,7 +40,7 @@ class CsrIndicator(models.Model):
 
     _name = "csr.indicator"
     _description = "CSR Indicator"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "csr.pillar.mixin"]
     _order = "pillar_sequence, sequence, code"
     _rec_names_search = ["code", "name"]
     _check_company_auto = True
@@ -60,7 +55,6 @@ class CsrIndicator(models.Model):
         help="Leave empty for an indicator shared by every company.",
     )
     pillar = fields.Selection(PILLARS, required=True, index=True, tracking=True)
-    pillar_sequence = fields.Integer(compute="_compute_pillar_sequence", store=True)
     unit = fields.Char(required=True, translate=True)
     value_type = fields.Selection(VALUE_TYPES, required=True, default="quantity")
     allow_negative = fields.Boolean(
@@ -133,12 +127,6 @@ class CsrIndicator(models.Model):
             "A score weight cannot be negative.",
         ),
     ]
-
-    @api.depends("pillar")
-    def _compute_pillar_sequence(self):
-        order = {key: index for index, (key, _label) in enumerate(PILLARS)}
-        for indicator in self:
-            indicator.pillar_sequence = order.get(indicator.pillar, 0)
 
     @api.depends("framework_tag_ids.framework", "framework_tag_ids.code")
     def _compute_is_core(self):

@@ -39,6 +39,7 @@ class CsrQuestion(models.Model):
     stage of the CSR learning curve, one ISO 26000 core subject."""
 
     _name = "csr.question"
+    _inherit = ["csr.pillar.mixin"]
     _description = "CSR Maturity Question"
     _order = "bank_id, pillar_sequence, stage, sequence, code"
     _rec_names_search = ["code", "name"]
@@ -55,7 +56,6 @@ class CsrQuestion(models.Model):
         help="What a 'yes' requires and which evidence shows it.",
     )
     pillar = fields.Selection(PILLARS, required=True, index=True)
-    pillar_sequence = fields.Integer(compute="_compute_pillar_sequence", store=True)
     stage = fields.Selection(STAGES, required=True, index=True)
     iso_subject = fields.Selection(
         ISO_SUBJECTS, string="ISO 26000 core subject", required=True
@@ -92,12 +92,6 @@ class CsrQuestion(models.Model):
             "A pre-answer threshold cannot be negative.",
         ),
     ]
-
-    @api.depends("pillar")
-    def _compute_pillar_sequence(self):
-        order = {key: index for index, (key, _label) in enumerate(PILLARS)}
-        for question in self:
-            question.pillar_sequence = order.get(question.pillar, 0)
 
     @api.constrains("auto_kind", "auto_indicator_id", "auto_condition")
     def _check_auto_rule(self):
