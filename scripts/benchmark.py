@@ -20,7 +20,7 @@ import time
 from datetime import date, datetime
 
 import odoo
-from odoo import SUPERUSER_ID, api
+from odoo import SUPERUSER_ID, Command, api
 from odoo.modules.registry import Registry
 from odoo.tools import SQL
 
@@ -374,7 +374,38 @@ def measure(env, company):
     )
     env.cr.fetchall()
     floor = time.perf_counter() - start
-    return wall, queries, floor, report
+    return wall, queries, floor, report, period
+
+
+def timed(env, action):
+    """Seconds and SQL queries of ``action()``, caches cold."""
+    env.flush_all()
+    env.invalidate_all()
+    queries = env.cr.sql_log_count
+    start = time.perf_counter()
+    result = action()
+    env.flush_all()
+    return time.perf_counter() - start, env.cr.sql_log_count - queries, result
+
+
+def measure_judgement(env, company, period):
+    """The scorecard refresh (with its suggestions) and a self-assessment on
+    the shipped question bank: creation with pre-answers, then every
+    question answered in one save."""
+    card = timed(env, lambda: env["csr.scorecard"]._refresh_for(period))
+    created = timed(
+        env,
+        lambda: env["csr.assessment"].create(
+            {"company_id": company.id, "date": date(YEAR + 1, 2, 1)}
+        ),
+    )
+    assessment = created[2]
+    answers = [
+        Command.update(answer.id, {"manual_answer": "yes", "comment": "Checked."})
+        for answer in assessment.answer_ids
+    ]
+    answered = timed(env, lambda: assessment.write({"answer_ids": answers}))
+    return card, created, answered, len(answers)
 
 
 def main():
@@ -406,7 +437,8 @@ def main():
         env = api.Environment(cr, SUPERUSER_ID, {})
         company = env.ref("base.main_company")
         lines = env["account.move.line"].search_count([("company_id", "=", company.id)])
-        wall, queries, floor, report = measure(env, company)
+        wall, queries, floor, report, period = measure(env, company)
+        card, created, answered, questions = measure_judgement(env, company, period)
         cr.rollback()
     print(f"journal items            {lines:>12,}")
     print(f"employees with contracts {args.employees:>12,}")
@@ -418,6 +450,12 @@ def main():
     print(f"full compute of {YEAR}     {wall:>11.3f} s  ({len(report.created)} values)")
     print(f"SQL queries              {queries:>12,}")
     print(f"bare SQL aggregate       {floor:>11.3f} s  (floor)")
+    print(f"scorecard refresh        {card[0]:>11.3f} s  ({card[1]} queries)")
+    print(
+        f"self-assessment created  {created[0]:>11.3f} s  "
+        f"({questions} questions pre-answered, {created[1]} queries)"
+    )
+    print(f"all answers saved        {answered[0]:>11.3f} s  ({answered[1]} queries)")
     print(f"compute / floor          {wall / floor:>12.2f} x")
 
 
