@@ -135,6 +135,16 @@ class CsrActionSuggestion(models.Model):
             )
         return super().write(vals)
 
+    @api.model
+    def _open_all(self, domain):
+        """The suggestions of ``domain``, whatever their status."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "csr_management.csr_action_suggestion_action"
+        )
+        action["domain"] = domain
+        action["context"] = {}
+        return action
+
     # -- deciding ---------------------------------------------------------
 
     def _check_can_decide(self):

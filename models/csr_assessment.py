@@ -345,12 +345,9 @@ class CsrAssessment(models.Model):
 
     def action_open_suggestions(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "csr_management.csr_action_suggestion_action"
+        return self.env["csr.action.suggestion"]._open_all(
+            [("assessment_id", "=", self.id)]
         )
-        action["domain"] = [("assessment_id", "=", self.id)]
-        action["context"] = {}
-        return action
 
     def _suggest_actions(self):
         Suggestion = self.env["csr.action.suggestion"]

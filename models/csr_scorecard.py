@@ -233,12 +233,9 @@ class CsrScorecard(models.Model):
 
     def action_open_suggestions(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "csr_management.csr_action_suggestion_action"
+        return self.env["csr.action.suggestion"]._open_all(
+            [("scorecard_id", "=", self.id)]
         )
-        action["domain"] = [("scorecard_id", "=", self.id)]
-        action["context"] = {}
-        return action
 
     def action_open_lines(self):
         self.ensure_one()

@@ -73,8 +73,10 @@ class TestSuggestions(AssessmentCase):
         )
         self.assertEqual(assessment.suggestion_count, 1)
 
-        assessment.action_suggest()
+        opened = assessment.action_suggest()
         self.assertEqual(self._suggestions(), suggestion)
+        Suggestion = self.env["csr.action.suggestion"]
+        self.assertEqual(Suggestion.search(opened["domain"]), suggestion)
 
         suggestion.action_decline()
         later = self._closed_assessment(date=date(2026, 9, 1))
