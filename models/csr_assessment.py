@@ -418,52 +418,68 @@ class CsrAssessment(models.Model):
                 answer.sudo().with_context(csr_skip_evaluate=True).write(
                     {"auto_answer": auto, "evidence": text}
                 )
-            assessment._evaluate(evidence)
+            assessment._evaluate_one(evidence)
 
-    def _evaluate(self, evidence=None):
+    def _evaluate(self):
         """Stage per pillar, overall stage, index and movements."""
         for assessment in self:
-            evidence = evidence or MaturityEvidence(assessment.sudo())
-            coverage = evidence.core_coverage()
-            results = [
-                maturity.pillar_result(
-                    pillar,
-                    assessment._criteria(pillar),
-                    maturity.gate_open(*coverage.get(pillar, (0, 0))),
-                )
-                for pillar in maturity.PILLARS
-            ]
-            assessment._store_results(
-                {
-                    "overall_stage": str(maturity.overall_stage(results)),
-                    "maturity_index": maturity.maturity_index(results),
-                    "pillar_ids": [Command.clear()]
-                    + [
-                        Command.create(assessment._pillar_vals(index, result, coverage))
-                        for index, result in enumerate(results)
-                    ],
-                }
+            assessment._evaluate_one(MaturityEvidence(assessment.sudo()))
+
+    def _evaluate_one(self, evidence):
+        self.ensure_one()
+        coverage = evidence.core_coverage()
+        results = [
+            maturity.pillar_result(
+                pillar,
+                self._criteria(pillar),
+                maturity.gate_open(*coverage.get(pillar, (0, 0))),
             )
-            assessment._compare()
-            evidence = None
+            for pillar in maturity.PILLARS
+        ]
+        compared = self._compared_stages()
+        self._store_results(
+            {
+                "overall_stage": str(maturity.overall_stage(results)),
+                "maturity_index": maturity.maturity_index(results),
+                "pillar_ids": [Command.clear()]
+                + [
+                    Command.create(
+                        {
+                            **self._pillar_vals(index, result, coverage),
+                            **self._comparison_vals(
+                                result.stage, compared.get(result.pillar)
+                            ),
+                        }
+                    )
+                    for index, result in enumerate(results)
+                ],
+            }
+        )
+        self._mark_movements()
 
     def _compare(self):
-        """Stage change per pillar and movement per answer against the
-        compared assessment."""
+        """Against another assessment, leaving the stages as they are (a
+        closed assessment keeps what it concluded)."""
         for assessment in self:
-            compared = {p.pillar: p for p in assessment.compare_id.pillar_ids}
+            compared = assessment._compared_stages()
             for line in assessment.pillar_ids:
-                before = compared.get(line.pillar)
                 line.sudo().write(
-                    {
-                        "has_previous": bool(before),
-                        "previous_stage": before.stage if before else False,
-                        "stage_change": int(line.stage) - int(before.stage)
-                        if before
-                        else 0,
-                    }
+                    self._comparison_vals(int(line.stage), compared.get(line.pillar))
                 )
             assessment._mark_movements()
+
+    def _compared_stages(self):
+        return {p.pillar: int(p.stage) for p in self.compare_id.pillar_ids}
+
+    @staticmethod
+    def _comparison_vals(stage, compared_stage):
+        if compared_stage is None:
+            return {"has_previous": False, "previous_stage": False, "stage_change": 0}
+        return {
+            "has_previous": True,
+            "previous_stage": str(compared_stage),
+            "stage_change": stage - compared_stage,
+        }
 
     def _store_results(self, vals):
         """Results bypass the closed-assessment guard of ``write``: they are
