@@ -36,6 +36,7 @@ SYSTEM_FIELDS = {
     "computed_on",
     "calculation_note",
     "uses_fallback_factor",
+    "emission_factor_ids",
 }
 
 
@@ -134,6 +135,13 @@ class CsrIndicatorValue(models.Model):
         readonly=True,
         copy=False,
         help="A regional default factor stood in for a missing national one.",
+    )
+    emission_factor_ids = fields.Many2many(
+        "csr.emission.factor",
+        string="Emission factors used",
+        readonly=True,
+        copy=False,
+        help="The factors the computation multiplied the quantities by.",
     )
     validated_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     validated_on = fields.Datetime(readonly=True, copy=False)

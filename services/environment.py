@@ -131,7 +131,7 @@ def _fallback_label(company, is_fallback, substituted):
 
 def _emissions(factors, company, period, source, quantities):
     records, plain_factors = factors
-    total, notes, fallback, missing = 0.0, [], False, []
+    total, notes, fallback, missing, used = 0.0, [], False, [], []
     for activity in source.activity_ids:
         quantity = quantities.get(activity, 0.0)
         if not quantity:
@@ -148,6 +148,7 @@ def _emissions(factors, company, period, source, quantities):
             missing.append(activity.name)
             continue
         factor = records[plain.id]
+        used.append(factor.id)
         total += emissions.tonnes_co2e(quantity, plain.kgco2e_per_unit)
         fallback = fallback or is_fallback
         label = _fallback_label(company, is_fallback, scope != source.scope)
@@ -161,8 +162,8 @@ def _emissions(factors, company, period, source, quantities):
                 "No emission factor for: %(names)s.", names=", ".join(missing)
             )
         )
-        return None, notes, fallback
-    return total, notes, fallback
+        return None, notes, fallback, ()
+    return total, notes, fallback, tuple(sorted(set(used)))
 
 
 def fetch_environment(env, period, sources):
@@ -177,7 +178,7 @@ def fetch_environment(env, period, sources):
             ("product_id", "in", product_ids)
         ]
         notes = [note for a in activities for note in problems.get(a, [])]
-        fallback = False
+        fallback, factor_ids = False, ()
         if source.method == "activity_quantity":
             value = sum(quantities.get(a, 0.0) for a in activities) * source.multiplier
         elif source.method == "activity_energy":
@@ -187,11 +188,16 @@ def fetch_environment(env, period, sources):
             )
         else:
             factors = factors or _factors(env)
-            value, factor_notes, fallback = _emissions(
+            value, factor_notes, fallback, factor_ids = _emissions(
                 factors, company, period, source, quantities
             )
             notes += factor_notes
         figures[source] = Figure(
-            value, "account.move.line", domain, "\n".join(notes), fallback
+            value,
+            "account.move.line",
+            domain,
+            "\n".join(notes),
+            fallback,
+            factor_ids=factor_ids,
         )
     return figures

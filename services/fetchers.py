@@ -23,6 +23,7 @@ class Figure:
     note: str = ""
     fallback: bool = False
     estimated: bool = False
+    factor_ids: tuple = ()
 
 
 def _move_line_domain(company, date_to, date_from=None):

@@ -12,7 +12,7 @@
 import json
 from dataclasses import dataclass, field, replace
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.tools import float_compare
 
 from ..engine import formula as formulas
@@ -268,6 +268,7 @@ class PeriodCompute:
             or value.source_domain != serialize_domain(figure.domain)
             or (value.calculation_note or "") != figure.note
             or value.data_quality != _data_quality(figure)
+            or set(value.emission_factor_ids.ids) != set(figure.factor_ids)
         )
 
     @staticmethod
@@ -278,6 +279,7 @@ class PeriodCompute:
             "source_domain": serialize_domain(figure.domain),
             "calculation_note": figure.note,
             "uses_fallback_factor": figure.fallback,
+            "emission_factor_ids": [Command.set(figure.factor_ids)],
             "data_quality": _data_quality(figure),
             "computed_on": now,
         }

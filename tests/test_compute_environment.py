@@ -126,6 +126,9 @@ class TestComputeEnvironment(AccountTestInvoicingCommon):
         values = self._values(date(2025, 1, 1), date(2025, 1, 31))
         self.assertAlmostEqual(values["ENV-06"].value, 1500 * 0.423 / 1000, places=4)
         self.assertIn("2021", values["ENV-06"].calculation_note)
+        used = values["ENV-06"].emission_factor_ids
+        self.assertEqual(used.mapped("country_id"), mexico)
+        self.assertEqual(used.mapped("kgco2e_per_unit"), [0.423])
         self.company.country_id = peru
         self.env["csr.period"].search([("company_id", "=", self.company.id)]).unlink()
         values = self._values(date(2025, 1, 1), date(2025, 1, 31))
