@@ -28,3 +28,4 @@ from . import test_recommendation_library
 from . import test_compute_renewables
 from . import test_action
 from . import test_suggestion
+from . import test_report_data

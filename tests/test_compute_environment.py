@@ -16,6 +16,8 @@ from odoo.tests import tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 
+from ..services.report_data import ReportData
+
 
 @tagged("post_install", "-at_install")
 class TestComputeEnvironment(AccountTestInvoicingCommon):
@@ -158,3 +160,35 @@ class TestComputeEnvironment(AccountTestInvoicingCommon):
         )
         self.assertEqual(lines.product_id, self.electricity)
         self.assertEqual(len(lines), 3)  # two bills and the refund, not the draft
+
+    def test_report_lists_the_factors_and_sources_used(self):
+        values = self._values(date(2025, 1, 1), date(2025, 1, 31))
+        period = values["ENV-06"].period_id
+        report = ReportData(self.env, today=date(2025, 2, 1)).build(period)[0]
+        by_factor = {row.factor_id: row for row in report.factors}
+        grid = by_factor[values["ENV-06"].emission_factor_ids.id]
+        self.assertEqual(grid.kgco2e_per_unit, 0.112)
+        self.assertIn("ENV-06", grid.indicator_codes)
+        self.assertIn("UPME", grid.citation)
+        self.assertEqual(grid.where, "Colombia")
+        diesel = by_factor[values["ENV-05"].emission_factor_ids.id]
+        self.assertEqual(
+            (diesel.kgco2e_per_unit, diesel.indicator_codes), (2.6765, ("ENV-05",))
+        )
+        sources = {row.code: row for row in report.sources}
+        definition = dict(sources["ENV-06"].definition)
+        self.assertEqual(
+            sources["ENV-06"].method,
+            "Emissions of what was bought, in tCO2e (vendor bills)",
+        )
+        self.assertEqual(
+            definition["Activities"],
+            "Grid electricity, Certified renewable electricity (green tariff, I-REC)",
+        )
+        self.assertEqual(
+            definition["Emission scope"], "Scope 2, location-based (grid average)"
+        )
+        self.assertEqual(
+            dict(sources["ENV-04"].definition)["Formula"],
+            "[ENV-01] / [ECO-01] * 1000000",
+        )

@@ -1,0 +1,169 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The report data provider on the hand-computed scorecard dataset of
+``test_scorecard`` (see its docstring for every figure used here)."""
+
+from datetime import date
+
+from odoo import Command
+
+from ..services.report_data import ReportData
+from .test_scorecard import ScorecardCase
+
+TODAY = date(2025, 3, 10)
+
+
+class TestReportData(ScorecardCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["csr.framework.tag"].search([("code", "=", "VSME B3")]).write(
+            {"indicator_ids": [Command.link(cls.water.id)]}
+        )
+
+    def _report(self, period=None, user=None, **options):
+        env = self.env(user=user) if user else self.env
+        period = (period or self.january).with_env(env)
+        return ReportData(env, today=TODAY, **options).build(period)[0]
+
+    def test_index_and_pillars_with_their_change(self):
+        self._compute(self.december, self.january)
+        report = self._report()
+        self.assertEqual(report.period.name, self.january.name)
+        self.assertEqual(
+            (report.index, report.previous_index, report.index_change, report.light),
+            (50.28, 12.5, 37.78, "amber"),
+        )
+        pillars = {pillar.key: pillar for pillar in report.pillars}
+        self.assertEqual(
+            [pillar.key for pillar in report.pillars],
+            ["economic", "environmental", "social", "governance"],
+        )
+        environmental = pillars["environmental"]
+        self.assertEqual(
+            (environmental.score, environmental.previous_score, environmental.change),
+            (87.5, 25.0, 62.5),
+        )
+        self.assertEqual(
+            (environmental.completeness, environmental.light), (75.0, "green")
+        )
+        self.assertEqual(
+            (pillars["social"].score, pillars["social"].change), (63.33, 63.33)
+        )
+        # December scored nothing economic; governance lacks data in January.
+        self.assertEqual(
+            (pillars["economic"].score, pillars["economic"].change), (0.0, None)
+        )
+        self.assertEqual(pillars["governance"].score, None)
+        self.assertFalse(pillars["governance"].sufficient)
+        # 3 + 4 + 2 + 1 values for 4 + 4 + 2 + 3 applicable indicators.
+        self.assertAlmostEqual(report.completeness, 100 * 10 / 13, places=6)
+
+    def test_indicator_rows(self):
+        self._compute(self.december, self.january)
+        report = self._report()
+        water = report.value_of("TST-WATER")
+        self.assertEqual(
+            (water.value, water.previous, water.target, water.light, water.score),
+            (110.0, 130.0, 100.0, "amber", 75.0),
+        )
+        self.assertEqual((water.status, water.state_label), ("Amber", "Validated"))
+        self.assertTrue(water.validated)
+        self.assertEqual(water.frameworks, ("VSME B3",))
+        self.assertEqual(water.history, (130.0, 110.0))
+        self.assertEqual(water.entered_by, self.env.user.name)
+        self.assertEqual(water.validated_by, self.env.user.name)
+        waste = report.value_of("TST-WASTE")
+        self.assertEqual(
+            (waste.value, waste.status, waste.history), (None, "No value", (None, None))
+        )
+        self.assertEqual(report.value_of("TST-HEADCOUNT").status, "Context figure")
+        self.assertTrue(report.value_of("TST-SHARE").estimated)
+        self.assertEqual(
+            sorted(row.code for row in report.red_rows), ["TST-ACCIDENTS", "TST-LOCAL"]
+        )
+        self.assertEqual(len(report.manual_rows), 10)
+
+    def test_columns_are_the_earlier_periods_oldest_first(self):
+        november = self._make_period("month", date(2024, 11, 1), date(2024, 11, 30))
+        self._make_period("year", date(2024, 1, 1), date(2024, 12, 31))
+        report = self._report(history=1)
+        self.assertEqual(
+            [c.period_id for c in report.columns], [self.december.id, self.january.id]
+        )
+        self.assertTrue(report.columns[-1].is_reported)
+        report = self._report()
+        self.assertEqual(
+            [c.period_id for c in report.columns],
+            [november.id, self.december.id, self.january.id],
+        )
+        self.assertEqual(report.value_of("TST-WATER").history, (None, 130.0, 110.0))
+
+    def test_trend_lists_the_scored_periods(self):
+        self._compute(self.december, self.january)
+        trend = self._report().trend
+        self.assertEqual([point.index for point in trend], [12.5, 50.28])
+        self.assertEqual(trend[0].pillar_scores["environmental"], 25.0)
+        self.assertIsNone(trend[0].pillar_scores["economic"])
+
+    def test_period_never_scored_is_scored_without_storing(self):
+        report = self._report()
+        self.assertFalse(self._scorecard(self.january))
+        self.assertIsNone(report.scored_on)
+        self.assertEqual(report.value_of("TST-WATER").light, "amber")
+        # No December scorecard either: no previous index, but previous values.
+        self.assertEqual((report.index, report.previous_index), (50.28, None))
+        self.assertEqual(report.value_of("TST-LOCAL").previous, 40.0)
+
+    def test_open_actions_overdue_first(self):
+        Action = self.env["csr.action"]
+
+        def action(name, deadline, state="draft"):
+            return Action.create(
+                {
+                    "name": name,
+                    "pillar": "social",
+                    "company_id": self.company.id,
+                    "deadline": deadline,
+                    "responsible_id": self.manager.id,
+                    "state": state,
+                }
+            )
+
+        action("Later", date(2025, 6, 30))
+        action("Late", date(2025, 2, 28))
+        action("Done", date(2025, 1, 15), state="done")
+        rows = self._report().actions
+        self.assertEqual([row.name for row in rows], ["Late", "Later"])
+        self.assertEqual((rows[0].overdue, rows[0].days_overdue), (True, 10))
+        self.assertEqual((rows[1].overdue, rows[1].days_overdue), (False, 0))
+        self.assertEqual(rows[0].responsible, self.manager.name)
+
+    def test_maturity_stage_of_last_closed_assessment(self):
+        report = self._report()
+        self.assertIsNone(report.maturity)
+        self.assertEqual({pillar.stage for pillar in report.pillars}, {None})
+
+    def test_consultant_reports_several_companies(self):
+        other = self.env["res.company"].create({"name": "Cacao del Sur SRL"})
+        twin = self._make_period(
+            "month", date(2025, 1, 1), date(2025, 1, 31), company=other
+        )
+        companies = self.company | other
+        env = self.env(
+            context=dict(self.env.context, allowed_company_ids=companies.ids)
+        )
+        periods = ReportData.periods_for(
+            companies.with_env(env), "month", date(2025, 1, 1)
+        )
+        self.assertEqual(periods, self.january | twin)
+        reports = ReportData(env, today=TODAY).build(periods.sorted("id"))
+        self.assertEqual(
+            [r.company_name for r in reports],
+            ["Tostadora Andina SAS", "Cacao del Sur SRL"],
+        )
+        self.assertIsNone(reports[1].value_of("TST-WATER").value)
+        # A user of the first company only cannot report on the second.
+        periods = ReportData.periods_for(
+            companies.with_user(self.user), "month", date(2025, 1, 1)
+        )
+        self.assertEqual(periods, self.january)
