@@ -31,3 +31,4 @@ from . import test_suggestion
 from . import test_report_data
 from . import test_report_xlsx
 from . import test_vsme_export
+from . import test_report_export
