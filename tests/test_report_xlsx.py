@@ -370,6 +370,11 @@ class TestReportXlsx(ScorecardCase):
         self.assertEqual(sheet_name("'Quoted'", taken), "Quoted")
         self.assertEqual(taken, {"about", "about (2)", "company", "quoted"})
 
+    def test_builder_reads_only_the_report_data(self):
+        reports, labels = self._reports(), workbook_labels(self.env)
+        with self.assertQueryCount(0):
+            build_workbook(reports, labels)
+
     def test_doctests_pass(self):
         result = doctest.testmod(report_xlsx)
         self.assertGreater(result.attempted, 0)

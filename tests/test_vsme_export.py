@@ -195,3 +195,9 @@ class TestVsmeExport(CsrCase):
         )
         rows = self._rows(workbook["Cooperativa Agroindustrial (2)"])
         self.assertEqual(rows["B3", "§29", "ENV-01"][4].value, "Not reported")
+
+    def test_builder_reads_only_the_report_data(self):
+        reports = ReportData(self.env, today=TODAY).build(self.january)
+        labels = vsme_labels(self.env)
+        with self.assertQueryCount(0):
+            build_vsme_workbook(reports, labels)
