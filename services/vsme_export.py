@@ -8,9 +8,10 @@ sheet per company, built from ``ReportData.build`` only.
 ``VSME B1``…``VSME B11``; ``test_vsme_export`` keeps both in step). A data
 point no indicator answers, or whose indicator has no value for the period,
 reads "Not reported": the report shows what is missing rather than hiding it.
-B1's basis for preparation comes from the company (name, country, size
-class, sector) and the period. A company's own indicators tagged with a VSME
-Basic disclosure are listed under it too.
+Each figure sits next to the previous period's (the comparatives VSME asks
+for from the second year). B1's basis for preparation comes from the company
+(name, country, size class, sector) and the period. A company's own
+indicators tagged with a VSME Basic disclosure are listed under it too.
 """
 
 from dataclasses import dataclass
@@ -260,6 +261,7 @@ def vsme_labels(env):
         "data_point": _("Data point"),
         "indicator": _("Indicator"),
         "value": _("Value"),
+        "previous": _("Previous period"),
         "unit": _("Unit"),
         "state": _("Validation state"),
         "not_reported": _("Not reported"),
@@ -295,7 +297,7 @@ def build_vsme_workbook(reports, labels):
         sheet = Sheet(
             workbook,
             sheet_name(report.company_name, taken, fallback="VSME"),
-            (11, 12, 52, 11, 16, 18, 16),
+            (11, 12, 52, 11, 16, 16, 18, 16),
         )
         _CompanySheet(sheet, formats, not_reported, labels, report).render()
     workbook.close()
@@ -330,6 +332,7 @@ class _CompanySheet:
                 labels["data_point"],
                 labels["indicator"],
                 labels["value"],
+                labels["previous"],
                 labels["unit"],
                 labels["state"],
             ],
@@ -354,7 +357,7 @@ class _CompanySheet:
                 (disclosure.key, section),
                 ("", section),
                 (self._title(disclosure.key), section),
-                *(("", section) for _index in range(4)),
+                *(("", section) for _index in range(5)),
             ]
         )
         for index, point in enumerate(disclosure.points):
@@ -393,12 +396,16 @@ class _CompanySheet:
     def _indicator_row(self, key, paragraph, title, code):
         report = self.report
         row = report.value_of(code)
-        if row is None or row.value is None:
+        if row is None:  # archived, or not applicable to the company
             self._missing_row(key, paragraph, title, code)
             return
         number_format = self.formats.for_value(
             row.value_type, report.currency_name, report.currency_decimals
         )
+        if row.value is None:
+            value = (self.labels["not_reported"], self.not_reported)
+        else:
+            value = (excel_number(row.value_type, row.value), number_format)
         unit = report.currency_name if row.value_type == "monetary" else row.unit
         self.sheet.write_row(
             [
@@ -406,7 +413,8 @@ class _CompanySheet:
                 paragraph,
                 title,
                 code,
-                (excel_number(row.value_type, row.value), number_format),
+                value,
+                (excel_number(row.value_type, row.previous), number_format),
                 unit,
                 row.state_label,
             ]

@@ -7,7 +7,8 @@ Values entered, and where they must appear (by hand):
   a number formatted with the currency, unit "USD".
 - SOC-01 headcount 12: B1 §24(e)(v) and B8 §39.
 - SOC-03 women 41.67 %: B8 §39(b), the number 0.4167 in a percent format.
-- ENV-01 energy 12.5 MWh: B3 §29; ENV-05 Scope 1 3.2 tCO2e: B3 §30(a).
+- ENV-01 energy 12.5 MWh: B3 §29, next to December 2024's 10 MWh;
+  ENV-05 Scope 1 3.2 tCO2e: B3 §30(a), no previous value.
 - SOC-13 minimum wage paid: B10 §42(a), 1 shown as Yes.
 - ENV-06 (Scope 2) has no value, B4 has no indicator, Odoo has no legal
   form: all three read "Not reported".
@@ -56,6 +57,14 @@ class TestVsmeExport(CsrCase):
             "TST-WATER": 80.0,
         }
         indicators = cls.env["csr.indicator"].search([("code", "in", list(figures))])
+        cls.december = cls._make_period("month", date(2024, 12, 1), date(2024, 12, 31))
+        cls.env["csr.indicator.value"].create(
+            {
+                "indicator_id": indicators.filtered(lambda i: i.code == "ENV-01").id,
+                "period_id": cls.december.id,
+                "value": 10.0,
+            }
+        )
         cls.env["csr.indicator.value"].create(
             [
                 {
@@ -93,6 +102,7 @@ class TestVsmeExport(CsrCase):
                 "Data point",
                 "Indicator",
                 "Value",
+                "Previous period",
                 "Unit",
                 "Validation state",
             ],
@@ -115,8 +125,11 @@ class TestVsmeExport(CsrCase):
                 self.assertAlmostEqual(cells[4].value, value)
                 self.assertEqual(cells[4].data_type, "n")
                 self.assertEqual(cells[4].number_format, number_format)
-                self.assertEqual((cells[5].value, cells[6].value), (unit, "Draft"))
+                self.assertEqual((cells[6].value, cells[7].value), (unit, "Draft"))
         self.assertEqual(rows["B1", "§24(e)(iv)", "ECO-01"][2].value, "Turnover")
+        energy, scope_1 = rows["B3", "§29", "ENV-01"], rows["B3", "§30(a)", "ENV-05"]
+        self.assertEqual((energy[5].value, energy[5].data_type), (10, "n"))
+        self.assertIsNone(scope_1[5].value)
 
     def test_not_reported_without_value_or_indicator(self):
         rows = self._rows(self._workbook()["Tostadora Andina SAS"])
