@@ -65,6 +65,7 @@
         "wizards/csr_unmapped_purchase_map_views.xml",
         "views/csr_unmapped_purchase_views.xml",
         "wizards/csr_value_import_views.xml",
+        "wizards/csr_report_export_views.xml",
         "views/csr_menus.xml",
     ],
     "demo": [

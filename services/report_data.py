@@ -169,6 +169,11 @@ class CompanyReport:
     trend: tuple
     today: date
     stage_labels: dict = field(default_factory=dict)  # "0".."5" → label
+    # What the VSME basis for preparation (B1) tells about the company.
+    country: str = ""
+    size_label: str = ""
+    sector: str = ""
+    currency_decimals: int = 2
 
     @property
     def rows(self):
@@ -276,7 +281,18 @@ class ReportData:
             trend=self._trend(columns),
             today=self.today,
             stage_labels=_labels(self.env["csr.assessment"], "overall_stage"),
+            **self._profile(company),
         )
+
+    @staticmethod
+    def _profile(company):
+        sizes = _labels(company, "csr_company_size")
+        return {
+            "country": company.country_id.name or "",
+            "size_label": sizes.get(company.csr_company_size, ""),
+            "sector": company.csr_sector_id.name or "",
+            "currency_decimals": company.currency_id.decimal_places,
+        }
 
     def _columns(self, period):
         earlier = self.env["csr.period"].search(

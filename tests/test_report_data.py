@@ -167,3 +167,20 @@ class TestReportData(ScorecardCase):
             companies.with_user(self.user), "month", date(2025, 1, 1)
         )
         self.assertEqual(periods, self.january)
+
+    def test_company_profile_for_the_vsme_basis(self):
+        self.company.write(
+            {
+                "country_id": self.env.ref("base.co").id,
+                "csr_company_size": "small",
+                "csr_sector_id": self.env.ref("csr_management.sector_agriculture").id,
+                "currency_id": self.env.ref("base.CLP").id,
+            }
+        )
+        report = self._report()
+        self.assertEqual(
+            (report.country, report.size_label, report.sector),
+            ("Colombia", "Small (10 to 49 employees)", "Agriculture and agro-industry"),
+        )
+        # Chilean pesos have no decimals: the workbook formats amounts so.
+        self.assertEqual((report.currency_name, report.currency_decimals), ("CLP", 0))

@@ -1,0 +1,432 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The EFRAG VSME Basic Module (disclosures B1 to B11) as an XLSX file, one
+sheet per company, built from ``ReportData.build`` only.
+
+``VSME_BASIC`` lists the data points of the VSME Standard (EFRAG, 17 December
+2024; § are its paragraphs) with the catalogue indicator that answers each one
+(codes of ``data/csr_indicator_data.xml``, which tags the same indicators with
+``VSME B1``…``VSME B11``; ``test_vsme_export`` keeps both in step). A data
+point no indicator answers, or whose indicator has no value for the period,
+reads "Not reported": the report shows what is missing rather than hiding it.
+Each figure sits next to the previous period's (the comparatives VSME asks
+for from the second year). B1's basis for preparation comes from the company
+(name, country, size class, sector) and the period. A company's own
+indicators tagged with a VSME Basic disclosure are listed under it too.
+"""
+
+from dataclasses import dataclass
+from io import BytesIO
+
+import xlsxwriter
+
+from odoo.tools.translate import LazyTranslate
+
+from .report_xlsx import WORKBOOK_OPTIONS, Formats, Sheet, excel_number, sheet_name
+
+_lt = LazyTranslate(__name__)
+
+# Company facts of B1 (``DataPoint.fact``); empty ones read "Not reported".
+FACT_OPTION = "option"
+FACT_BASIS = "basis"
+FACT_NAME = "name"
+FACT_LEGAL_FORM = "legal_form"
+FACT_SECTOR = "sector"
+FACT_SIZE = "size"
+FACT_COUNTRY = "country"
+FACT_PERIOD = "period"
+
+
+@dataclass(frozen=True)
+class DataPoint:
+    paragraph: str  # of the VSME Standard, e.g. "§30(a)"
+    title: object  # a lazy translated term
+    codes: tuple = ()  # catalogue indicators answering it, by code
+    fact: str = ""  # or a company fact (B1)
+
+
+@dataclass(frozen=True)
+class Disclosure:
+    key: str  # "B3"
+    title: object
+    points: tuple
+
+    @property
+    def tag(self):
+        """The framework tag code the catalogue gives its indicators."""
+        return f"VSME {self.key}"
+
+
+VSME_BASIC = (
+    Disclosure(
+        "B1",
+        _lt("Basis for preparation"),
+        (
+            DataPoint("§24(a)", _lt("Reporting option"), fact=FACT_OPTION),
+            DataPoint(
+                "§24(c)",
+                _lt("Basis: individual or consolidated"),
+                fact=FACT_BASIS,
+            ),
+            DataPoint("§24", _lt("Name of the undertaking"), fact=FACT_NAME),
+            DataPoint("§24", _lt("Reporting period"), fact=FACT_PERIOD),
+            DataPoint("§24(e)(i)", _lt("Legal form"), fact=FACT_LEGAL_FORM),
+            DataPoint("§24(e)(ii)", _lt("Sector of activity"), fact=FACT_SECTOR),
+            DataPoint("§24(e)(iii)", _lt("Balance-sheet total"), ("ECO-02",)),
+            DataPoint("§24(e)(iv)", _lt("Turnover"), ("ECO-01",)),
+            DataPoint("§24(e)(v)", _lt("Number of employees"), ("SOC-01",)),
+            DataPoint("§24(e)(v)", _lt("Size class"), fact=FACT_SIZE),
+            DataPoint(
+                "§24(e)(vi)",
+                _lt("Country of primary operations"),
+                fact=FACT_COUNTRY,
+            ),
+            DataPoint("§24(e)(vii)", _lt("Geolocation of sites")),
+            DataPoint("§25", _lt("Sustainability certifications or labels")),
+        ),
+    ),
+    Disclosure(
+        "B2",
+        _lt("Practices, policies and future initiatives"),
+        (
+            DataPoint(
+                "§26",
+                _lt("Sustainability matters with a policy (out of 10)"),
+                ("GOV-05",),
+            ),
+            DataPoint("§26", _lt("Whether the policies are publicly available")),
+            DataPoint("§26", _lt("Targets set for the policies")),
+        ),
+    ),
+    Disclosure(
+        "B3",
+        _lt("Energy and greenhouse gas emissions"),
+        (
+            DataPoint("§29", _lt("Total energy consumption"), ("ENV-01",)),
+            DataPoint("§29", _lt("Electricity consumption"), ("ENV-02",)),
+            DataPoint("§29", _lt("Renewable share of energy"), ("ENV-03",)),
+            DataPoint(
+                "§29",
+                _lt(
+                    "Energy by source (electricity, self-generated electricity, "
+                    "fuels), renewable and non-renewable"
+                ),
+            ),
+            DataPoint("§30(a)", _lt("Gross Scope 1 GHG emissions"), ("ENV-05",)),
+            DataPoint(
+                "§30(b)",
+                _lt("Gross location-based Scope 2 GHG emissions"),
+                ("ENV-06",),
+            ),
+            DataPoint(
+                "§30(b)",
+                _lt("Gross market-based Scope 2 GHG emissions"),
+                ("ENV-07",),
+            ),
+            DataPoint("§31", _lt("GHG intensity per turnover"), ("ENV-09",)),
+            DataPoint(
+                "§31", _lt("Turnover (denominator of the intensity)"), ("ECO-01",)
+            ),
+            DataPoint(
+                "§50-53",
+                _lt("Scope 3 GHG emissions (voluntary)"),
+                ("ENV-08",),
+            ),
+        ),
+    ),
+    Disclosure(
+        "B4",
+        _lt("Pollution of air, water and soil"),
+        (DataPoint("§32", _lt("Pollutants emitted to air, water and soil")),),
+    ),
+    Disclosure(
+        "B5",
+        _lt("Biodiversity"),
+        (
+            DataPoint(
+                "§33",
+                _lt("Sites in or near biodiversity-sensitive areas (number, area)"),
+            ),
+            DataPoint("§34", _lt("Land use (voluntary)")),
+        ),
+    ),
+    Disclosure(
+        "B6",
+        _lt("Water"),
+        (
+            DataPoint("§35", _lt("Total water withdrawal"), ("ENV-11",)),
+            DataPoint(
+                "§35",
+                _lt("Water withdrawal in areas of high water stress"),
+                ("ENV-12",),
+            ),
+            DataPoint("§36", _lt("Water consumption"), ("ENV-13",)),
+        ),
+    ),
+    Disclosure(
+        "B7",
+        _lt("Resource use, circular economy and waste management"),
+        (
+            DataPoint("§37", _lt("Circular-economy principles applied")),
+            DataPoint("§38(a)", _lt("Total waste generated"), ("ENV-14",)),
+            DataPoint("§38(a)", _lt("Hazardous waste share"), ("ENV-15",)),
+            DataPoint(
+                "§38(b)",
+                _lt("Waste diverted to recycling or reuse"),
+                ("ENV-16",),
+            ),
+            DataPoint(
+                "§38(c)",
+                _lt("Annual mass-flow of relevant materials"),
+                ("ENV-17",),
+            ),
+        ),
+    ),
+    Disclosure(
+        "B8",
+        _lt("Workforce: general characteristics"),
+        (
+            DataPoint("§39", _lt("Number of employees"), ("SOC-01",)),
+            DataPoint("§39(a)", _lt("Employees on permanent contracts"), ("SOC-02",)),
+            DataPoint("§39(b)", _lt("Women in the workforce"), ("SOC-03",)),
+            DataPoint("§39(c)", _lt("Employees by country"), ("SOC-04",)),
+            DataPoint("§40", _lt("Employee turnover rate"), ("SOC-06",)),
+        ),
+    ),
+    Disclosure(
+        "B9",
+        _lt("Workforce: health and safety"),
+        (
+            DataPoint(
+                "§41(a)",
+                _lt("Number of recordable work-related accidents"),
+                ("SOC-09",),
+            ),
+            DataPoint("§41(a)", _lt("Rate of recordable work-related accidents")),
+            DataPoint("§41(b)", _lt("Number of work-related fatalities"), ("SOC-10",)),
+        ),
+    ),
+    Disclosure(
+        "B10",
+        _lt("Workforce: remuneration, collective bargaining and training"),
+        (
+            DataPoint(
+                "§42(a)",
+                _lt("Employees paid at or above the minimum wage"),
+                ("SOC-13",),
+            ),
+            DataPoint("§42(b)", _lt("Gender pay gap"), ("SOC-15",)),
+            DataPoint(
+                "§42(c)",
+                _lt("Employees covered by collective bargaining"),
+                ("SOC-17",),
+            ),
+            DataPoint(
+                "§42(d)",
+                _lt("Average annual training hours per employee"),
+                ("SOC-18",),
+            ),
+            DataPoint("§42(d)", _lt("Average training hours by gender")),
+        ),
+    ),
+    Disclosure(
+        "B11",
+        _lt("Convictions and fines for corruption and bribery"),
+        (
+            DataPoint(
+                "§43",
+                _lt("Convictions for corruption or bribery"),
+                ("GOV-01",),
+            ),
+            DataPoint("§43", _lt("Total amount of fines for corruption or bribery")),
+        ),
+    ),
+)
+
+
+def mapped_codes():
+    """{disclosure key: set of the indicator codes answering it}."""
+    return {
+        disclosure.key: {code for point in disclosure.points for code in point.codes}
+        for disclosure in VSME_BASIC
+    }
+
+
+def vsme_labels(env):
+    """Every text of the VSME workbook, in the language of ``env``."""
+    _ = env._
+    return {
+        "title": _("VSME Basic Module: %(company)s"),
+        "disclosure": _("Disclosure"),
+        "paragraph": _("Paragraph"),
+        "data_point": _("Data point"),
+        "indicator": _("Indicator"),
+        "value": _("Value"),
+        "previous": _("Previous period"),
+        "unit": _("Unit"),
+        "state": _("Validation state"),
+        "not_reported": _("Not reported"),
+        "option": _("Option A: Basic Module only"),
+        "basis": _("Individual: the figures of this company alone"),
+        "period": _("%(period)s, %(start)s to %(end)s"),
+        "yes": _("Yes"),
+        "no": _("No"),
+        # the standard's words, translated from the lazy terms above
+        "titles": {
+            key: env._(term)
+            for disclosure in VSME_BASIC
+            for key, term in _terms(disclosure)
+        },
+    }
+
+
+def _terms(disclosure):
+    """(key, lazy term) of a disclosure's title and of its data points'."""
+    yield disclosure.key, disclosure.title
+    for index, point in enumerate(disclosure.points):
+        yield (disclosure.key, index), point.title
+
+
+def build_vsme_workbook(reports, labels):
+    """The XLSX bytes of the VSME Basic Module of each report's company."""
+    output = BytesIO()
+    workbook = xlsxwriter.Workbook(output, WORKBOOK_OPTIONS)
+    formats = Formats(workbook, labels)
+    not_reported = workbook.add_format({"italic": True, "font_color": "#7F7F7F"})
+    taken = set()
+    for report in reports:
+        sheet = Sheet(
+            workbook,
+            sheet_name(report.company_name, taken, fallback="VSME"),
+            (11, 12, 52, 11, 16, 16, 18, 16),
+        )
+        _CompanySheet(sheet, formats, not_reported, labels, report).render()
+    workbook.close()
+    return output.getvalue()
+
+
+class _CompanySheet:
+    HEADER_ROWS = 4  # title, period, blank line, column titles
+
+    def __init__(self, sheet, formats, not_reported, labels, report):
+        self.sheet = sheet
+        self.formats = formats
+        self.not_reported = not_reported
+        self.labels = labels
+        self.report = report
+
+    def _title(self, key):
+        return self.labels["titles"][key]
+
+    def render(self):
+        labels, formats, report = self.labels, self.formats, self.report
+        sheet = self.sheet
+        sheet.write_row(
+            [(labels["title"] % {"company": report.company_name}, formats.title)]
+        )
+        sheet.write_row([self._period_text()])
+        sheet.skip_row()
+        sheet.write_row(
+            [
+                labels["disclosure"],
+                labels["paragraph"],
+                labels["data_point"],
+                labels["indicator"],
+                labels["value"],
+                labels["previous"],
+                labels["unit"],
+                labels["state"],
+            ],
+            formats.header,
+        )
+        for disclosure in VSME_BASIC:
+            self._disclosure(disclosure)
+        sheet.worksheet.freeze_panes(self.HEADER_ROWS, 0)
+
+    def _period_text(self):
+        period = self.report.period
+        return self.labels["period"] % {
+            "period": period.name,
+            "start": period.date_from.isoformat(),
+            "end": period.date_to.isoformat(),
+        }
+
+    def _disclosure(self, disclosure):
+        section = self.formats.section
+        self.sheet.write_row(
+            [
+                (disclosure.key, section),
+                ("", section),
+                (self._title(disclosure.key), section),
+                *(("", section) for _index in range(5)),
+            ]
+        )
+        for index, point in enumerate(disclosure.points):
+            title = self._title((disclosure.key, index))
+            if point.fact:
+                self._fact_row(disclosure, point, title)
+            for code in point.codes:
+                self._indicator_row(disclosure.key, point.paragraph, title, code)
+            if not point.fact and not point.codes:
+                self._missing_row(disclosure.key, point.paragraph, title, "")
+        mapped = mapped_codes()[disclosure.key]
+        for row in self.report.rows:
+            if disclosure.tag in row.frameworks and row.code not in mapped:
+                self._indicator_row(disclosure.key, "", row.name, row.code)
+
+    def _fact_row(self, disclosure, point, title):
+        text = self._fact(point.fact)
+        if not text:
+            self._missing_row(disclosure.key, point.paragraph, title, "")
+            return
+        self.sheet.write_row([disclosure.key, point.paragraph, title, "", text])
+
+    def _fact(self, fact):
+        report, labels = self.report, self.labels
+        return {
+            FACT_OPTION: labels["option"],
+            FACT_BASIS: labels["basis"],
+            FACT_NAME: report.company_name,
+            FACT_PERIOD: self._period_text(),
+            FACT_SECTOR: report.sector,
+            FACT_SIZE: report.size_label,
+            FACT_COUNTRY: report.country,
+            FACT_LEGAL_FORM: "",  # Odoo does not record a legal form
+        }.get(fact, "")
+
+    def _indicator_row(self, key, paragraph, title, code):
+        report = self.report
+        row = report.value_of(code)
+        if row is None:  # archived, or not applicable to the company
+            self._missing_row(key, paragraph, title, code)
+            return
+        number_format = self.formats.for_value(
+            row.value_type, report.currency_name, report.currency_decimals
+        )
+        if row.value is None:
+            value = (self.labels["not_reported"], self.not_reported)
+        else:
+            value = (excel_number(row.value_type, row.value), number_format)
+        unit = report.currency_name if row.value_type == "monetary" else row.unit
+        self.sheet.write_row(
+            [
+                key,
+                paragraph,
+                title,
+                code,
+                value,
+                (excel_number(row.value_type, row.previous), number_format),
+                unit,
+                row.state_label,
+            ]
+        )
+
+    def _missing_row(self, key, paragraph, title, code):
+        self.sheet.write_row(
+            [
+                key,
+                paragraph,
+                title,
+                code,
+                (self.labels["not_reported"], self.not_reported),
+            ]
+        )
