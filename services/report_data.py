@@ -88,6 +88,7 @@ class PillarBlock:
     stage_label: str
     stage_change: int | None
     indicators: tuple
+    light_label: str = ""  # the light's label, "" when not scored
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,7 @@ class CompanyReport:
     trend: tuple
     today: date
     stage_labels: dict = field(default_factory=dict)  # "0".."5" → label
+    light_label: str = ""  # the index light's label, "" when not scored
 
     @property
     def rows(self):
@@ -243,6 +245,7 @@ class ReportData:
         rows = self._rows(lines, columns, history, company)
         previous_pillars = self._previous_pillar_scores(card)
         labels = _labels(self.env["csr.scorecard.pillar"], "pillar")
+        light_labels = _labels(self.env["csr.scorecard"], "light")
         blocks = tuple(
             self._pillar_block(
                 key,
@@ -251,6 +254,7 @@ class ReportData:
                 previous_pillars.get(key),
                 stages.get(key),
                 tuple(row for row in rows if row.pillar == key),
+                light_labels,
             )
             for key, _label in PILLARS
         )
@@ -276,6 +280,7 @@ class ReportData:
             trend=self._trend(columns),
             today=self.today,
             stage_labels=_labels(self.env["csr.assessment"], "overall_stage"),
+            light_label=light_labels.get(card["light"], ""),
         )
 
     def _columns(self, period):
@@ -453,7 +458,8 @@ class ReportData:
     # -- pillars ------------------------------------------------------------
 
     @staticmethod
-    def _pillar_block(key, label, vals, previous_score, stage, rows):
+    def _pillar_block(key, label, vals, previous_score, stage, rows, light_labels):
+        light = vals.get("light") or ""
         has_score = bool(vals.get("has_score"))
         score = _optional(has_score, vals.get("score", 0.0))
         change = None
@@ -465,7 +471,7 @@ class ReportData:
             label=label,
             has_score=has_score,
             score=score,
-            light=vals.get("light") or "",
+            light=light,
             previous_score=previous_score,
             change=change,
             sufficient=bool(vals.get("sufficient")),
@@ -477,6 +483,7 @@ class ReportData:
             stage_label=stage_label,
             stage_change=stage_change,
             indicators=rows,
+            light_label=light_labels.get(light, ""),
         )
 
     def _maturity(self, period):
