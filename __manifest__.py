@@ -66,10 +66,16 @@
         "views/csr_unmapped_purchase_views.xml",
         "wizards/csr_value_import_views.xml",
         "views/csr_menus.xml",
+        "report/csr_triple_bottom_line_report.xml",
     ],
     "demo": [
         "demo/csr_demo.xml",
     ],
+    "assets": {
+        "web.report_assets_common": [
+            "csr_management/static/src/report/triple_bottom_line.css",
+        ],
+    },
     "application": True,
     "installable": True,
 }
