@@ -2,4 +2,5 @@
 from . import engine
 from . import services
 from . import models
+from . import report
 from . import wizards

@@ -67,10 +67,16 @@
         "wizards/csr_value_import_views.xml",
         "wizards/csr_report_export_views.xml",
         "views/csr_menus.xml",
+        "report/csr_triple_bottom_line_report.xml",
     ],
     "demo": [
         "demo/csr_demo.xml",
     ],
+    "assets": {
+        "web.report_assets_common": [
+            "csr_management/static/src/report/triple_bottom_line.css",
+        ],
+    },
     "application": True,
     "installable": True,
 }

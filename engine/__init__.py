@@ -6,6 +6,7 @@ from . import applicability
 from . import efficacy
 from . import emissions
 from . import formula
+from . import ladder
 from . import materials
 from . import periods
 from . import scoring

@@ -88,6 +88,7 @@ class PillarBlock:
     stage_label: str
     stage_change: int | None
     indicators: tuple
+    light_label: str = ""  # the light's label, "" when not scored
 
 
 @dataclass(frozen=True)
@@ -174,6 +175,7 @@ class CompanyReport:
     size_label: str = ""
     sector: str = ""
     currency_decimals: int = 2
+    light_label: str = ""  # the index light's label, "" when not scored
 
     @property
     def rows(self):
@@ -248,6 +250,7 @@ class ReportData:
         rows = self._rows(lines, columns, history, company)
         previous_pillars = self._previous_pillar_scores(card)
         labels = _labels(self.env["csr.scorecard.pillar"], "pillar")
+        light_labels = _labels(self.env["csr.scorecard"], "light")
         blocks = tuple(
             self._pillar_block(
                 key,
@@ -256,6 +259,7 @@ class ReportData:
                 previous_pillars.get(key),
                 stages.get(key),
                 tuple(row for row in rows if row.pillar == key),
+                light_labels,
             )
             for key, _label in PILLARS
         )
@@ -282,6 +286,7 @@ class ReportData:
             today=self.today,
             stage_labels=_labels(self.env["csr.assessment"], "overall_stage"),
             **self._profile(company),
+            light_label=light_labels.get(card["light"], ""),
         )
 
     @staticmethod
@@ -469,7 +474,8 @@ class ReportData:
     # -- pillars ------------------------------------------------------------
 
     @staticmethod
-    def _pillar_block(key, label, vals, previous_score, stage, rows):
+    def _pillar_block(key, label, vals, previous_score, stage, rows, light_labels):
+        light = vals.get("light") or ""
         has_score = bool(vals.get("has_score"))
         score = _optional(has_score, vals.get("score", 0.0))
         change = None
@@ -481,7 +487,7 @@ class ReportData:
             label=label,
             has_score=has_score,
             score=score,
-            light=vals.get("light") or "",
+            light=light,
             previous_score=previous_score,
             change=change,
             sufficient=bool(vals.get("sufficient")),
@@ -493,6 +499,7 @@ class ReportData:
             stage_label=stage_label,
             stage_change=stage_change,
             indicators=rows,
+            light_label=light_labels.get(light, ""),
         )
 
     def _maturity(self, period):

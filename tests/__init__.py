@@ -32,3 +32,4 @@ from . import test_report_data
 from . import test_report_xlsx
 from . import test_vsme_export
 from . import test_report_export
+from . import test_report_pdf

@@ -55,6 +55,16 @@ class TestReportData(ScorecardCase):
         )
         self.assertEqual(pillars["governance"].score, None)
         self.assertFalse(pillars["governance"].sufficient)
+        # Lights come with their label, for outputs that print no colour.
+        self.assertEqual(
+            (
+                report.light_label,
+                environmental.light_label,
+                pillars["social"].light_label,
+            ),
+            ("Amber", "Green", "Amber"),
+        )
+        self.assertEqual(pillars["governance"].light_label, "")
         # 3 + 4 + 2 + 1 values for 4 + 4 + 2 + 3 applicable indicators.
         self.assertAlmostEqual(report.completeness, 100 * 10 / 13, places=6)
 
@@ -112,6 +122,8 @@ class TestReportData(ScorecardCase):
         self.assertEqual(report.value_of("TST-WATER").light, "amber")
         # No December scorecard either: no previous index, but previous values.
         self.assertEqual((report.index, report.previous_index), (50.28, None))
+        self.assertEqual(report.light_label, "Amber")
+        self.assertEqual(report.pillars[1].light_label, "Green")
         self.assertEqual(report.value_of("TST-LOCAL").previous, 40.0)
 
     def test_open_actions_overdue_first(self):

@@ -1,0 +1,300 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The printed Triple Bottom Line report on the hand-computed scorecard of
+``test_scorecard`` (its docstring explains every score used here).
+
+Formats chosen for the report, in English:
+- scores and the index with two decimals: 50.28, 87.50, 0.00; missing "—";
+- changes in points, signed: +37.78 (index 50.28 - 12.50), +62.50
+  (environmental 87.50 - 25.00), +63.33 (social against December's 0.00);
+  economic and governance had no December score: "—";
+- completeness as a trimmed share: 75 % (3 of 4), 100 %, 33.33 % (1 of 3);
+- indicator figures trimmed, with their unit: water 110 m³, previous 130 m³,
+  target 100 m³; share 40 %, target 30 %; yes/no as Yes; money in the
+  company currency (USD, symbol before): $ 1,234,567.50;
+- dates in the language's format: January ends 01/31/2025 in English,
+  31/01/2025 in Latin-American Spanish, which also writes 50,28, 87,50,
+  +37,78 and $ 1.234.567,50, and "Ámbar" for amber (the shipped es.po).
+
+Actions are dated from today: one due ten days ago is "Overdue by 10 days"
+and listed first; one due in twenty days is not overdue. The diesel factor
+(IPCC 2006, 2.6765 kgCO2e per litre) is recorded on January's energy value.
+A self-assessment closed on 20 January 2025 with the social questions of
+stages 1 and 2 met and stage 3 not met puts social at stage 2 and the three
+pillars without questions at stage 0: two filled steps over four ladders.
+The overall stage is the lowest, 0; the maturity index (2 + 0 of stage 3
+met) / 5 x 25 = 10.00.
+"""
+
+from datetime import date, timedelta
+
+from lxml import html as lxml_html
+
+from odoo import Command, fields
+from odoo.exceptions import AccessError
+from odoo.tests import new_test_user
+from odoo.tools import mute_logger
+
+from .common import DISABLED_MAIL
+from .test_scorecard import ScorecardCase
+
+REPORT = "csr_management.action_report_triple_bottom_line"
+SPANISH = "es_419"
+
+
+class TestReportPdf(ScorecardCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company.currency_id = cls.env.ref("base.USD")
+        cls.today = fields.Date.context_today(cls.env.user)
+        cls._action("Train the drivers", cls.today - timedelta(days=10))
+        cls._action("Install water meters", cls.today + timedelta(days=20))
+        cls.values[cls.january, cls.energy].with_context(csr_system_write=True).write(
+            {
+                "emission_factor_ids": [
+                    Command.link(cls.env.ref("csr_management.factor_diesel_ipcc").id)
+                ]
+            }
+        )
+        for period in (cls.december, cls.january):
+            period.with_user(cls.manager).action_compute()
+
+    @classmethod
+    def _action(cls, name, deadline):
+        return cls.env["csr.action"].create(
+            {
+                "name": name,
+                "pillar": "social",
+                "company_id": cls.company.id,
+                "deadline": deadline,
+                "responsible_id": cls.manager.id,
+            }
+        )
+
+    def _html(self, periods=None, user=None):
+        Report = self.env["ir.actions.report"]
+        if user:
+            Report = Report.with_user(user)
+        content, kind = Report._render_qweb_html(REPORT, (periods or self.january).ids)
+        self.assertEqual(kind, "html")
+        return content.decode()
+
+    @staticmethod
+    def _table(html, heading):
+        """The body rows of the table under ``heading``, as lists of the
+        cells' texts with their whitespace collapsed (a ladder's SVG title
+        left out)."""
+        tree = lxml_html.fromstring(html)
+        blocks = tree.xpath(
+            "//div[contains(@class, 'csr-block')]"
+            f"[h4[starts-with(normalize-space(), '{heading}')]]"
+        )
+        return [
+            [
+                " ".join(" ".join(cell.xpath(".//text()[not(ancestor::svg)]")).split())
+                for cell in row.xpath("td")
+            ]
+            for block in blocks
+            for row in block.xpath(".//tbody/tr")
+        ]
+
+    def _monetary_indicator(self):
+        sales = self._make_indicator("TST-SALES", "economic", "higher", "monetary")
+        self._make_value(sales, self.january, 1234567.5)
+        # The stored scorecard lists the indicators it judged: score again.
+        self.january.with_user(self.manager).action_compute()
+
+    def test_cover_index_and_pillars(self):
+        html = self._html()
+        for text in (
+            "Tostadora Andina SAS",
+            self.january.name,
+            "01/01/2025",
+            "01/31/2025",
+            "50.28",
+            "+37.78",
+            "12.50",
+            "No self-assessment closed yet",
+        ):
+            self.assertIn(text, html)
+        pillars = self._table(html, "Pillars")
+        self.assertEqual(
+            pillars,
+            [
+                ["Economic", "0.00", "Red", "—", "100 %", "—"],
+                ["Environmental", "87.50", "Green", "+62.50", "75 %", "—"],
+                ["Social", "63.33", "Amber", "+63.33", "100 %", "—"],
+                ["Governance", "—", "Not enough data", "—", "33.33 %", "—"],
+            ],
+        )
+        # The index light, its label beside the dot.
+        tree = lxml_html.fromstring(html)
+        light = tree.xpath("//td[contains(@class, 'csr-index-light')]")[0]
+        self.assertEqual(" ".join(light.text_content().split()), "Amber")
+        self.assertTrue(light.xpath(".//span[contains(@class, 'csr-dot-amber')]"))
+
+    def test_indicator_tables(self):
+        html = self._html()
+        environmental = {row[0]: row for row in self._table(html, "Environmental")}
+        self.assertEqual(
+            environmental["TST-WATER"],
+            [
+                "TST-WATER",
+                "Test water withdrawal",
+                "110 m³",
+                "130 m³",
+                "100 m³",
+                "Amber",
+                "Manual input",
+                "Validated",
+                "—",
+            ],
+        )
+        self.assertEqual(
+            environmental["TST-SHARE"][2:8],
+            ["40 % estimated", "—", "30 %", "Green", "Manual input", "Draft"],
+        )
+        self.assertEqual(
+            environmental["TST-WASTE"][2:8],
+            ["—", "—", "—", "No value", "Manual input", "—"],
+        )
+        social = {row[0]: row for row in self._table(html, "Social")}
+        self.assertEqual(social["TST-WAGE"][2:4], ["Yes", "No"])
+        self.assertEqual(social["TST-WAGE"][5], "Green")
+        self.assertEqual(social["TST-TRAINING"][2:6], ["9.8 u", "10 u", "—", "Amber"])
+        self.assertEqual(social["TST-ACCIDENTS"][5], "Red")
+        self.assertEqual(social["TST-HEADCOUNT"][5], "Context figure")
+        governance = self._table(html, "Governance")
+        self.assertEqual(
+            sorted(row[0] for row in governance),
+            ["TST-BOARD", "TST-CHANNEL", "TST-CODE"],
+        )
+
+    def test_actions_factors_and_reading_note(self):
+        html = self._html()
+        actions = self._table(html, "Open improvement actions")
+        self.assertEqual(
+            [(row[0], row[5]) for row in actions],
+            [
+                ("Train the drivers", "Overdue by 10 days"),
+                ("Install water meters", "—"),
+            ],
+        )
+        self.assertEqual(actions[0][2], self.manager.name)
+        tree = lxml_html.fromstring(html)
+        overdue = tree.xpath("//tr[contains(@class, 'csr-overdue')]")
+        self.assertEqual(len(overdue), 1)
+        factors = self._table(html, "Emission factors used")
+        self.assertEqual(len(factors), 1)
+        self.assertEqual(factors[0][3], "2.6765 / L")
+        self.assertIn("IPCC, 2006 IPCC Guidelines", factors[0][4])
+        self.assertEqual(factors[0][5], "TST-ENERGY")
+        self.assertIn("How to read this report", html)
+        self.assertIn("means no value", html)
+
+    def test_money_in_the_company_currency(self):
+        self._monetary_indicator()
+        economic = {row[0]: row for row in self._table(self._html(), "Economic")}
+        self.assertEqual(economic["TST-SALES"][2], "$ 1,234,567.50")
+
+    def test_ladder_of_the_last_closed_assessment(self):
+        bank = self.env["csr.question.bank"].create(
+            {"name": "Test bank", "version": "TEST.1"}
+        )
+        self.env["csr.question"].create(
+            [
+                {
+                    "bank_id": bank.id,
+                    "code": f"soc-{stage}-1",
+                    "name": f"Question soc-{stage}-1",
+                    "pillar": "social",
+                    "stage": str(stage),
+                    "iso_subject": "labour",
+                }
+                for stage in (1, 2, 3)
+            ]
+        )
+        assessment = self.env["csr.assessment"].create(
+            {"bank_id": bank.id, "date": date(2025, 1, 20)}
+        )
+        answers = {"soc-1-1": "yes", "soc-2-1": "yes", "soc-3-1": "no"}
+        assessment.write(
+            {
+                "answer_ids": [
+                    Command.update(answer.id, {"manual_answer": answers[answer.code]})
+                    for answer in assessment.answer_ids
+                ]
+            }
+        )
+        assessment.action_close()
+
+        html = self._html()
+        self.assertNotIn("No self-assessment closed yet", html)
+        self.assertEqual(html.count("<svg"), 4)
+        self.assertEqual(html.count('class="reached"'), 2)
+        self.assertEqual(html.count('class="ahead"'), 18)
+        pillars = {row[0]: row for row in self._table(html, "Pillars")}
+        self.assertEqual(pillars["Social"][5], "2 Initiatives")
+        self.assertEqual(pillars["Economic"][5], "0 Not yet compliant")
+        tree = lxml_html.fromstring(html)
+        facts = {
+            row.findtext("th"): " ".join(row.xpath("string(td)").split())
+            for row in tree.xpath("//table[contains(@class, 'csr-facts')]//tr")
+        }
+        self.assertEqual(facts["Overall stage"], "0 Not yet compliant")
+        self.assertEqual(facts["Maturity index (0-100)"], "10.00")
+
+    def test_spanish_company_prints_in_spanish(self):
+        self._monetary_indicator()
+        self.env["res.lang"]._activate_lang(SPANISH)
+        self.env["ir.module.module"]._load_module_terms(
+            ["csr_management"], [SPANISH], overwrite=True
+        )
+        self.company.partner_id.lang = SPANISH
+        html = self._html()
+        for text in ("50,28", "+37,78", "87,50", "33,33", "31/01/2025", "Ámbar"):
+            self.assertIn(text, html)
+        self.assertNotIn("50.28", html)
+        self.assertIn(f'data-oe-lang="{SPANISH}"', html)
+        economic = {row[0]: row for row in self._table(html, "Económico")}
+        self.assertEqual(economic["TST-SALES"][2], "$ 1.234.567,50")
+
+    def test_each_period_in_its_company_layout(self):
+        other = self.env["res.company"].create({"name": "Cacao del Sur SRL"})
+        twin = self._make_period(
+            "month", date(2025, 1, 1), date(2025, 1, 31), company=other
+        )
+        companies = self.company | other
+        self.env = self.env(
+            context=dict(self.env.context, allowed_company_ids=companies.ids)
+        )
+        tree = lxml_html.fromstring(self._html(self.january | twin))
+        articles = tree.xpath("//div[contains(@class, 'article')]")
+        self.assertEqual(
+            [int(article.get("data-oe-id")) for article in articles],
+            [self.january.id, twin.id],
+        )
+        for article, company in zip(articles, companies, strict=True):
+            self.assertIn(f"o_company_{company.id}_layout", article.get("class"))
+            self.assertIn(company.name, article.text_content())
+
+    def test_who_may_print(self):
+        outsider = new_test_user(
+            self.env,
+            login="csr_test_outsider",
+            groups="base.group_user",
+            company_id=self.company.id,
+            company_ids=[self.company.id],
+            context=DISABLED_MAIL,
+        )
+        with self.assertRaises(AccessError):
+            self._html(user=outsider)
+        self.assertIn("50.28", self._html(user=self.auditor))
+
+    @mute_logger("odoo.addons.base.models.ir_actions_report")
+    def test_real_pdf(self):
+        Report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
+        content, kind = Report._render_qweb_pdf(REPORT, self.january.ids)
+        self.assertEqual(kind, "pdf")
+        self.assertTrue(content.startswith(b"%PDF"))
+        self.assertGreater(len(content), 10000)
