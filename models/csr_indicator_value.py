@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import json
 
-from odoo import _, api, fields, models
+from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..engine import values
@@ -141,6 +141,7 @@ class CsrIndicatorValue(models.Model):
         string="Emission factors used",
         readonly=True,
         copy=False,
+        ondelete="restrict",  # a factor that was used stays citable
         help="The factors the computation multiplied the quantities by.",
     )
     validated_by_id = fields.Many2one("res.users", readonly=True, copy=False)
@@ -360,6 +361,7 @@ class CsrIndicatorValue(models.Model):
                 "calculation_note": False,
                 "computed_on": False,
                 "uses_fallback_factor": False,
+                "emission_factor_ids": [Command.clear()],
             }
         )
         return True

@@ -6,6 +6,8 @@ language: numbers take that language's separators, dates its format, money
 the company's currency. Missing figures print as an em dash.
 """
 
+import math
+
 from markupsafe import Markup
 
 from odoo.tools import format_amount, format_date, formatLang, get_lang
@@ -16,6 +18,9 @@ NO_VALUE = "—"
 SCORE_DIGITS = 2
 FIGURE_DIGITS = 2
 FACTOR_DIGITS = 6
+# Below 1, a figure keeps three significant digits (an intensity of 0.0016
+# tCO2e per million of revenue must not print as 0), up to this many decimals.
+SMALL_FIGURE_MAX_DIGITS = 6
 
 
 class ReportFormat:
@@ -40,13 +45,27 @@ class ReportFormat:
         return f"+{text}" if value > 0 else text
 
     def figure(self, value, digits=FIGURE_DIGITS):
-        """A measured figure with no trailing zeros: 110, 9.8, 2.6765."""
+        """A measured figure with no trailing zeros: 110, 9.8, 2.6765, 0.0016."""
         if value is None:
             return NO_VALUE
+        if 0 < abs(value) < 1:
+            significant = 2 - math.floor(math.log10(abs(value)))
+            digits = max(digits, min(significant, SMALL_FIGURE_MAX_DIGITS))
         text = formatLang(self.env, value, digits=digits)
         if digits and self.decimal_point in text:
             text = text.rstrip("0").rstrip(self.decimal_point)
         return text
+
+    def change_sentence(self, value):
+        return self.env._(
+            "Change against the previous period: %(change)s points",
+            change=self.change(value),
+        )
+
+    def overdue(self, days):
+        if days == 1:
+            return self.env._("Overdue by 1 day")
+        return self.env._("Overdue by %(days)s days", days=days)
 
     def factor(self, value):
         return self.figure(value, digits=FACTOR_DIGITS)

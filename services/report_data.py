@@ -4,8 +4,9 @@ and the owner's dashboard all read what ``ReportData.build`` returns, so they
 cannot disagree.
 
 It returns plain data (frozen dataclasses of numbers, strings and dates) and
-leaves formatting to each output. A period's judgement is its stored
-scorecard; a period never scored is scored on the fly, without storing.
+leaves formatting to each output. A locked period's judgement is the
+scorecard it was locked with; an open period is scored on the fly, without
+storing, so that its figures and their judgement come from the same values.
 Reads go through the user's access rights and record rules, set-based: a
 fixed number of queries per company, whatever the size of the catalogue.
 """
@@ -106,6 +107,8 @@ class ActionRow:
     baseline: float | None
     target: float | None
     priority: str
+    value_type: str = ""  # of the tracked indicator, "" without one
+    unit: str = ""
 
 
 @dataclass(frozen=True)
@@ -224,6 +227,9 @@ class ReportData:
         self.today = today or fields.Date.context_today(env.user)
 
     def build(self, periods):
+        # The periods decide which companies are shown: the caller's rights
+        # on them are checked here, the rest is read within their companies.
+        periods.check_access("read")
         return [self._company_report(period) for period in periods]
 
     @classmethod
@@ -300,6 +306,8 @@ class ReportData:
         }
 
     def _columns(self, period):
+        if not self.history:  # a limit of 0 would mean "no limit"
+            return (self._column(period, reported=True),)
         earlier = self.env["csr.period"].search(
             [
                 ("company_id", "=", period.company_id.id),
@@ -326,10 +334,16 @@ class ReportData:
     # -- the judgement: stored scorecard, or scored now -----------------------
 
     def _judgement(self, period):
-        """(scorecard, lines, pillars) as plain dicts."""
-        card = self.env["csr.scorecard"].search([("period_id", "=", period.id)])
-        if card:
-            return self._stored_judgement(card)
+        """(scorecard, lines, pillars) as plain dicts.
+
+        A locked period reports the scorecard it was locked with. An open one
+        is scored now: its values may have changed since the last refresh,
+        and every figure of the report must come from the same records.
+        """
+        if period.state == "locked":
+            card = self.env["csr.scorecard"].search([("period_id", "=", period.id)])
+            if card:
+                return self._stored_judgement(card)
         return self._fresh_judgement(period)
 
     @staticmethod
@@ -387,7 +401,11 @@ class ReportData:
         indicators = self.env["csr.indicator"].browse(
             [line["indicator_id"] for line in lines]
         )
-        indicators.fetch(["code", "name", "unit", "value_type", "source_type"])
+        indicators.fetch(
+            ["code", "name", "unit", "value_type", "source_type", "direction"]
+            + ["is_core", "framework_tag_ids"]
+        )
+        by_id = {indicator.id: indicator for indicator in indicators}
         frameworks = self._framework_refs(indicators)
         Line = self.env["csr.scorecard.line"]
         labels = {
@@ -399,7 +417,7 @@ class ReportData:
         reported = columns[-1].period_id
         rows = []
         for line in lines:
-            indicator = indicators.browse(line["indicator_id"])
+            indicator = by_id[line["indicator_id"]]
             value = history.get((indicator.id, reported))
             rows.append(
                 self._row(indicator, line, value, columns, history, frameworks, labels)
@@ -596,13 +614,19 @@ class ReportData:
             baseline=_optional(tracked, action.baseline_value),
             target=_optional(tracked, action.target_value),
             priority=priority_labels.get(action.priority, ""),
+            value_type=action.indicator_id.value_type or "",
+            unit=action.indicator_id.unit or "",
         )
 
     def _factors(self, period):
         """The emission factors the period's computed values used."""
-        values = self.env["csr.indicator.value"].search(
-            [("period_id", "=", period.id), ("emission_factor_ids", "!=", False)]
-        )
+        values = (
+            self.env["csr.indicator.value"]
+            .search(
+                [("period_id", "=", period.id), ("emission_factor_ids", "!=", False)]
+            )
+            .with_context(active_test=False)
+        )  # an archived factor was still used
         codes = {}
         for value in values:
             for factor in value.emission_factor_ids:
@@ -628,7 +652,11 @@ class ReportData:
         """The source definition of each computed indicator, and the formula
         of each formula indicator, as the period's computation reads them."""
         compute = PeriodCompute(period)
-        indicators = compute._indicators().filtered(lambda indicator: indicator.active)
+        Indicator = self.env["csr.indicator"]
+        indicators = Indicator.search(
+            Indicator._applicable_domain(period.company_id)
+            + [("id", "in", compute._indicators().ids)]
+        )
         chosen = compute._sources(indicators)
         rows = []
         for indicator in indicators:

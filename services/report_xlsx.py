@@ -204,9 +204,20 @@ class Formats:
         return self._money[key]
 
 
+def excel_type(value_type, unit):
+    """How a figure is shown in Excel: rates in % that may pass 100 (staff
+    turnover) are still percentages there, whatever their value type.
+
+    >>> excel_type("ratio", " % "), excel_type("ratio", "days")
+    ('percentage', 'ratio')
+    """
+    return "percentage" if (unit or "").strip() == "%" else value_type
+
+
 def excel_number(value_type, value):
     """The number an indicator figure is stored as: shares (0-100) become
-    Excel fractions so that the percent format shows them right.
+    Excel fractions so that the percent format shows them right. Pass the
+    type ``excel_type`` gives.
 
     >>> excel_number("percentage", 40.0), excel_number("quantity", 40.0)
     (0.4, 40.0)
@@ -409,8 +420,9 @@ class _WorkbookBuilder:
         sheet.table(frozen_columns=self.lead + 2)
 
     def _indicator_cells(self, report, row, periods):
+        kind = excel_type(row.value_type, row.unit)
         number_format = self.formats.for_value(
-            row.value_type, report.currency_name, report.currency_decimals
+            kind, report.currency_name, report.currency_decimals
         )
         values = dict(
             zip(
@@ -420,7 +432,7 @@ class _WorkbookBuilder:
             )
         )
         figures = [
-            (excel_number(row.value_type, values.get(key)), number_format)
+            (excel_number(kind, values.get(key)), number_format)
             for key, _name in periods
         ]
         return [
@@ -429,7 +441,7 @@ class _WorkbookBuilder:
             row.name,
             row.unit,
             *figures,
-            (excel_number(row.value_type, row.target), number_format),
+            (excel_number(kind, row.target), number_format),
             row.status,
             row.source_label,
             row.state_label,
@@ -495,15 +507,16 @@ class _WorkbookBuilder:
         formats = self.formats
         for report in self.reports:
             for row in report.manual_rows:
+                kind = excel_type(row.value_type, row.unit)
                 number_format = formats.for_value(
-                    row.value_type, report.currency_name, report.currency_decimals
+                    kind, report.currency_name, report.currency_decimals
                 )
                 sheet.write_row(
                     [
                         *self._lead(report),
                         row.code,
                         row.name,
-                        (excel_number(row.value_type, row.value), number_format),
+                        (excel_number(kind, row.value), number_format),
                         row.unit,
                         row.entered_by,
                         (row.entered_on, formats.datetime),
@@ -553,12 +566,22 @@ class _WorkbookBuilder:
                         (action.overdue, formats.yes_no),
                         (action.days_overdue, formats.integer),
                         action.indicator_code,
-                        (action.baseline, formats.ratio),
-                        (action.target, formats.ratio),
+                        *self._action_figures(report, action),
                         action.priority,
                     ]
                 )
         sheet.table(frozen_columns=self.lead + 1)
+
+    def _action_figures(self, report, action):
+        """Baseline and target, written like the indicator they track."""
+        kind = excel_type(action.value_type, action.unit) or "ratio"
+        number_format = self.formats.for_value(
+            kind, report.currency_name, report.currency_decimals
+        )
+        return [
+            (excel_number(kind, action.baseline), number_format),
+            (excel_number(kind, action.target), number_format),
+        ]
 
     # -- Emission factors -----------------------------------------------------------
 

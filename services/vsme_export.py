@@ -21,7 +21,14 @@ import xlsxwriter
 
 from odoo.tools.translate import LazyTranslate
 
-from .report_xlsx import WORKBOOK_OPTIONS, Formats, Sheet, excel_number, sheet_name
+from .report_xlsx import (
+    WORKBOOK_OPTIONS,
+    Formats,
+    Sheet,
+    excel_number,
+    excel_type,
+    sheet_name,
+)
 
 _lt = LazyTranslate(__name__)
 
@@ -255,7 +262,9 @@ def vsme_labels(env):
     """Every text of the VSME workbook, in the language of ``env``."""
     _ = env._
     return {
-        "title": _("VSME Basic Module: %(company)s"),
+        # Placeholders filled by the translation call itself, which falls
+        # back to the source when a translation breaks them.
+        "title": lambda company: _("VSME Basic Module: %(company)s", company=company),
         "disclosure": _("Disclosure"),
         "paragraph": _("Paragraph"),
         "data_point": _("Data point"),
@@ -267,7 +276,9 @@ def vsme_labels(env):
         "not_reported": _("Not reported"),
         "option": _("Option A: Basic Module only"),
         "basis": _("Individual: the figures of this company alone"),
-        "period": _("%(period)s, %(start)s to %(end)s"),
+        "period": lambda period, start, end: _(
+            "%(period)s, %(start)s to %(end)s", period=period, start=start, end=end
+        ),
         "yes": _("Yes"),
         "no": _("No"),
         # the standard's words, translated from the lazy terms above
@@ -320,9 +331,7 @@ class _CompanySheet:
     def render(self):
         labels, formats, report = self.labels, self.formats, self.report
         sheet = self.sheet
-        sheet.write_row(
-            [(labels["title"] % {"company": report.company_name}, formats.title)]
-        )
+        sheet.write_row([(labels["title"](report.company_name), formats.title)])
         sheet.write_row([self._period_text()])
         sheet.skip_row()
         sheet.write_row(
@@ -344,11 +353,11 @@ class _CompanySheet:
 
     def _period_text(self):
         period = self.report.period
-        return self.labels["period"] % {
-            "period": period.name,
-            "start": period.date_from.isoformat(),
-            "end": period.date_to.isoformat(),
-        }
+        return self.labels["period"](
+            period=period.name,
+            start=period.date_from.isoformat(),
+            end=period.date_to.isoformat(),
+        )
 
     def _disclosure(self, disclosure):
         section = self.formats.section
@@ -399,13 +408,14 @@ class _CompanySheet:
         if row is None:  # archived, or not applicable to the company
             self._missing_row(key, paragraph, title, code)
             return
+        kind = excel_type(row.value_type, row.unit)
         number_format = self.formats.for_value(
-            row.value_type, report.currency_name, report.currency_decimals
+            kind, report.currency_name, report.currency_decimals
         )
         if row.value is None:
             value = (self.labels["not_reported"], self.not_reported)
         else:
-            value = (excel_number(row.value_type, row.value), number_format)
+            value = (excel_number(kind, row.value), number_format)
         unit = report.currency_name if row.value_type == "monetary" else row.unit
         self.sheet.write_row(
             [
@@ -414,7 +424,7 @@ class _CompanySheet:
                 title,
                 code,
                 value,
-                (excel_number(row.value_type, row.previous), number_format),
+                (excel_number(kind, row.previous), number_format),
                 unit,
                 row.state_label,
             ]

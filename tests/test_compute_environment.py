@@ -12,7 +12,10 @@ Electricity 1,500 kWh = 1.5 MWh; energy 1.5 + 100 x 36.12 / 3,600 =
 
 from datetime import date
 
+from psycopg2 import IntegrityError
+
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 
@@ -192,3 +195,21 @@ class TestComputeEnvironment(AccountTestInvoicingCommon):
             dict(sources["ENV-04"].definition)["Formula"],
             "[ENV-01] / [ECO-01] * 1000000",
         )
+
+    def test_factors_stay_cited_when_archived_and_go_when_typed_by_hand(self):
+        values = self._values(date(2025, 1, 1), date(2025, 1, 31))
+        period = values["ENV-06"].period_id
+        grid = values["ENV-06"].emission_factor_ids
+        grid.active = False  # replaced by a newer factor: the old one was used
+
+        def cited():
+            report = ReportData(self.env, today=date(2025, 2, 1)).build(period)[0]
+            return {row.factor_id: row.indicator_codes for row in report.factors}
+
+        self.assertIn("ENV-06", cited()[grid.id])
+        values["ENV-06"].action_enter_by_hand()
+        self.assertFalse(values["ENV-06"].emission_factor_ids)
+        self.assertNotIn("ENV-06", cited().get(grid.id, ()))
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
+            with self.env.cr.savepoint():
+                values["ENV-05"].emission_factor_ids.unlink()

@@ -196,3 +196,41 @@ class TestReportData(ScorecardCase):
         )
         # Chilean pesos have no decimals: the workbook formats amounts so.
         self.assertEqual((report.currency_name, report.currency_decimals), ("CLP", 0))
+
+    def test_open_period_reports_its_current_values(self):
+        # Scored with energy 45 (10 % better than December's 50: green);
+        # then energy is corrected to 55 without a refresh: 10 % worse, half a
+        # band beyond the -5 % amber limit -> 50 x (1 - 5/10) = 25 red.
+        self._compute(self.december, self.january)
+        self.values[self.january, self.energy].value = 55.0
+        energy = self._report().value_of("TST-ENERGY")
+        self.assertEqual((energy.value, energy.history[-1]), (55.0, 55.0))
+        self.assertEqual((energy.light, energy.score), ("red", 25.0))
+        # A locked period reports the scorecard it was locked with.
+        self.values[self.january, self.energy].value = 45.0
+        self._compute(self.january)
+        self.january.with_user(self.manager).action_lock()
+        report = self._report()
+        self.assertTrue(report.scored_on)
+        self.assertEqual(report.value_of("TST-ENERGY").light, "green")
+
+    def test_queries_do_not_grow_with_the_catalogue(self):
+        self._compute(self.december, self.january)
+
+        def queries():
+            self.env.invalidate_all()
+            start = self.env.cr.sql_log_count
+            self._report()
+            return self.env.cr.sql_log_count - start
+
+        before = queries()
+        for number in range(10):
+            indicator = self._make_indicator(f"TST-MORE-{number}", "social", "higher")
+            self._make_value(indicator, self.january, value=number)
+            self._make_value(indicator, self.december, value=number + 1)
+        self.assertEqual(queries(), before)
+
+    def test_no_comparison_period(self):
+        report = self._report(history=0)
+        self.assertEqual([c.period_id for c in report.columns], [self.january.id])
+        self.assertEqual(report.value_of("TST-WATER").history, (110.0,))

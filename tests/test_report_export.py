@@ -120,10 +120,39 @@ class TestReportExport(CsrCase):
     def test_missing_period_is_refused(self):
         wizard = self._wizard(date_from=date(2024, 6, 1))
         with self.assertRefused(
-            UserError, "None of Tostadora Andina SAS has a period of kind Month"
+            UserError, "Tostadora Andina SAS: no period of kind Month starting on"
         ):
             wizard.action_export()
         self.assertFalse(wizard.file_data)
+
+    def test_company_without_the_period_is_named_not_dropped(self):
+        self.twin.unlink()
+        both = self.company | self.other
+        wizard = self._wizard(
+            user=self.consultant, companies=both, company_ids=both.ids
+        )
+        with self.assertRefused(UserError, r"^Cacao del Sur SRL: no period of kind"):
+            wizard.action_export()
+        self.assertFalse(wizard.file_data)
+
+    def test_periods_of_different_months_are_not_mixed(self):
+        Wizard = self.env["csr.report.export"].with_user(self.user)
+        periods = self.january | self.year
+        with self.assertRefused(UserError, "same kind and start"):
+            Wizard.with_context(
+                active_model="csr.period", active_ids=periods.ids
+            ).create({})
+
+    def test_no_comparison_period_exports_the_period_alone(self):
+        december = self._make_period("month", date(2024, 12, 1), date(2024, 12, 31))
+        self._make_value(period=december, value=130.0)
+        _action, workbook = self._download(self._wizard(history=0))
+        header = [cell.value for cell in next(workbook["Environmental"].iter_rows())]
+        self.assertEqual(header[:4], ["Code", "Indicator", "Unit", "2025-01"])
+        self.assertNotIn("2024-12", header)
+        _action, workbook = self._download(self._wizard(history=1))
+        header = [cell.value for cell in next(workbook["Environmental"].iter_rows())]
+        self.assertEqual(header[3:5], ["2024-12", "2025-01"])
 
     def test_history_between_0_and_24(self):
         self.assertEqual(self._wizard(history=24).history, 24)

@@ -34,6 +34,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import new_test_user
 from odoo.tools import mute_logger
 
+from ..report.report_format import ReportFormat
 from .common import DISABLED_MAIL
 from .test_scorecard import ScorecardCase
 
@@ -115,6 +116,7 @@ class TestReportPdf(ScorecardCase):
             "+37.78",
             "12.50",
             "No self-assessment closed yet",
+            "Change against the previous period: +37.78 points",
         ):
             self.assertIn(text, html)
         pillars = self._table(html, "Pillars")
@@ -298,3 +300,14 @@ class TestReportPdf(ScorecardCase):
         self.assertEqual(kind, "pdf")
         self.assertTrue(content.startswith(b"%PDF"))
         self.assertGreater(len(content), 10000)
+
+    def test_small_figures_keep_their_significant_digits(self):
+        fmt = ReportFormat(self.env, self.company.currency_id)
+        # 0.0016 tCO2e per million of revenue must not print as 0.
+        self.assertEqual(
+            [fmt.figure(v) for v in (0.0016, 0.5, 0.123456, 110.0, 2.6765, 0.0)],
+            ["0.0016", "0.5", "0.123", "110", "2.68", "0"],
+        )
+        self.assertEqual(
+            (fmt.overdue(1), fmt.overdue(3)), ("Overdue by 1 day", "Overdue by 3 days")
+        )

@@ -238,6 +238,31 @@ class TestReportXlsx(ScorecardCase):
         )
         self.assertEqual(action["Overdue"].number_format, YES_NO)
 
+    def test_action_figures_are_written_like_their_indicator(self):
+        # TST-SHARE is a 0-100 share: an action from 40 % to 50 % is written
+        # 0.4 and 0.5 in percent format, as on the Environmental sheet.
+        self.env["csr.action"].create(
+            {
+                "name": "Buy green power",
+                "company_id": self.company.id,
+                "indicator_id": self.share.id,
+                "baseline_period_id": self.january.id,
+                "target_value": 50.0,
+            }
+        )
+        _header, rows = self._table(self._workbook()["Actions"], "Action")
+        action = rows["Buy green power"]
+        self.assertEqual((action["Baseline"].value, action["Target"].value), (0.4, 0.5))
+        self.assertEqual(action["Target"].number_format, "0.00%")
+
+    def test_rates_in_percent_are_percentages(self):
+        # A staff turnover of 12.5 %: a ratio (it may pass 100) with unit "%".
+        self.training.write({"unit": "%", "value_type": "ratio"})
+        _header, rows = self._table(self._workbook()["Social"])
+        cell = rows["TST-TRAINING"]["2025-01"]
+        self.assertAlmostEqual(cell.value, 0.098)
+        self.assertEqual(cell.number_format, "0.00%")
+
     def test_sources_and_emission_factors(self):
         self.env["csr.indicator"].create(
             {

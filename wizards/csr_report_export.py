@@ -76,6 +76,13 @@ class CsrReportExport(models.TransientModel):
         company's last ended period (the longest of those ending the same
         day: a year over its last quarter and month), else its latest."""
         periods = self._context_periods()
+        if len({(period.kind, period.date_from) for period in periods}) > 1:
+            raise UserError(
+                _(
+                    "Select periods of the same kind and start (the same months "
+                    "for each company) to export them together."
+                )
+            )
         if periods:
             return periods[0]
         Period = self.env["csr.period"]
@@ -131,13 +138,15 @@ class CsrReportExport(models.TransientModel):
         periods = ReportData.periods_for(
             self.company_ids, self.period_kind, self.date_from
         )
-        if not periods:
+        missing = self.company_ids - periods.company_id
+        if missing:
             kinds = dict(self._fields["period_kind"]._description_selection(self.env))
             raise UserError(
                 _(
-                    "None of %(companies)s has a period of kind %(kind)s "
-                    "starting on %(start)s. Create it, or choose another start.",
-                    companies=", ".join(self.company_ids.mapped("name")),
+                    "%(companies)s: no period of kind %(kind)s starting on "
+                    "%(start)s. Create it, choose another start, or leave "
+                    "these companies out of the export.",
+                    companies=", ".join(missing.mapped("name")),
                     kind=kinds[self.period_kind],
                     start=format_date(self.env, self.date_from),
                 )
