@@ -69,6 +69,7 @@
     ],
     "demo": [
         "demo/csr_demo.xml",
+        "demo/csr_demo_company.xml",
     ],
     "application": True,
     "installable": True,

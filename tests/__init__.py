@@ -30,3 +30,4 @@ from . import test_action
 from . import test_suggestion
 from . import test_report_data
 from . import test_demo_plan
+from . import test_demo_data
