@@ -17,8 +17,11 @@ if db_exists "$DB" && addon_installed "$DB"; then
     say "Updating $ADDON_NAME in database '$DB'"
     odoo_bin -d "$DB" --addons-path="$ADDONS" -u "$ADDON_NAME" --stop-after-init --log-level=warn
 else
-    say "Creating database '$DB' with $ADDON_NAME and its demo data (a few minutes)"
-    odoo_bin -d "$DB" --addons-path="$ADDONS" -i "$ADDON_NAME" --stop-after-init --log-level=warn
+    say "Creating database '$DB' with $ADDON_NAME and its demo company (a few minutes)"
+    # Odoo 18 loads demo data into a new database unless told not to; an
+    # empty --without-demo overrides a configuration file that says so.
+    odoo_bin -d "$DB" --addons-path="$ADDONS" -i "$ADDON_NAME" --without-demo= \
+        --stop-after-init --log-level=warn
 fi
 
 cat <<MSG
