@@ -71,6 +71,7 @@
     ],
     "demo": [
         "demo/csr_demo.xml",
+        "demo/csr_demo_company.xml",
     ],
     "assets": {
         "web.report_assets_common": [

@@ -16,9 +16,16 @@ ADDONS="$(addons_path)"
 if db_exists "$DB" && addon_installed "$DB"; then
     say "Updating $ADDON_NAME in database '$DB'"
     odoo_bin -d "$DB" --addons-path="$ADDONS" -u "$ADDON_NAME" --stop-after-init --log-level=warn
+    # Demo data load once, at install: an older database keeps what it had.
+    if ! psql -d "$DB" -tAc "SELECT 1 FROM ir_model_data WHERE module = '$ADDON_NAME' AND name = 'demo_company'" | grep -q 1; then
+        say "'$DB' was made before the demo company: run 'dropdb $DB' and this command again to get it."
+    fi
 else
-    say "Creating database '$DB' with $ADDON_NAME and its demo data (a few minutes)"
-    odoo_bin -d "$DB" --addons-path="$ADDONS" -i "$ADDON_NAME" --stop-after-init --log-level=warn
+    say "Creating database '$DB' with $ADDON_NAME and its demo company (a few minutes)"
+    # Odoo 18 loads demo data into a new database unless told not to; an
+    # empty --without-demo overrides a configuration file that says so.
+    odoo_bin -d "$DB" --addons-path="$ADDONS" -i "$ADDON_NAME" --without-demo= \
+        --stop-after-init --log-level=warn
 fi
 
 cat <<MSG

@@ -190,7 +190,9 @@ class WorkforceFigures:
     def staff(self):
         """{employee type: (people, formal)} of the people on the books at the
         end of the period: not departed before it (archived without a departure
-        date means gone). Formal: a running contract and a social-security
+        date means gone), and not hired after it (someone whose contracts all
+        start later was not there yet, which matters when a past period is
+        computed again). Formal: a running contract and a social-security
         number. One grouped query."""
         self.env.flush_all()
         rows = self.env.execute_query(
@@ -205,6 +207,15 @@ class WorkforceFigures:
                    AND employee.employee_type IN %(types)s
                    AND ((employee.active AND employee.departure_date IS NULL)
                         OR employee.departure_date >= %(day)s)
+                   AND (NOT EXISTS (
+                            SELECT 1 FROM hr_contract contract
+                             WHERE contract.employee_id = employee.id
+                               AND contract.state != 'cancel')
+                        OR EXISTS (
+                            SELECT 1 FROM hr_contract contract
+                             WHERE contract.employee_id = employee.id
+                               AND contract.state != 'cancel'
+                               AND contract.date_start <= %(day)s))
               GROUP BY employee.employee_type
                 """,
                 contracted=[row.employee_id for row in self.rows],
@@ -225,6 +236,13 @@ class WorkforceFigures:
             ("active", "=", True),
             ("departure_date", "=", False),
             ("departure_date", ">=", self.period.date_to),
+            "|",
+            ("contract_ids", "not any", [("state", "!=", "cancel")]),
+            (
+                "contract_ids",
+                "any",
+                [("state", "!=", "cancel"), ("date_start", "<=", self.period.date_to)],
+            ),
         ]
 
     # -- figures ----------------------------------------------------------

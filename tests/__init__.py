@@ -33,3 +33,5 @@ from . import test_report_xlsx
 from . import test_vsme_export
 from . import test_report_export
 from . import test_report_pdf
+from . import test_demo_plan
+from . import test_demo_data

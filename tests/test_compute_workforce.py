@@ -23,8 +23,9 @@ Collective agreement on Mateo's and Sofía's contracts: 2 / 5 = 40 %.
 On the books at 31 January (SOC-05): the five, plus Pendiente (draft contract
 only), 6 people; with a running contract and a social-security number: Mateo,
 Lucía, Sofía, Diego (Andrés has no number, Pendiente no contract) = 4 / 6 =
-66.67 %. Non-employees (SOC-08): the freelancer and a contractor = 2; a
-contractor who left on 20 January and another company's do not count.
+66.67 %. Futura, hired on 3 February, was not on the books yet.
+Non-employees (SOC-08): the freelancer and a contractor = 2; a contractor who
+left on 20 January and another company's do not count.
 """
 
 from datetime import date
@@ -68,6 +69,8 @@ class TestComputeWorkforce(CsrCase):
         valeria.write({"departure_date": date(2025, 1, 10), "active": False})
         cls._contract(freelancer, 9000.0, date(2024, 1, 1))
         cls._contract(pending, 9000.0, date(2024, 1, 1), state="draft")
+        future = cls._employee("Futura", "female", ssnid="CC-8")
+        cls._contract(future, 2200.0, date(2025, 2, 3))
         cls._employee("Contratista", "female", employee_type="contractor")
         gone = cls._employee("Exprestador", "male", employee_type="contractor")
         gone.write({"departure_date": date(2025, 1, 20), "active": False})

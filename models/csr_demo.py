@@ -1,0 +1,42 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+from ..engine import demo_plan
+from ..services.demo_data import DemoWriter
+
+
+class CsrDemo(models.AbstractModel):
+    """Entry point of the demo company, called by the demo data only."""
+
+    _name = "csr.demo"
+    _description = "CSR Demo Company"
+
+    @api.model
+    def _csr_generate_demo(self, months=24, employees=40, seed=demo_plan.DEFAULT_SEED):
+        """Create the demo company and its history up to today, once: a
+        second call returns the company made by the first."""
+        existing = self.env.ref("csr_management.demo_company", raise_if_not_found=False)
+        if existing:
+            return existing
+        plan = demo_plan.build_plan(
+            fields.Date.context_today(self),
+            seed=seed,
+            months=months,
+            employees=employees,
+            minimum_wages=self._csr_demo_minimum_wages(),
+        )
+        return DemoWriter(self.sudo().env, plan).run()
+
+    @api.model
+    def _csr_demo_minimum_wages(self):
+        """Colombia's monthly minimum wages in pesos from the addon's table,
+        so that the demo's wages meet them; the plan's own copy otherwise."""
+        wages = self.env["csr.minimum.wage"].search(
+            [
+                ("country_id", "=", self.env.ref("base.co").id),
+                ("basis", "=", "monthly"),
+                ("currency_id", "=", self.env.ref("base.COP").id),
+            ]
+        )
+        table = tuple(sorted((w.date_from, w.monthly_amount) for w in wages))
+        return table or demo_plan.DEFAULT_MINIMUM_WAGES

@@ -1,0 +1,124 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The demo writer (services/demo_data.py) on a short plan: three months
+(January to March 2026, reference date 15 April 2026) and ten employees.
+
+The issue's acceptance test: after loading, the latest period's scorecard
+has all four pillars scored and a completeness above 80 %. Every indicator
+that applies to a small manufacturer is fed: the books (revenue, costs, taxes
+paid, supplier payments), staff and time off, stock, energy and water bills,
+and the manual inputs (waste manifests, training hours, the governance
+register); the parental leave ending in March gives the return-to-work rate.
+
+Figures checked against the plan itself: March's net revenue is the sum of
+its sales invoices less its credit note, its water the m³ of its water bill,
+its headcount the ten contracts running on 31 March, and its women in
+management the plan's count (3 of 5 managers).
+"""
+
+from datetime import date
+
+from odoo.tests import TransactionCase, tagged
+
+from odoo.addons.csr_management.engine.demo_plan import build_plan
+from odoo.addons.csr_management.services.demo_data import DemoWriter, tiny_pdf
+
+from .common import DISABLED_MAIL
+
+TODAY = date(2026, 4, 15)
+
+
+@tagged("post_install", "-at_install")
+class TestDemoData(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL))
+        cls.plan = build_plan(TODAY, months=3, employees=10)
+        cls.company = DemoWriter(cls.env, cls.plan).run()
+        cls.march = cls.env["csr.period"].search(
+            [
+                ("company_id", "=", cls.company.id),
+                ("kind", "=", "month"),
+                ("date_from", "=", date(2026, 3, 1)),
+            ]
+        )
+        cls.values = {v.code: v for v in cls.march.value_ids}
+
+    def test_latest_scorecard_scores_every_pillar(self):
+        card = self.march.scorecard_ids
+        self.assertEqual(len(card.pillar_ids), 4)
+        for pillar in card.pillar_ids:
+            self.assertTrue(pillar.has_score, pillar.pillar)
+            self.assertGreater(pillar.completeness, 80.0, pillar.pillar)
+        self.assertTrue(card.has_index)
+
+    def test_company_is_a_colombian_small_manufacturer(self):
+        company = self.company
+        self.assertEqual(company.country_id, self.env.ref("base.co"))
+        self.assertEqual(company.currency_id, self.env.ref("base.COP"))
+        self.assertEqual(company.csr_sector_id.code, "manufacturing")
+        self.assertEqual(
+            (company.csr_company_size, company.csr_base_year), ("small", 2026)
+        )
+        self.assertEqual(self.env["csr.demo"]._csr_generate_demo(), company)
+
+    def test_books_feed_the_economic_indicators(self):
+        march = [i for i in self.plan.invoices if i.date.month == 3]
+        revenue = sum(i.amount for i in march if i.move_type == "out_invoice")
+        revenue -= sum(i.amount for i in march if i.move_type == "out_refund")
+        self.assertAlmostEqual(self.values["ECO-01"].value, revenue, places=2)
+        for code in ("ECO-02", "ECO-07", "ECO-08", "ECO-09"):
+            self.assertGreater(self.values[code].value, 0.0, code)
+        water = next(f.water_m3 for f in self.plan.figures if f.start.month == 3)
+        self.assertEqual(self.values["ENV-11"].value, water)
+
+    def test_staff_feed_the_social_indicators(self):
+        end = date(2026, 3, 31)
+        self.assertEqual(self.values["SOC-01"].value, 10.0)
+        self.assertEqual(
+            self.values["SOC-20"].value, self.plan.women_in_management(end)
+        )
+        self.assertEqual(self.values["SOC-13"].value, 1.0)  # minimum wage met
+        self.assertEqual(self.values["SOC-21"].value, 100.0)  # back from leave
+
+    def test_manual_inputs_with_evidence(self):
+        waste = self.values["ENV-14"]
+        self.assertEqual(waste.source, "manual")
+        self.assertEqual(waste.evidence_ids.mimetype, "text/plain")
+        ethics = self.values["GOV-02"]
+        self.assertEqual(ethics.value, 1.0)
+        self.assertEqual(ethics.evidence_ids.mimetype, "application/pdf")
+        january = self.env["csr.indicator.value"].search(
+            [
+                ("company_id", "=", self.company.id),
+                ("date_from", "=", date(2026, 1, 1)),
+                ("period_kind", "=", "month"),
+            ]
+        )
+        self.assertEqual(
+            set(january.filtered(lambda v: v.source == "manual").mapped("state")),
+            {"validated"},
+        )
+        self.assertTrue(tiny_pdf("x").startswith(b"%PDF-1.4"))
+
+    def test_actions_in_every_state(self):
+        actions = self.env["csr.action"].search([("company_id", "=", self.company.id)])
+        self.assertEqual(
+            set(actions.mapped("state")),
+            {"draft", "planned", "in_progress", "done", "verified", "cancelled"},
+        )
+        measured = actions.filtered(lambda a: a.indicator_id.code == "ENV-04")
+        self.assertEqual((measured.state, measured.efficacy), ("verified", "effective"))
+        self.assertLess(measured.verified_value, measured.baseline_value)
+        overdue = actions.filtered(
+            lambda a: a.state in ("planned", "in_progress") and a.deadline < TODAY
+        )
+        self.assertTrue(overdue.activity_ids)
+
+    def test_two_closed_assessments_show_progress(self):
+        first, second = self.env["csr.assessment"].search(
+            [("company_id", "=", self.company.id)], order="date"
+        )
+        self.assertEqual((first.state, second.state), ("done", "done"))
+        self.assertEqual(second.compare_id, first)
+        self.assertGreater(second.maturity_index, first.maturity_index)
