@@ -32,3 +32,4 @@ from . import csr_assessment_answer
 from . import csr_assessment_pillar
 from . import csr_action
 from . import csr_action_suggestion
+from . import csr_dashboard

@@ -29,3 +29,4 @@ from . import test_compute_renewables
 from . import test_action
 from . import test_suggestion
 from . import test_report_data
+from . import test_dashboard
