@@ -65,11 +65,20 @@
         "wizards/csr_unmapped_purchase_map_views.xml",
         "views/csr_unmapped_purchase_views.xml",
         "wizards/csr_value_import_views.xml",
+        "views/csr_dashboard_views.xml",
         "views/csr_menus.xml",
     ],
     "demo": [
         "demo/csr_demo.xml",
     ],
+    "assets": {
+        "web.assets_backend": [
+            "csr_management/static/src/dashboard/*",
+        ],
+        "web.assets_tests": [
+            "csr_management/static/tests/tours/*.js",
+        ],
+    },
     "application": True,
     "installable": True,
 }

@@ -226,6 +226,7 @@ class CsrDashboard(models.AbstractModel):
             "pillar": row.pillar,
             "value": row.value,
             "unit": row.unit,
+            "value_type": row.value_type,
             "target": row.target,
             "score": row.score,
             "status": row.status,

@@ -30,3 +30,4 @@ from . import test_action
 from . import test_suggestion
 from . import test_report_data
 from . import test_dashboard
+from . import test_dashboard_tour

@@ -43,6 +43,14 @@ class TestDashboard(ScorecardCase):
             }
         )
 
+    def test_the_app_opens_on_the_overview(self):
+        action = self.env.ref("csr_management.csr_dashboard_action")
+        root = self.env.ref("csr_management.csr_root_menu")
+        self.assertEqual(action.tag, "csr_management.dashboard")
+        self.assertEqual(root.action, action)
+        first = root.child_id.sorted(lambda menu: (menu.sequence, menu.id))[0]
+        self.assertEqual((first.name, first.action), ("Overview", action))
+
     def test_index_and_pillars_of_the_scored_period(self):
         self._compute(self.december, self.january)
         data = self._overview()
@@ -156,6 +164,7 @@ class TestDashboard(ScorecardCase):
         self.assertEqual(
             accidents["value_id"], self.values[self.january, self.accidents].id
         )
+        self.assertEqual(accidents["value_type"], "quantity")
         local = red["TST-LOCAL"]
         self.assertEqual((local["value"], local["target"]), (30.0, None))
 
