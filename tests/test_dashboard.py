@@ -15,6 +15,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user
 
@@ -167,6 +168,53 @@ class TestDashboard(ScorecardCase):
         self.assertEqual(accidents["value_type"], "quantity")
         local = red["TST-LOCAL"]
         self.assertEqual((local["value"], local["target"]), (30.0, None))
+
+    def test_maturity_of_the_last_closed_self_assessment(self):
+        """One social question met at stage 1, none at stage 2: social at
+        stage 1, the other pillars (no question) at 0, overall 0; index
+        (1 + 0) / 5 x 25 = 5."""
+        bank = self.env["csr.question.bank"].create(
+            {"name": "Test bank", "version": "TEST.1"}
+        )
+        self.env["csr.question"].create(
+            [
+                {
+                    "bank_id": bank.id,
+                    "code": f"soc-{stage}-1",
+                    "name": f"Question soc-{stage}-1",
+                    "pillar": "social",
+                    "stage": str(stage),
+                    "iso_subject": "labour",
+                }
+                for stage in (1, 2)
+            ]
+        )
+        assessment = self.env["csr.assessment"].create(
+            {"bank_id": bank.id, "date": date(2025, 1, 15)}
+        )
+        answers = {"soc-1-1": "yes", "soc-2-1": "no"}
+        assessment.write(
+            {
+                "answer_ids": [
+                    Command.update(answer.id, {"manual_answer": answers[answer.code]})
+                    for answer in assessment.answer_ids
+                ]
+            }
+        )
+        assessment.action_close()
+        overview = self._overview()["overview"]
+        stages = {
+            pillar["key"]: (pillar["stage"], pillar["stage_label"])
+            for pillar in overview["pillars"]
+        }
+        self.assertEqual(stages["social"], (1, "1 Compliance"))
+        self.assertEqual(stages["economic"], (0, "0 Not yet compliant"))
+        maturity = overview["maturity"]
+        self.assertEqual(
+            (maturity["assessment_name"], maturity["stage"], maturity["index"]),
+            (assessment.name, 0, 5.0),
+        )
+        self.assertEqual(maturity["date"], "01/15/2025")
 
     @freeze_time(TODAY)
     def test_overdue_actions(self):

@@ -173,11 +173,57 @@ export class CsrDashboard extends Component {
         return change < 0 ? "fa-arrow-down text-danger" : "fa-arrow-right text-muted";
     }
 
+    periodOptionText(period) {
+        if (period.scored) {
+            return period.name;
+        }
+        return _t("%(period)s (not scored yet)", { period: period.name });
+    }
+
+    get emptyHelp() {
+        return _t(
+            "The overview shows the CSR index, its pillars and what needs attention for a reporting period of %(company)s. Create the periods of the fiscal year to start entering indicator values.",
+            { company: this.state.data.company_name }
+        );
+    }
+
+    get indexChangeText() {
+        return _t("%(change)s points since the previous period (%(previous)s)", {
+            change: formatChange(this.overview.index_change),
+            previous: formatScore(this.overview.previous_index),
+        });
+    }
+
+    get completenessText() {
+        const { valued_count, applicable_count, share } = this.overview.completeness;
+        return _t("%(valued)s of %(applicable)s indicators (%(share)s)", {
+            valued: valued_count,
+            applicable: applicable_count,
+            share: this.formatPercent(share),
+        });
+    }
+
+    get maturityText() {
+        const maturity = this.overview.maturity;
+        return _t("Maturity: %(stage)s (%(assessment)s, %(date)s)", {
+            stage: maturity.stage_label,
+            assessment: maturity.assessment_name,
+            date: maturity.date,
+        });
+    }
+
+    get overdueCountText() {
+        return _t("(%(overdue)s of %(open)s open)", {
+            overdue: this.overview.overdue_actions.length,
+            open: this.overview.open_action_count,
+        });
+    }
+
     stageText(pillar) {
         if (pillar.stage === null) {
             return _t("No closed self-assessment");
         }
-        return _t("Stage %(stage)s · %(label)s", { stage: pillar.stage, label: pillar.stage_label });
+        return _t("Maturity stage: %(stage)s", { stage: pillar.stage_label });
     }
 
     // -- handlers ------------------------------------------------------------
