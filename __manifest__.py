@@ -66,6 +66,7 @@
         "views/csr_unmapped_purchase_views.xml",
         "wizards/csr_value_import_views.xml",
         "wizards/csr_report_export_views.xml",
+        "views/csr_dashboard_views.xml",
         "views/csr_menus.xml",
         "report/csr_triple_bottom_line_report.xml",
     ],
@@ -76,6 +77,12 @@
     "assets": {
         "web.report_assets_common": [
             "csr_management/static/src/report/triple_bottom_line.css",
+        ],
+        "web.assets_backend": [
+            "csr_management/static/src/dashboard/*",
+        ],
+        "web.assets_tests": [
+            "csr_management/static/tests/tours/*.js",
         ],
     },
     "application": True,

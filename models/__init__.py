@@ -33,3 +33,4 @@ from . import csr_assessment_pillar
 from . import csr_action
 from . import csr_action_suggestion
 from . import csr_demo
+from . import csr_dashboard

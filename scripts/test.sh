@@ -21,12 +21,14 @@ say "Running the test suite"
 # pytest-odoo imports odoo.tests before Odoo's test mode is on, which logs a
 # spurious "Importing test framework" error; --test-enable would avoid it but
 # makes the registry load take minutes, so that one logger is quietened.
+# --odoo-http starts Odoo's HTTP server on a free port, without which
+# pytest-odoo skips the HttpCase (browser tour) tests.
 LINKS="$(link_dir_for addons)"
 cd "$LINKS"
 set +e
 "$PY" -m pytest -p no:cacheprovider --rootdir="$LINKS" -c /dev/null \
     --odoo-database="$DB" --odoo-addons-path="$ADDONS" --odoo-log-level=warn \
-    --odoo-extra=log-handler=odoo.tests.common:CRITICAL \
+    --odoo-extra=log-handler=odoo.tests.common:CRITICAL --odoo-http \
     "${@:-$ADDON_NAME/tests}"
 status=$?
 set -e

@@ -69,6 +69,7 @@ class IndicatorRow:
     evidence_count: int = 0
     comment: str = ""
     calculation_note: str = ""
+    value_id: int | None = None  # the period's value record, to open it
 
 
 @dataclass(frozen=True)
@@ -288,7 +289,7 @@ class ReportData:
             actions=self._actions(company),
             factors=self._factors(period),
             sources=self._sources(period),
-            trend=self._trend(columns),
+            trend=self._trend(columns, card, pillars),
             today=self.today,
             stage_labels=_labels(self.env["csr.assessment"], "overall_stage"),
             **self._profile(company),
@@ -472,6 +473,7 @@ class ReportData:
             estimated=line["data_quality"] == "estimated",
             frameworks=frameworks[indicator.id],
             history=past,
+            value_id=value.id if value else None,
             **audit,
         )
 
@@ -551,8 +553,10 @@ class ReportData:
         )
         return maturity, stages
 
-    def _trend(self, columns):
-        """Index and pillar scores of each column that has a scorecard."""
+    def _trend(self, columns, judgement, pillars):
+        """Index and pillar scores of each column that has a scorecard, and
+        of the reported period when it was scored now: the trend ends on the
+        figures the report shows."""
         cards = self.env["csr.scorecard"].search(
             [("period_id", "in", [c.period_id for c in columns])]
         )
@@ -573,7 +577,21 @@ class ReportData:
                     },
                 )
             )
+        if not judgement["stored"]:
+            points.append(self._fresh_point(columns[-1], judgement, pillars))
         return tuple(points)
+
+    @staticmethod
+    def _fresh_point(column, card, pillars):
+        return TrendPoint(
+            column.name,
+            column.date_from,
+            _optional(card["has_index"], card["overall_index"]),
+            {
+                key: _optional(bool(vals.get("has_score")), vals.get("score"))
+                for key, vals in pillars.items()
+            },
+        )
 
     # -- actions, factors, sources ------------------------------------------
 

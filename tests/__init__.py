@@ -35,3 +35,5 @@ from . import test_report_export
 from . import test_report_pdf
 from . import test_demo_plan
 from . import test_demo_data
+from . import test_dashboard
+from . import test_dashboard_tour

@@ -82,10 +82,12 @@ class TestReportData(ScorecardCase):
         self.assertEqual(water.history, (130.0, 110.0))
         self.assertEqual(water.entered_by, self.env.user.name)
         self.assertEqual(water.validated_by, self.env.user.name)
+        self.assertEqual(water.value_id, self.values[self.january, self.water].id)
         waste = report.value_of("TST-WASTE")
         self.assertEqual(
             (waste.value, waste.status, waste.history), (None, "No value", (None, None))
         )
+        self.assertIsNone(waste.value_id)
         self.assertEqual(report.value_of("TST-HEADCOUNT").status, "Context figure")
         self.assertTrue(report.value_of("TST-SHARE").estimated)
         self.assertEqual(
@@ -114,6 +116,17 @@ class TestReportData(ScorecardCase):
         self.assertEqual([point.index for point in trend], [12.5, 50.28])
         self.assertEqual(trend[0].pillar_scores["environmental"], 25.0)
         self.assertIsNone(trend[0].pillar_scores["economic"])
+
+    def test_trend_ends_with_the_period_scored_now(self):
+        self._compute(self.december)
+        trend = self._report().trend
+        self.assertFalse(self._scorecard(self.january))
+        self.assertEqual(
+            [(point.period_name, point.index) for point in trend],
+            [(self.december.name, 12.5), (self.january.name, 50.28)],
+        )
+        self.assertEqual(trend[1].pillar_scores["environmental"], 87.5)
+        self.assertIsNone(trend[1].pillar_scores["governance"])
 
     def test_period_never_scored_is_scored_without_storing(self):
         report = self._report()
