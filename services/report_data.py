@@ -554,9 +554,9 @@ class ReportData:
         return maturity, stages
 
     def _trend(self, columns, judgement, pillars):
-        """Index and pillar scores of each column that has a scorecard, and
-        of the reported period when it was scored now: the trend ends on the
-        figures the report shows."""
+        """Index and pillar scores of each earlier column that has a
+        scorecard, then of the reported period as the report judged it: the
+        trend ends on the figures the report shows."""
         cards = self.env["csr.scorecard"].search(
             [("period_id", "in", [c.period_id for c in columns])]
         )
@@ -564,6 +564,8 @@ class ReportData:
         points = []
         for column in columns:
             card = by_period.get(column.period_id)
+            if column.is_reported and not judgement["stored"]:
+                continue  # scored now: its stored scorecard may be stale
             if not card:
                 continue
             points.append(

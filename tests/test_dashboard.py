@@ -58,7 +58,10 @@ class TestDashboard(ScorecardCase):
         overview = data["overview"]
         self.assertEqual(data["period_id"], self.january.id)
         self.assertEqual(overview["period"]["name"], self.january.name)
-        self.assertFalse(overview["scored_now"])
+        # Open: scored from the current values; locked: its frozen scorecard.
+        self.assertTrue(overview["scored_now"])
+        self.january.with_user(self.manager).action_lock()
+        self.assertFalse(self._overview()["overview"]["scored_now"])
         self.assertEqual(
             (
                 overview["index"],

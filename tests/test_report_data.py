@@ -219,6 +219,13 @@ class TestReportData(ScorecardCase):
         energy = self._report().value_of("TST-ENERGY")
         self.assertEqual((energy.value, energy.history[-1]), (55.0, 55.0))
         self.assertEqual((energy.light, energy.score), ("red", 25.0))
+        # The trend ends once, on the figures the report shows: social
+        # (25 + 100 + 65) / 3 = 63.33 in both, environmental (75 x 2 + 100 +
+        # 25) / 4 = 68.75 now, instead of the stored 87.5.
+        report = self._report()
+        self.assertEqual([point.index for point in report.trend][:1], [12.5])
+        self.assertEqual(len(report.trend), 2)
+        self.assertEqual(report.trend[-1].pillar_scores["environmental"], 68.75)
         # A locked period reports the scorecard it was locked with.
         self.values[self.january, self.energy].value = 45.0
         self._compute(self.january)
