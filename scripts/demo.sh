@@ -56,7 +56,7 @@ say "Writing the reports of the demo company's latest month to $REPORTS"
 cat <<MSG
 
   CSR Management is ready on database '$DB'.
-  URL:    $URL/odoo/csr   (the CSR app opens on its overview)
+  URL:    $URL/odoo/csr-overview   (the CSR app opens on its overview)
   Logins: admin / admin                 (administrator, CSR manager)
           csr_manager / csr_manager     (CSR manager)
           csr_user / csr_user           (CSR user)
