@@ -254,7 +254,19 @@ class TestReportPdf(ScorecardCase):
         )
         self.company.partner_id.lang = SPANISH
         html = self._html()
-        for text in ("50,28", "+37,78", "87,50", "33,33", "31/01/2025", "Ámbar"):
+        for text in (
+            "50,28",
+            "+37,78",
+            "87,50",
+            "33,33",
+            "31/01/2025",
+            "Ámbar",
+            # the template's own words, and a sentence with its number inside
+            "Reporte de triple resultado",
+            "Pilares",
+            "Variación respecto del período anterior: +37,78 puntos",
+            "Vencida hace 10 días",
+        ):
             self.assertIn(text, html)
         self.assertNotIn("50.28", html)
         self.assertIn(f'data-oe-lang="{SPANISH}"', html)
