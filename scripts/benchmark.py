@@ -408,6 +408,23 @@ def measure_judgement(env, company, period):
     return card, created, answered, len(answers)
 
 
+def measure_reports(env, period):
+    """The report data of the year (scored now: it is open) and the
+    accountants' workbook built from it."""
+    # Imported here: the addon is importable only once Odoo knows its path.
+    from odoo.addons.csr_management.services.report_data import ReportData
+    from odoo.addons.csr_management.services.report_xlsx import (
+        build_workbook,
+        workbook_labels,
+    )
+
+    data = timed(env, lambda: ReportData(env).build(period))
+    start = time.perf_counter()
+    content = build_workbook(data[2], workbook_labels(env))
+    workbook = time.perf_counter() - start
+    return data, workbook, len(content), len(data[2][0].rows)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", required=True)
@@ -439,6 +456,7 @@ def main():
         lines = env["account.move.line"].search_count([("company_id", "=", company.id)])
         wall, queries, floor, report, period = measure(env, company)
         card, created, answered, questions = measure_judgement(env, company, period)
+        data, workbook, size, rows = measure_reports(env, period)
         cr.rollback()
     print(f"journal items            {lines:>12,}")
     print(f"employees with contracts {args.employees:>12,}")
@@ -456,6 +474,11 @@ def main():
         f"({questions} questions pre-answered, {created[1]} queries)"
     )
     print(f"all answers saved        {answered[0]:>11.3f} s  ({answered[1]} queries)")
+    print(
+        f"report data              {data[0]:>11.3f} s  "
+        f"({rows} indicators, {data[1]} queries)"
+    )
+    print(f"XLSX workbook            {workbook:>11.3f} s  ({size:,} bytes)")
     print(f"compute / floor          {wall / floor:>12.2f} x")
 
 

@@ -19,4 +19,7 @@ class TestDashboardTour(HttpCase, ScorecardCase):
             "/odoo/action-csr_management.csr_dashboard_action",
             "csr_dashboard_tour",
             login=self.manager.login,
+            # The first page load builds the asset bundles: slow on a busy
+            # 2-core machine, so more than the default minute.
+            timeout=180,
         )
