@@ -122,7 +122,6 @@ class CsrDashboard(models.AbstractModel):
 
     def _overview(self, period):
         report = ReportData(self.env, history=DASHBOARD_HISTORY).build(period)[0]
-        lights = self._light_labels()
         return {
             "period": {
                 "id": report.period.period_id,
@@ -134,10 +133,10 @@ class CsrDashboard(models.AbstractModel):
             "scored_now": report.scored_on is None,
             "index": report.index,
             "light": report.light,
-            "light_label": lights.get(report.light, ""),
+            "light_label": report.light_label,
             "previous_index": report.previous_index,
             "index_change": report.index_change,
-            "pillars": [self._pillar(pillar, lights) for pillar in report.pillars],
+            "pillars": [self._pillar(pillar) for pillar in report.pillars],
             "completeness": self._completeness(report),
             "maturity": self._maturity(report.maturity),
             "trend": self._trend(report),
@@ -148,18 +147,14 @@ class CsrDashboard(models.AbstractModel):
             "open_action_count": len(report.actions),
         }
 
-    def _light_labels(self):
-        light = self.env["csr.scorecard"]._fields["light"]
-        return dict(light._description_selection(self.env))
-
     @staticmethod
-    def _pillar(pillar, lights):
+    def _pillar(pillar):
         return {
             "key": pillar.key,
             "label": pillar.label,
             "score": pillar.score,
             "light": pillar.light,
-            "light_label": lights.get(pillar.light, ""),
+            "light_label": pillar.light_label,
             "change": pillar.change,
             "sufficient": pillar.sufficient,
             "completeness": pillar.completeness,
@@ -173,8 +168,8 @@ class CsrDashboard(models.AbstractModel):
     @staticmethod
     def _completeness(report):
         return {
-            "applicable_count": sum(p.applicable_count for p in report.pillars),
-            "valued_count": sum(p.valued_count for p in report.pillars),
+            "applicable_count": report.applicable_count,
+            "valued_count": report.valued_count,
             "share": report.completeness,
         }
 

@@ -11,7 +11,7 @@ Reads go through the user's access rights and record rules, set-based: a
 fixed number of queries per company, whatever the size of the catalogue.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from odoo import fields
@@ -173,7 +173,6 @@ class CompanyReport:
     sources: tuple
     trend: tuple
     today: date
-    stage_labels: dict = field(default_factory=dict)  # "0".."5" → label
     # What the VSME basis for preparation (B1) tells about the company.
     country: str = ""
     size_label: str = ""
@@ -200,11 +199,18 @@ class CompanyReport:
         return [action for action in self.actions if action.overdue]
 
     @property
+    def applicable_count(self):
+        return sum(pillar.applicable_count for pillar in self.pillars)
+
+    @property
+    def valued_count(self):
+        return sum(pillar.valued_count for pillar in self.pillars)
+
+    @property
     def completeness(self):
         """Share (%) of the applicable indicators that have a value."""
-        applicable = sum(pillar.applicable_count for pillar in self.pillars)
-        valued = sum(pillar.valued_count for pillar in self.pillars)
-        return 100.0 * valued / applicable if applicable else 0.0
+        applicable = self.applicable_count
+        return 100.0 * self.valued_count / applicable if applicable else 0.0
 
     def value_of(self, code):
         """The reported row of an indicator code, or None."""
@@ -254,7 +260,7 @@ class ReportData:
         card, lines, pillars = self._judgement(period)
         history = self._history(columns)
         maturity, stages = self._maturity(period)
-        rows = self._rows(lines, columns, history, company)
+        rows = self._rows(lines, columns, history)
         previous_pillars = self._previous_pillar_scores(card)
         labels = _labels(self.env["csr.scorecard.pillar"], "pillar")
         light_labels = _labels(self.env["csr.scorecard"], "light")
@@ -291,7 +297,6 @@ class ReportData:
             sources=self._sources(period),
             trend=self._trend(columns, card, pillars),
             today=self.today,
-            stage_labels=_labels(self.env["csr.assessment"], "overall_stage"),
             **self._profile(company),
             light_label=light_labels.get(card["light"], ""),
         )
@@ -398,7 +403,7 @@ class ReportData:
         )
         return {(v.indicator_id.id, v.period_id.id): v for v in values}
 
-    def _rows(self, lines, columns, history, company):
+    def _rows(self, lines, columns, history):
         indicators = self.env["csr.indicator"].browse(
             [line["indicator_id"] for line in lines]
         )
@@ -447,6 +452,7 @@ class ReportData:
             for c in columns
         )
         audit = self._audit(value)
+        source = value.source if value else indicator.source_type
         return IndicatorRow(
             indicator_id=indicator.id,
             code=indicator.code,
@@ -463,10 +469,8 @@ class ReportData:
             light=light,
             status=status,
             score=_optional(bool(light), line["score"]),
-            source_type=value.source if value else indicator.source_type,
-            source_label=labels["source"][
-                value.source if value else indicator.source_type
-            ],
+            source_type=source,
+            source_label=labels["source"][source],
             value_state=state,
             state_label=labels["state"].get(state, ""),
             validated=state == "validated",

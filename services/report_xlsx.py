@@ -203,6 +203,15 @@ class Formats:
             self._money[key] = self.workbook.add_format({"num_format": number})
         return self._money[key]
 
+    def figure(self, report, value_type, unit):
+        """The cell maker of one indicator's figures in ``report``: each
+        number becomes the (Excel number, format) pair of its kind."""
+        kind = excel_type(value_type, unit)
+        number_format = self.for_value(
+            kind, report.currency_name, report.currency_decimals
+        )
+        return lambda value: (excel_number(kind, value), number_format)
+
 
 def excel_type(value_type, unit):
     """How a figure is shown in Excel: rates in % that may pass 100 (staff
@@ -420,10 +429,7 @@ class _WorkbookBuilder:
         sheet.table(frozen_columns=self.lead + 2)
 
     def _indicator_cells(self, report, row, periods):
-        kind = excel_type(row.value_type, row.unit)
-        number_format = self.formats.for_value(
-            kind, report.currency_name, report.currency_decimals
-        )
+        cell = self.formats.figure(report, row.value_type, row.unit)
         values = dict(
             zip(
                 (_column_key(column) for column in report.columns),
@@ -431,17 +437,14 @@ class _WorkbookBuilder:
                 strict=True,
             )
         )
-        figures = [
-            (excel_number(kind, values.get(key)), number_format)
-            for key, _name in periods
-        ]
+        figures = [cell(values.get(key)) for key, _name in periods]
         return [
             *self._lead(report),
             row.code,
             row.name,
             row.unit,
             *figures,
-            (excel_number(kind, row.target), number_format),
+            cell(row.target),
             row.status,
             row.source_label,
             row.state_label,
@@ -507,16 +510,13 @@ class _WorkbookBuilder:
         formats = self.formats
         for report in self.reports:
             for row in report.manual_rows:
-                kind = excel_type(row.value_type, row.unit)
-                number_format = formats.for_value(
-                    kind, report.currency_name, report.currency_decimals
-                )
+                cell = formats.figure(report, row.value_type, row.unit)
                 sheet.write_row(
                     [
                         *self._lead(report),
                         row.code,
                         row.name,
-                        (excel_number(kind, row.value), number_format),
+                        cell(row.value),
                         row.unit,
                         row.entered_by,
                         (row.entered_on, formats.datetime),
@@ -574,14 +574,8 @@ class _WorkbookBuilder:
 
     def _action_figures(self, report, action):
         """Baseline and target, written like the indicator they track."""
-        kind = excel_type(action.value_type, action.unit) or "ratio"
-        number_format = self.formats.for_value(
-            kind, report.currency_name, report.currency_decimals
-        )
-        return [
-            (excel_number(kind, action.baseline), number_format),
-            (excel_number(kind, action.target), number_format),
-        ]
+        cell = self.formats.figure(report, action.value_type, action.unit)
+        return [cell(action.baseline), cell(action.target)]
 
     # -- Emission factors -----------------------------------------------------------
 

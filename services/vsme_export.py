@@ -25,8 +25,6 @@ from .report_xlsx import (
     WORKBOOK_OPTIONS,
     Formats,
     Sheet,
-    excel_number,
-    excel_type,
     sheet_name,
 )
 
@@ -408,14 +406,11 @@ class _CompanySheet:
         if row is None:  # archived, or not applicable to the company
             self._missing_row(key, paragraph, title, code)
             return
-        kind = excel_type(row.value_type, row.unit)
-        number_format = self.formats.for_value(
-            kind, report.currency_name, report.currency_decimals
-        )
+        cell = self.formats.figure(report, row.value_type, row.unit)
         if row.value is None:
             value = (self.labels["not_reported"], self.not_reported)
         else:
-            value = (excel_number(kind, row.value), number_format)
+            value = cell(row.value)
         unit = report.currency_name if row.value_type == "monetary" else row.unit
         self.sheet.write_row(
             [
@@ -424,7 +419,7 @@ class _CompanySheet:
                 title,
                 code,
                 value,
-                (excel_number(kind, row.previous), number_format),
+                cell(row.previous),
                 unit,
                 row.state_label,
             ]
