@@ -97,7 +97,9 @@ def workbook_labels(env):
         "index_change": _("Change (points)"),
         "completeness": _("Completeness"),
         "scored_on": _("Scored on"),
-        "scored_now": _("Scored at export (no stored scorecard)"),
+        "scored_now": _(
+            "Scored at export, from the current values (the period is open)"
+        ),
         # indicators
         "code": _("Code"),
         "indicator": _("Indicator"),
