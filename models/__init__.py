@@ -11,6 +11,9 @@ from . import csr_sector
 from . import csr_framework_tag
 from . import csr_pillar_mixin
 from . import csr_indicator
+from . import csr_material_topic
+from . import csr_stakeholder_group
+from . import res_partner
 from . import csr_indicator_source
 from . import csr_period
 from . import csr_indicator_value

@@ -88,6 +88,13 @@ class CsrIndicator(models.Model):
         "framework_tag_id",
         string="Framework references",
     )
+    material_topic_ids = fields.Many2many(
+        "csr.material.topic",
+        "csr_material_topic_indicator_rel",
+        "indicator_id",
+        "topic_id",
+        string="Sustainability topics",
+    )
     is_core = fields.Boolean(
         string="Core indicator",
         compute="_compute_is_core",

@@ -1,0 +1,57 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+# The seven core subjects of ISO 26000 (clause 6), the vocabulary SMEs in the
+# region meet in Ethos/IndicaRSE self-assessments.
+ISO26000_SUBJECTS = [
+    ("governance", "Organizational governance"),
+    ("human_rights", "Human rights"),
+    ("labour", "Labour practices"),
+    ("environment", "The environment"),
+    ("fair_operating", "Fair operating practices"),
+    ("consumers", "Consumer issues"),
+    ("community", "Community involvement and development"),
+]
+
+
+class CsrMaterialTopic(models.Model):
+    """A sustainability topic a company may find material (VSME/ESRS topics
+    cross-referenced to ISO 26000), with the indicators that measure it."""
+
+    _name = "csr.material.topic"
+    _description = "CSR Sustainability Topic"
+    _inherit = ["csr.pillar.mixin"]
+    _order = "pillar_sequence, sequence, code"
+    _rec_names_search = ["code", "name"]
+
+    code = fields.Char(required=True, index=True)
+    name = fields.Char(required=True, translate=True)
+    description = fields.Text(translate=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    color = fields.Integer()
+    esrs_reference = fields.Char(
+        string="ESRS / VSME reference",
+        help="The ESRS topical standard and VSME disclosure the topic follows.",
+    )
+    iso26000_subject = fields.Selection(
+        ISO26000_SUBJECTS, string="ISO 26000 core subject"
+    )
+    indicator_ids = fields.Many2many(
+        "csr.indicator",
+        "csr_material_topic_indicator_rel",
+        "topic_id",
+        "indicator_id",
+        string="Measured by",
+        help="Indicators whose values show how the company performs on the topic.",
+    )
+    indicator_count = fields.Integer(compute="_compute_indicator_count")
+
+    _sql_constraints = [
+        ("code_unique", "unique(code)", "A topic code must be unique."),
+    ]
+
+    @api.depends("indicator_ids")
+    def _compute_indicator_count(self):
+        for topic in self:
+            topic.indicator_count = len(topic.indicator_ids)

@@ -1,0 +1,16 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    csr_stakeholder_group_ids = fields.Many2many(
+        "csr.stakeholder.group",
+        "csr_stakeholder_group_partner_rel",
+        "partner_id",
+        "group_id",
+        string="Stakeholder groups",
+        help="The CSR stakeholder groups this contact belongs to; "
+        "the contact then appears in the stakeholder register.",
+    )
