@@ -70,6 +70,7 @@
         "views/csr_unmapped_purchase_views.xml",
         "wizards/csr_value_import_views.xml",
         "wizards/csr_report_export_views.xml",
+        "wizards/csr_kit_views.xml",
         "views/csr_dashboard_views.xml",
         "views/csr_menus.xml",
         "report/csr_triple_bottom_line_report.xml",

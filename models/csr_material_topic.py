@@ -1,17 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
-# The seven core subjects of ISO 26000 (clause 6), the vocabulary SMEs in the
-# region meet in Ethos/IndicaRSE self-assessments.
-ISO26000_SUBJECTS = [
-    ("governance", "Organizational governance"),
-    ("human_rights", "Human rights"),
-    ("labour", "Labour practices"),
-    ("environment", "The environment"),
-    ("fair_operating", "Fair operating practices"),
-    ("consumers", "Consumer issues"),
-    ("community", "Community involvement and development"),
-]
+from .csr_question import ISO_SUBJECTS
 
 
 class CsrMaterialTopic(models.Model):
@@ -34,9 +24,7 @@ class CsrMaterialTopic(models.Model):
         string="ESRS / VSME reference",
         help="The ESRS topical standard and VSME disclosure the topic follows.",
     )
-    iso26000_subject = fields.Selection(
-        ISO26000_SUBJECTS, string="ISO 26000 core subject"
-    )
+    iso26000_subject = fields.Selection(ISO_SUBJECTS, string="ISO 26000 core subject")
     indicator_ids = fields.Many2many(
         "csr.indicator",
         "csr_material_topic_indicator_rel",
