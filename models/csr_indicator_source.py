@@ -31,6 +31,8 @@ SOURCE_METHODS = [
     ("activity_emissions", "Emissions of what was bought, in tCO2e (vendor bills)"),
     ("stock_received", "Materials received from suppliers, in tonnes (inventory)"),
     ("stock_scrapped", "Stock scrapped, in tonnes (inventory, an estimate)"),
+    ("policy_matters", "Sustainability matters with a policy in force (policies)"),
+    ("policy_ethics_code", "Ethics code approved and communicated (policies)"),
 ]
 ACCOUNT_METHODS = ("account", "account_closing")
 # Methods that count the products mapped to activities, and must name them.

@@ -1,6 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
+from ..engine.policies import VSME_MATTERS
 from .csr_question import ISO_SUBJECTS
 
 
@@ -34,6 +35,12 @@ class CsrMaterialTopic(models.Model):
         help="Indicators whose values show how the company performs on the topic.",
     )
     indicator_count = fields.Integer(compute="_compute_indicator_count")
+    vsme_matter = fields.Selection(
+        VSME_MATTERS,
+        string="VSME matter",
+        help="The VSME sustainability matter (B2) the topic belongs to: a policy "
+        "in force on the topic counts that matter as covered in GOV-05.",
+    )
 
     _sql_constraints = [
         ("code_unique", "unique(code)", "A topic code must be unique."),

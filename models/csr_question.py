@@ -2,6 +2,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..engine.policies import POLICY_AREAS
 from .csr_indicator import PILLARS
 
 STAGES = [
@@ -25,6 +26,7 @@ AUTO_KINDS = [
     ("indicator", "From an indicator value"),
     ("targets", "From targets set on the pillar's indicators"),
     ("actions", "From planned improvement actions of the pillar"),
+    ("policy", "From an approved policy communicated to staff"),
 ]
 AUTO_CONDITIONS = [
     ("has_value", "Has a value"),
@@ -76,6 +78,13 @@ class CsrQuestion(models.Model):
     )
     auto_condition = fields.Selection(AUTO_CONDITIONS, string="Condition")
     auto_threshold = fields.Float(string="Threshold", digits=(16, 4))
+    auto_policy_area = fields.Selection(
+        POLICY_AREAS,
+        string="Policy area",
+        help="A 'yes' needs a policy of this area in force at the end of the "
+        "assessed period (today without a period) and communicated to "
+        "employees by then.",
+    )
     recommendation_ids = fields.One2many(
         "csr.recommendation", "question_id", "Recommendations"
     )
@@ -101,6 +110,18 @@ class CsrQuestion(models.Model):
                     _(
                         "Question %(code)s is pre-answered from an indicator: "
                         "choose the indicator and the condition.",
+                        code=question.code,
+                    )
+                )
+
+    @api.constrains("auto_kind", "auto_policy_area")
+    def _check_auto_policy(self):
+        for question in self.filtered(lambda q: q.auto_kind == "policy"):
+            if not question.auto_policy_area:
+                raise ValidationError(
+                    _(
+                        "Question %(code)s is pre-answered from the policies: "
+                        "choose the policy area.",
                         code=question.code,
                     )
                 )

@@ -189,7 +189,7 @@ FETCHERS = {
 
 def _register_late_fetchers():
     # Imported late: these modules import Figure from this one.
-    from . import environment, inventory, leaves, workforce
+    from . import environment, inventory, leaves, policies, workforce
 
     for method in workforce.METHODS:
         FETCHERS[method] = workforce.fetch_workforce
@@ -198,6 +198,7 @@ def _register_late_fetchers():
     for method in environment.METHODS:
         FETCHERS[method] = environment.fetch_environment
     FETCHERS.update(inventory.FETCHERS)
+    FETCHERS.update(policies.FETCHERS)
 
 
 _register_late_fetchers()

@@ -2,15 +2,18 @@
 """What the ERP already knows about a maturity assessment's questions.
 
 Pre-answers come from the assessed period's indicator values, the targets
-set for its year and the planned improvement actions; the data gate from
-the share of core indicators with a value. A fixed handful of queries per
-assessment, whatever the number of questions. Run as superuser: every read
-filters on the assessment's company explicitly.
+set for its year, the planned improvement actions and the policies in force;
+the data gate from the share of core indicators with a value. A fixed handful
+of queries per assessment, whatever the number of questions. Run as
+superuser: every read filters on the assessment's company explicitly.
 """
 
 from datetime import timedelta
 
-from odoo.tools.misc import formatLang
+from odoo import fields
+from odoo.tools.misc import format_date, formatLang
+
+from .policies import in_force_domain
 
 YES, NO, UNKNOWN = "yes", "no", "unknown"
 PLANNED_ACTION_STATES = ("planned", "in_progress", "done", "verified")
@@ -135,6 +138,26 @@ class MaturityEvidence:
             needed=needed,
         )
 
+    def _answer_policy(self, question):
+        area = question.auto_policy_area
+        day = self._policy_day()
+        names = self._communicated_policies().get(area)
+        area_label = dict(
+            question._fields["auto_policy_area"]._description_selection(self.env)
+        ).get(area, area)
+        if not names:
+            return NO, self.env._(
+                "No approved %(area)s policy was in force and communicated to "
+                "employees on %(day)s.",
+                area=area_label.lower(),
+                day=format_date(self.env, day),
+            )
+        return YES, self.env._(
+            "In force and communicated to employees on %(day)s: %(policies)s.",
+            day=format_date(self.env, day),
+            policies=", ".join(sorted(names)),
+        )
+
     # -- data gate --------------------------------------------------------
 
     def core_coverage(self):
@@ -203,6 +226,22 @@ class MaturityEvidence:
             )
             self._cache["actions"] = dict(groups)
         return self._cache["actions"]
+
+    def _policy_day(self):
+        """Policies are judged at the end of the assessed period, else today."""
+        return self.period.date_to if self.period else fields.Date.today()
+
+    def _communicated_policies(self):
+        if "policies" not in self._cache:
+            day = self._policy_day()
+            groups = self.env["csr.policy"]._read_group(
+                in_force_domain(self.company, day)
+                + [("communicated", "=", True), ("communication_date", "<=", day)],
+                ["policy_area"],
+                ["name:array_agg"],
+            )
+            self._cache["policies"] = dict(groups)
+        return self._cache["policies"]
 
     def _format(self, indicator, number):
         if indicator.value_type == "boolean":

@@ -1,0 +1,139 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""GOV-05 (sustainability matters with a policy) and GOV-02 (ethics code
+adopted and communicated) from the policy register.
+
+A policy is in force at the period end when it was approved on or before
+that day and not retired or replaced before it. One grouped query per
+period, whatever the number of policies. A company that has never recorded
+a policy gets no figure: its values stay to be entered by hand.
+"""
+
+from odoo.tools import SQL
+
+from ..engine import policies
+from .fetchers import Figure
+
+MATTERS_METHOD = "policy_matters"
+ETHICS_METHOD = "policy_ethics_code"
+
+
+def in_force_domain(company, day):
+    """The company's policies in force on ``day``."""
+    return [
+        ("company_id", "=", company.id),
+        ("state", "in", ("approved", "retired", "superseded")),
+        ("approval_date", "<=", day),
+        "|",
+        ("end_date", "=", False),
+        ("end_date", ">=", day),
+    ]
+
+
+def _rows(env, company, day):
+    """(area, topic matter, policy ids, ids communicated by ``day``) of the
+    policies in force, and whether the company has recorded any policy."""
+    env.flush_all()
+    rows = env.execute_query(
+        SQL(
+            """
+            SELECT policy.policy_area, topic.vsme_matter,
+                   ARRAY_AGG(DISTINCT policy.id),
+                   ARRAY_AGG(DISTINCT policy.id) FILTER (
+                       WHERE policy.communicated
+                         AND policy.communication_date <= %(day)s)
+              FROM csr_policy policy
+         LEFT JOIN csr_policy_material_topic_rel rel ON rel.policy_id = policy.id
+         LEFT JOIN csr_material_topic topic ON topic.id = rel.topic_id
+             WHERE policy.company_id = %(company)s
+               AND policy.state IN ('approved', 'retired', 'superseded')
+               AND policy.approval_date <= %(day)s
+               AND (policy.end_date IS NULL OR policy.end_date >= %(day)s)
+          GROUP BY policy.policy_area, topic.vsme_matter
+            """,
+            company=company.id,
+            day=day,
+        )
+    )
+    recorded = env.execute_query(
+        SQL(
+            "SELECT EXISTS(SELECT 1 FROM csr_policy WHERE company_id = %s)",
+            company.id,
+        )
+    )[0][0]
+    return rows, recorded
+
+
+def _labels(env, model, field_name):
+    return dict(env[model]._fields[field_name]._description_selection(env))
+
+
+def _matters_figure(env, company, day, rows):
+    matters = policies.covered_matters((area, matter) for area, matter, *_ids in rows)
+    matter_labels = _labels(env, "csr.material.topic", "vsme_matter")
+    area_labels = _labels(env, "csr.policy", "policy_area")
+    by_area = {}
+    for area, _matter, ids, _communicated in rows:
+        by_area.setdefault(area, set()).update(ids)
+    areas = ", ".join(
+        f"{area_labels[area]} {len(ids)}" for area, ids in sorted(by_area.items())
+    )
+    note = env._(
+        "%(count)s of 10 matters: %(matters)s. Policies in force by area: %(areas)s.",
+        count=len(matters),
+        matters=", ".join(matter_labels[m] for m in matters) or env._("none"),
+        areas=areas or env._("none"),
+    )
+    domain = in_force_domain(company, day) + [
+        "|",
+        ("topic_ids.vsme_matter", "!=", False),
+        ("policy_area", "in", sorted(policies.AREA_MATTERS)),
+    ]
+    return Figure(float(len(matters)), "csr.policy", domain, note)
+
+
+def _ethics_figure(env, company, day, rows):
+    communicated = {
+        policy_id
+        for area, _matter, _ids, ids in rows
+        if area == "anti_corruption"
+        for policy_id in ids or ()
+    }
+    domain = in_force_domain(company, day) + [
+        ("policy_area", "=", "anti_corruption"),
+        ("communicated", "=", True),
+        ("communication_date", "<=", day),
+    ]
+    if communicated:
+        note = env._(
+            "%(count)s approved ethics code(s) communicated to employees.",
+            count=len(communicated),
+        )
+    else:
+        note = env._(
+            "No approved ethics or anti-corruption policy communicated to "
+            "employees by the end of the period."
+        )
+    return Figure(1.0 if communicated else 0.0, "csr.policy", domain, note)
+
+
+def fetch_policies(env, period, sources):
+    company = period.company_id
+    day = period.date_to
+    rows, recorded = _rows(env, company, day)
+    figures = {}
+    for source in sources:
+        if not recorded:
+            figures[source] = Figure(
+                None,
+                "csr.policy",
+                [("company_id", "=", company.id)],
+                env._("No policy is recorded for the company: enter it by hand."),
+            )
+        elif source.method == MATTERS_METHOD:
+            figures[source] = _matters_figure(env, company, day, rows)
+        else:
+            figures[source] = _ethics_figure(env, company, day, rows)
+    return figures
+
+
+FETCHERS = {MATTERS_METHOD: fetch_policies, ETHICS_METHOD: fetch_policies}
