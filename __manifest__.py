@@ -73,6 +73,8 @@
         "views/csr_dashboard_views.xml",
         "views/csr_menus.xml",
         "report/csr_triple_bottom_line_report.xml",
+        "wizards/csr_case_study_share_views.xml",
+        "views/csr_resource_views.xml",
     ],
     "demo": [
         "demo/csr_demo.xml",

@@ -37,3 +37,6 @@ from . import csr_action
 from . import csr_action_suggestion
 from . import csr_demo
 from . import csr_dashboard
+from . import csr_resource
+from . import csr_library_mixin
+from . import csr_library_links
