@@ -46,6 +46,9 @@
         "data/csr_material_topic_vsme_data.xml",
         "data/csr_policy_source_data.xml",
         "data/csr_policy_question_data.xml",
+        "data/csr_resource_glossary_data.xml",
+        "data/csr_resource_guide_data.xml",
+        "data/csr_resource_template_data.xml",
         "views/csr_sector_views.xml",
         "views/csr_framework_tag_views.xml",
         "views/csr_indicator_views.xml",
@@ -79,6 +82,8 @@
         "views/csr_policy_views.xml",
         "views/csr_menus.xml",
         "report/csr_triple_bottom_line_report.xml",
+        "wizards/csr_case_study_share_views.xml",
+        "views/csr_resource_views.xml",
     ],
     "demo": [
         "demo/csr_demo.xml",

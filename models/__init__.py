@@ -38,3 +38,6 @@ from . import csr_action_suggestion
 from . import csr_demo
 from . import csr_dashboard
 from . import csr_policy
+from . import csr_resource
+from . import csr_library_mixin
+from . import csr_library_links

@@ -19,6 +19,7 @@ import pytz
 from odoo import Command
 
 from ..engine import demo_plan, periods
+from .case_study import CaseStudyWriter
 
 _logger = logging.getLogger(__name__)
 
@@ -131,6 +132,7 @@ class DemoWriter:
             self._compute,
             self._actions,
             self._assessments,
+            self._library,
         )
         for step in steps:
             started = time.perf_counter()
@@ -870,6 +872,58 @@ class DemoWriter:
             updates = answer_updates(assessment.answer_ids, profile)
             assessment.write({"answer_ids": updates})
             assessment.action_close()
+
+    def _library(self):
+        """The company's own library: two working documents, and each verified
+        action that measured an improvement, shared as an anonymised case
+        study."""
+        ref = self.env.ref
+        Resource = self.env["csr.resource"]
+        Resource.create(
+            [
+                {
+                    "name": "Recorrido semanal de fugas de aire y gas",
+                    "code": "DEMO-LEAK-WALK",
+                    "resource_type": "template",
+                    "lang": "es",
+                    "pillar": "environmental",
+                    "summary": "Lista de chequeo de los lunes: compresor, "
+                    "quemador y ductos del tostador.",
+                    "topic_ids": ref("csr_management.material_topic_env_climate").ids,
+                    "indicator_ids": ref("csr_management.indicator_env_04").ids,
+                    "company_id": self.company.id,
+                },
+                {
+                    "name": "Inducción en seguridad para tostadores",
+                    "code": "DEMO-ROASTER-SAFETY",
+                    "resource_type": "training",
+                    "lang": "es",
+                    "pillar": "social",
+                    "summary": "Quemaduras, polvo de cascarilla y manejo del gas: "
+                    "la primera mañana de cada tostador nuevo.",
+                    "topic_ids": ref("csr_management.material_topic_soc_health").ids,
+                    "company_id": self.company.id,
+                },
+            ]
+        )
+        measured = self.env["csr.action"].search(
+            [
+                ("company_id", "=", self.company.id),
+                ("state", "=", "verified"),
+                ("efficacy", "in", ("effective", "not_effective")),
+                ("value_change", ">", 0),
+            ],
+            order="id",
+        )
+        Resource.create(
+            [
+                dict(
+                    CaseStudyWriter(action, "es", anonymise=True).values(),
+                    company_id=self.company.id,
+                )
+                for action in measured
+            ]
+        )
 
 
 def answer_updates(answers, profile):

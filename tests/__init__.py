@@ -40,3 +40,4 @@ from . import test_dashboard_tour
 from . import test_material_topic
 from . import test_csr_kit
 from . import test_policy
+from . import test_library

@@ -122,3 +122,22 @@ class TestDemoData(TransactionCase):
         self.assertEqual((first.state, second.state), ("done", "done"))
         self.assertEqual(second.compare_id, first)
         self.assertGreater(second.maturity_index, first.maturity_index)
+
+    def test_library_holds_documents_and_anonymised_case_studies(self):
+        library = self.env["csr.resource"].search(
+            [("company_id", "=", self.company.id)]
+        )
+        measured = self.env["csr.action"].search(
+            [
+                ("company_id", "=", self.company.id),
+                ("state", "=", "verified"),
+                ("value_change", ">", 0),
+            ]
+        )
+        self.assertTrue(measured, "the heat recovery is verified as effective")
+        cases = library.filtered(lambda r: r.resource_type == "case_study")
+        self.assertEqual(len(library), 2 + len(measured))
+        self.assertEqual(cases.source_action_id, measured)
+        for case in cases:
+            self.assertTrue(case.anonymised)
+            self.assertNotIn(self.company.name, case.body)

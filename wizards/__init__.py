@@ -5,3 +5,4 @@ from . import csr_value_import
 from . import csr_report_export
 from . import csr_kit_export
 from . import csr_kit_import
+from . import csr_case_study_share
