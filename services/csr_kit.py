@@ -64,6 +64,7 @@ REFS = {
     "bank": Ref("csr.question.bank", ("version",)),
     "question": Ref("csr.question", ("bank_id.version", "code")),
     "period": Ref("csr.period", ("kind", "date_from"), company_scoped=True),
+    "country": Ref("res.country", ("code",)),
 }
 
 
@@ -82,6 +83,15 @@ class Section:
     fields: tuple
     refs: dict = field(default_factory=dict)
     scope: str = "shared"
+    # Names a row by these fields instead when an identity field is empty.
+    fallback_identity: tuple = ()
+
+    def identity_of(self, row):
+        if self.fallback_identity and any(
+            row.get(name) in (None, False, "") for name in self.identity
+        ):
+            return self.fallback_identity
+        return self.identity
 
 
 SECTIONS = (
@@ -215,6 +225,38 @@ SECTIONS = (
         refs={"indicator_id": "indicator", "period_id": "period"},
         scope="company",
     ),
+    Section(
+        "resources",
+        "csr.resource",
+        identity=("code", "lang"),
+        fallback_identity=("name", "lang"),
+        fields=(
+            "code",
+            "lang",
+            "name",
+            "resource_type",
+            "summary",
+            "body",
+            "url",
+            "sector_ids",
+            "country_ids",
+            "pillar",
+            "topic_ids",
+            "indicator_ids",
+            "question_ids",
+            "anonymised",
+            "sequence",
+            "active",
+        ),
+        refs={
+            "sector_ids": "sector",
+            "country_ids": "country",
+            "topic_ids": "topic",
+            "indicator_ids": "indicator",
+            "question_ids": "question",
+        },
+        scope="mixed",
+    ),
 )
 SECTION_NAMES = tuple(section.name for section in SECTIONS)
 # Row flag of a mixed-scope record that belongs to the company, not shared.
@@ -231,6 +273,7 @@ def section_labels(env):
         "recommendations": _("Recommendations"),
         "assessment_templates": _("Sector templates"),
         "targets": _("Targets"),
+        "resources": _("Knowledge library"),
     }
 
 
@@ -339,7 +382,7 @@ class KitImport:
 
     def _apply_row(self, section, row, index, report):
         key = self._row_key(section, row, index)
-        missing = [name for name in section.identity if name not in row]
+        missing = [name for name in section.identity_of(row) if name not in row]
         if missing:
             return self._problem(
                 section,
@@ -365,7 +408,7 @@ class KitImport:
         return {name: row[name] for name in section.fields if name in row}
 
     def _row_key(self, section, row, index):
-        parts = [row.get(name) for name in section.identity]
+        parts = [row.get(name) for name in section.identity_of(row)]
         labels = [
             part.get(SOURCE_LANG) or next(iter(part.values()), "")
             if isinstance(part, dict)
@@ -378,8 +421,8 @@ class KitImport:
     def _find(self, section, row, key):
         """The stored record the row names, an empty recordset, or False on error."""
         domain = []
-        for name in section.identity:
-            value = row[name]
+        for name in section.identity_of(row):
+            value = row.get(name)
             if name in section.refs:
                 target = self._resolve(section, section.refs[name], value, key, name)
                 if target is False:

@@ -93,6 +93,22 @@ class TestCsrKit(CsrCase):
                 "amber_limit": 40.0,
             }
         )
+        resource = cls.env["csr.resource"].create
+        cls.guide = resource(
+            {
+                "code": "KIT-GUIDE",
+                "lang": "es",
+                "name": "Guía de agua del consultor",
+                "resource_type": "guide",
+                "company_id": cls.company.id,
+                "topic_ids": cls.env.ref("csr_management.material_topic_env_water").ids,
+                "indicator_ids": cls.water.ids,
+                "country_ids": cls.env.ref("base.co").ids,
+            }
+        )
+        cls.checklist = resource(
+            {"name": "Consultant checklist", "lang": "en", "resource_type": "template"}
+        )
         cls.env = cls.env(
             context=dict(
                 cls.env.context, allowed_company_ids=[cls.company.id, cls.company_b.id]
@@ -113,6 +129,7 @@ class TestCsrKit(CsrCase):
     def test_kit_reproduces_the_setup_in_another_company(self):
         kit = KitExport(self.env, self.company).build()
         self.bank.unlink()
+        (self.guide | self.checklist).unlink()
         self.water.write({"score_weight": 1.0, "name": "Renamed"})
         self.water.with_context(lang="es_419").name = "Otro nombre"
 
@@ -147,6 +164,16 @@ class TestCsrKit(CsrCase):
             },
         )
         self.assertEqual(len(self._targets(self.company)), 2)
+        guide = self.env["csr.resource"].search([("code", "=", "KIT-GUIDE")])
+        self.assertEqual(guide.company_id, self.company_b)
+        self.assertEqual(guide.indicator_ids, self.water)
+        self.assertEqual(guide.country_ids.code, "CO")
+        self.assertEqual(guide.topic_ids.code, "ENV-WATER")
+        checklist = self.env["csr.resource"].search(
+            [("name", "=", "Consultant checklist")]
+        )
+        self.assertFalse(checklist.company_id)
+        self.assertEqual(reports["resources"].created, 2)
         self.assertEqual(reports["targets"].created, 2)
         self.assertEqual(reports["question_banks"].created, 1)
         self.assertEqual(reports["questions"].created, 2)

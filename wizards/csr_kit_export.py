@@ -17,6 +17,7 @@ KIT_PARTS = {
         "assessment_templates",
     ),
     "include_targets": ("targets",),
+    "include_library": ("resources",),
 }
 
 
@@ -51,6 +52,12 @@ class CsrKitExport(models.TransientModel):
         default=True,
         help="The company's yearly and period targets; period targets need the "
         "same periods in the company that imports them.",
+    )
+    include_library = fields.Boolean(
+        string="Knowledge library",
+        default=True,
+        help="The shared library and the company's own resources (glossary, "
+        "guides, templates, case studies), without their attached files.",
     )
     file_data = fields.Binary(string="File", readonly=True, attachment=True)
     file_name = fields.Char(readonly=True)
