@@ -69,6 +69,10 @@
         "views/csr_dashboard_views.xml",
         "views/csr_menus.xml",
         "report/csr_triple_bottom_line_report.xml",
+        "data/csr_benchmark_range_data.xml",
+        "views/csr_benchmark_range_views.xml",
+        "wizards/csr_company_comparison_views.xml",
+        "views/csr_comparison_menus.xml",
     ],
     "demo": [
         "demo/csr_demo.xml",

@@ -14,3 +14,4 @@ from . import thresholds
 from . import value_import
 from . import values
 from . import workforce
+from . import benchmarking

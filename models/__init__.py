@@ -34,3 +34,4 @@ from . import csr_action
 from . import csr_action_suggestion
 from . import csr_demo
 from . import csr_dashboard
+from . import csr_benchmark_range

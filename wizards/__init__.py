@@ -3,3 +3,4 @@ from . import csr_period_generate
 from . import csr_unmapped_purchase_map
 from . import csr_value_import
 from . import csr_report_export
+from . import csr_company_comparison
