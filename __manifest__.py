@@ -72,6 +72,7 @@
         "data/csr_benchmark_range_data.xml",
         "views/csr_benchmark_range_views.xml",
         "wizards/csr_company_comparison_views.xml",
+        "wizards/csr_setup_copy_views.xml",
         "views/csr_comparison_menus.xml",
     ],
     "demo": [

@@ -15,3 +15,4 @@ from . import value_import
 from . import values
 from . import workforce
 from . import benchmarking
+from . import setup_copy

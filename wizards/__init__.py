@@ -4,3 +4,4 @@ from . import csr_unmapped_purchase_map
 from . import csr_value_import
 from . import csr_report_export
 from . import csr_company_comparison
+from . import csr_setup_copy
