@@ -274,6 +274,34 @@ class TestCompanyComparison(ComparisonCase):
         self.assertIn("below", html)
         self.assertIn("(20.00 – 50.00)", html)
 
+    def test_queries_do_not_grow_with_the_reference_ranges(self):
+        def queries():
+            self.env.flush_all()
+            self.env.invalidate_all()
+            start = self.env.cr.sql_log_count
+            self._compare()
+            return self.env.cr.sql_log_count - start
+
+        queries()  # the first call fills the caches of rules and labels
+        before = queries()
+        for sector in self.env["csr.sector"].search([]):
+            for indicator in (self.water, self.share):
+                self.env["csr.benchmark.range"].create(
+                    {
+                        "indicator_id": indicator.id,
+                        "sector_id": sector.id,
+                        "low": 1.0,
+                        "median": 2.0,
+                        "high": 3.0,
+                        "year": 2024,
+                        "source": "More",
+                    }
+                )
+        self.assertEqual(queries(), before)
+        # The newer, sector-specific ranges now position the companies.
+        water = self._compare().row("TST-WATER")
+        self.assertEqual(water.positions[self.cacao.id], "above")
+
     def test_comparison_access_per_role(self):
         for user in (self.user, self.auditor, self.manager):
             with self.subTest(user=user.login):
