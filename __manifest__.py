@@ -84,6 +84,11 @@
         "report/csr_triple_bottom_line_report.xml",
         "wizards/csr_case_study_share_views.xml",
         "views/csr_resource_views.xml",
+        "data/csr_benchmark_range_data.xml",
+        "views/csr_benchmark_range_views.xml",
+        "wizards/csr_company_comparison_views.xml",
+        "wizards/csr_setup_copy_views.xml",
+        "views/csr_comparison_menus.xml",
     ],
     "demo": [
         "demo/csr_demo.xml",

@@ -14,3 +14,5 @@ from . import thresholds
 from . import value_import
 from . import values
 from . import workforce
+from . import benchmarking
+from . import setup_copy

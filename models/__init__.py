@@ -41,3 +41,4 @@ from . import csr_policy
 from . import csr_resource
 from . import csr_library_mixin
 from . import csr_library_links
+from . import csr_benchmark_range

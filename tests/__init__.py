@@ -41,3 +41,5 @@ from . import test_material_topic
 from . import test_csr_kit
 from . import test_policy
 from . import test_library
+from . import test_company_comparison
+from . import test_setup_copy

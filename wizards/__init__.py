@@ -6,3 +6,5 @@ from . import csr_report_export
 from . import csr_kit_export
 from . import csr_kit_import
 from . import csr_case_study_share
+from . import csr_company_comparison
+from . import csr_setup_copy
