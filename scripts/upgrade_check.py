@@ -314,7 +314,9 @@ def leftovers(env, owned_rows):
         users = _references(cr, table, res_id)
         if users:
             kept.add((model, res_id))
-            print(f"  KEPT (in use by {', '.join(users)}): {xmlid} ({model} {res_id})")
+            more = f" and {len(users) - 3} more" if len(users) > 3 else ""
+            where = ", ".join(users[:3]) + more
+            print(f"  KEPT (in use by {where}): {xmlid} ({model} {res_id})")
         else:
             found.append(f"record of {xmlid} ({model} {res_id}) still in {table}")
     data = [
