@@ -2,9 +2,11 @@
 import logging
 
 from markupsafe import Markup
+from psycopg2.errors import LockNotAvailable
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
 
 from ..engine import periods
 from ..services.period_compute import PeriodCompute
@@ -42,6 +44,12 @@ class CsrPeriod(models.Model):
     )
     locked_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     locked_on = fields.Datetime(readonly=True, copy=False)
+    computed_on = fields.Datetime(
+        string="Last computed",
+        readonly=True,
+        copy=False,
+        help="When the computed and formula indicators were last computed.",
+    )
     value_ids = fields.One2many("csr.indicator.value", "period_id", "Values")
     value_count = fields.Integer(compute="_compute_value_counts")
     validated_count = fields.Integer(compute="_compute_value_counts")
@@ -246,9 +254,40 @@ class CsrPeriod(models.Model):
             "context": {"default_period_id": self.id},
         }
 
+    def _lock_for_compute(self):
+        """Hold the periods for this transaction's compute, or refuse at once.
+
+        A second compute of a period while one runs is refused with a clear
+        message rather than left waiting or left to create duplicate values.
+        The compute then stamps ``computed_on``: that update makes a compute
+        whose transaction began before another one committed fail on this
+        lock with a serialization error, which the server retries on fresh
+        data (Odoo retries such errors), so stale values are never written.
+        """
+        if not self:
+            return
+        try:
+            with self.env.cr.savepoint(flush=False):
+                self.env.execute_query(
+                    SQL(
+                        "SELECT id FROM csr_period WHERE id IN %s "
+                        "FOR NO KEY UPDATE NOWAIT",
+                        tuple(self.ids),
+                    )
+                )
+        except LockNotAvailable:
+            raise UserError(
+                _(
+                    "%(names)s: this period is already being computed. Try again "
+                    "in a moment.",
+                    names=", ".join(self.mapped("display_name")),
+                )
+            ) from None
+
     def action_compute(self):
         """Fill the computed and formula indicators of the periods."""
         self._check_manager(_("compute"))
+        self._lock_for_compute()
         messages = []
         for period in self:
             report = PeriodCompute(period).run()
@@ -317,9 +356,17 @@ class CsrPeriod(models.Model):
         periods = self.sudo().search(
             [("state", "=", "open"), ("date_from", "<=", today)]
         )
+        computed = self.browse()
         for period in periods:
+            try:
+                period._lock_for_compute()
+            except UserError:
+                # Someone is computing it right now: that compute will do.
+                _logger.info("CSR period %s skipped: being computed.", period.id)
+                continue
             PeriodCompute(period.with_company(period.company_id)).run()
-        periods._refresh_scorecards()
+            computed |= period
+        computed._refresh_scorecards()
 
     def _refresh_scorecards(self):
         """Score the periods again after a compute (a locked period keeps its

@@ -60,6 +60,8 @@ class PeriodCompute:
         if self.period.state == "locked":
             report.locked = True
             return report
+        # Updates the period's row: see csr.period._lock_for_compute.
+        self.period.sudo().computed_on = fields.Datetime.now()
         indicators = self._indicators()
         sources = self._sources(indicators)
         report.no_source = sorted(
