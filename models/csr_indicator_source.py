@@ -169,6 +169,26 @@ class CsrIndicatorSource(models.Model):
                 )
         self.indicator_id._check_formula_cycles()
 
+    def _definition_problem(self):
+        """Why the source reads nothing as it stands, or "" when it can be read.
+
+        The constraints check a source when it is saved, but what it points at
+        may go later: a deleted account tag or activity leaves it selecting
+        nothing, which would otherwise read as "no data", or as zero.
+        """
+        self.ensure_one()
+        if self.method in ACCOUNT_METHODS and not self.selector():
+            return _(
+                "its source selects no account: choose account types, tags or "
+                "code prefixes again (a tag may have been deleted)"
+            )
+        if self.method in ACTIVITY_METHODS and not self.activity_ids:
+            return _(
+                "its source counts no activity: choose the activities again (one "
+                "may have been deleted)"
+            )
+        return ""
+
     def selector_types(self):
         return accounting.split_list(self.account_types)
 

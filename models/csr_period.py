@@ -288,15 +288,14 @@ class CsrPeriod(models.Model):
         """Fill the computed and formula indicators of the periods."""
         self._check_manager(_("compute"))
         self._lock_for_compute()
-        messages = []
+        messages, failed = [], False
         for period in self:
             report = PeriodCompute(period).run()
             lines = period._compute_message(report)
             if not report.locked:
-                period.message_post(
-                    body=Markup("<br/>").join(lines), subtype_xmlid="mail.mt_note"
-                )
+                period._post_compute_message(lines)
             messages.extend(lines)
+            failed = failed or bool(report.failed)
         self._refresh_scorecards()
         return {
             "type": "ir.actions.client",
@@ -304,11 +303,16 @@ class CsrPeriod(models.Model):
             "params": {
                 "title": _("CSR indicators computed"),
                 "message": "\n".join(messages),
-                "sticky": False,
-                "type": "success",
+                "sticky": failed,
+                "type": "warning" if failed else "success",
                 "next": {"type": "ir.actions.client", "tag": "soft_reload"},
             },
         }
+
+    def _post_compute_message(self, lines):
+        self.message_post(
+            body=Markup("<br/>").join(lines), subtype_xmlid="mail.mt_note"
+        )
 
     def _compute_message(self, report):
         if report.locked:
@@ -346,6 +350,15 @@ class CsrPeriod(models.Model):
                         codes=", ".join(codes),
                     )
                 )
+        for code, reason in sorted(report.failed.items()):
+            lines.append(
+                _(
+                    "Not computed, %(code)s: %(reason)s. Its current value, if "
+                    "any, is kept.",
+                    code=code,
+                    reason=reason,
+                )
+            )
         return lines
 
     @api.model
@@ -364,7 +377,10 @@ class CsrPeriod(models.Model):
                 # Someone is computing it right now: that compute will do.
                 _logger.info("CSR period %s skipped: being computed.", period.id)
                 continue
-            PeriodCompute(period.with_company(period.company_id)).run()
+            report = PeriodCompute(period.with_company(period.company_id)).run()
+            if report.failed:
+                # Nobody watches a scheduled compute: say what failed.
+                period._post_compute_message(period._compute_message(report))
             computed |= period
         computed._refresh_scorecards()
 
