@@ -53,6 +53,8 @@ class CsrIndicatorSource(models.Model):
     """Where a computed indicator takes its figure from, for all or one company."""
 
     _name = "csr.indicator.source"
+    _inherit = ["csr.number.guard"]
+    _csr_guarded_numbers = ("multiplier",)
     _description = "CSR Indicator Source"
     _order = "indicator_id, company_id"
     _check_company_auto = True
