@@ -8,8 +8,11 @@ test_formula_catalogue.py. Here: every other number a user types (factors,
 energy contents, wages, multipliers, weights, thresholds, costs, targets)
 refuses text, NaN, infinities and 1e20 with a clear message, before the ORM
 would fail on rounding them, and keeps the figure it had; and a target must
-be a figure its indicator can take.
+be a figure its indicator can take, and a campaign's deadline cannot fall
+before its period starts.
 """
+
+from datetime import date
 
 from odoo.exceptions import ValidationError
 
@@ -115,3 +118,24 @@ class TestTargetsWithinReach(CsrCase):
         with self.assertRefused(ValidationError, "this indicator cannot be negative"):
             target.write({"target_value": -10.0, "baseline_value": -5.0})
         self.assertEqual(target.target_value, 1650.0)
+
+
+class TestDatesWithinReach(CsrCase):
+    def test_campaign_deadline_cannot_precede_its_period(self):
+        manager = self.manager
+        Campaign = self.env["csr.campaign"]
+        with self.assertRefused(ValidationError, "falls before period"):
+            Campaign.create(
+                {
+                    "period_id": self.january.id,
+                    "user_id": manager.id,
+                    "date_deadline": date(2024, 12, 31),
+                }
+            )
+        self.assertFalse(Campaign.search([("period_id", "=", self.january.id)]))
+        campaign = Campaign.create(
+            {"period_id": self.january.id, "user_id": manager.id}
+        )
+        with self.assertRefused(ValidationError, "falls before period"):
+            campaign.date_deadline = date(2024, 12, 1)
+        self.assertEqual(campaign.date_deadline, date(2025, 1, 31))
