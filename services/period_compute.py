@@ -19,7 +19,7 @@ import logging
 from dataclasses import dataclass, field, replace
 
 from odoo import Command, fields
-from odoo.tools import float_compare
+from odoo.tools import SQL, float_compare
 
 from ..engine import formula as formulas
 from ..engine import values as plausibility
@@ -69,8 +69,7 @@ class PeriodCompute:
         if self.period.state == "locked":
             report.locked = True
             return report
-        # Updates the period's row: see csr.period._lock_for_compute.
-        self.period.sudo().computed_on = fields.Datetime.now()
+        self._stamp()
         indicators = self._indicators()
         sources = self._sources(indicators)
         report.no_source = sorted(
@@ -83,6 +82,19 @@ class PeriodCompute:
         figures = self._derive(indicators, sources, raw, existing, report.failed)
         self._store(indicators, figures, existing, report)
         return report
+
+    def _stamp(self):
+        """Update the period's row even when the time reads the same as the
+        last compute's (the ORM would skip an unchanged value): see
+        csr.period._lock_for_compute."""
+        self.env.execute_query(
+            SQL(
+                "UPDATE csr_period SET computed_on = %s WHERE id = %s",
+                fields.Datetime.now(),
+                self.period.id,
+            )
+        )
+        self.period.invalidate_recordset(["computed_on"])
 
     # -- gathering --------------------------------------------------------
 
