@@ -39,6 +39,21 @@ def value_error(value_type, allow_negative, value):
     return None
 
 
+def number_error(raw):
+    """Check a number typed into a figure other than an indicator value (a
+    factor, a target, a cost…): a finite number of a plausible size.
+
+    >>> number_error("1e20"), number_error(float("nan")), number_error("x")
+    ('too_large', 'not_finite', 'not_a_number')
+    >>> number_error(-3.5) is None, number_error(None) is None
+    (True, True)
+    """
+    error = raw_value_error(raw)
+    if error or raw is None or raw is False:
+        return error
+    return VALUE_TOO_LARGE if abs(float(raw)) > MAX_MAGNITUDE else None
+
+
 def raw_value_error(raw):
     """Check what a user or an import typed before the ORM rounds it.
 

@@ -1,4 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from . import csr_number_guard
 from . import account_account_tag
 from . import csr_activity
 from . import csr_emission_factor

@@ -66,7 +66,14 @@ class CsrAction(models.Model):
 
     _name = "csr.action"
     _description = "CSR Improvement Action"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "csr.number.guard"]
+    _csr_guarded_numbers = (
+        "baseline_value",
+        "target_value",
+        "saving_amount",
+        "saving_co2_kg",
+        "cost",
+    )
     _order = "priority desc, deadline, id desc"
     _check_company_auto = True
     # Colleagues comment on actions they may not edit.

@@ -14,6 +14,8 @@ class CsrActivity(models.Model):
     """What a purchased product stands for: grid electricity, diesel, water…"""
 
     _name = "csr.activity"
+    _inherit = ["csr.number.guard"]
+    _csr_guarded_numbers = ("ncv_mj",)
     _description = "CSR Activity"
     _order = "kind, sequence, id"
 

@@ -147,6 +147,19 @@ class CsrCampaign(models.Model):
             if problem:
                 raise ValidationError(problem)
 
+    @api.constrains("date_deadline", "period_id")
+    def _check_deadline(self):
+        for campaign in self:
+            if campaign.date_deadline < campaign.period_id.date_from:
+                raise ValidationError(
+                    _(
+                        "The deadline %(deadline)s falls before period %(period)s "
+                        "starts: its figures cannot be known by then.",
+                        deadline=campaign.date_deadline,
+                        period=campaign.period_id.name,
+                    )
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
         periods = self.env["csr.period"].browse(

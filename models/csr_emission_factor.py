@@ -16,6 +16,13 @@ class CsrEmissionFactor(models.Model):
     from a date, with the source it was taken from."""
 
     _name = "csr.emission.factor"
+    _inherit = ["csr.number.guard"]
+    _csr_guarded_numbers = (
+        "kgco2e_per_unit",
+        "co2_per_unit",
+        "ch4_per_unit",
+        "n2o_per_unit",
+    )
     _description = "CSR Emission Factor"
     _order = "activity_id, scope, country_id, date_from desc"
 

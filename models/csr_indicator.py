@@ -40,7 +40,8 @@ class CsrIndicator(models.Model):
 
     _name = "csr.indicator"
     _description = "CSR Indicator"
-    _inherit = ["mail.thread", "csr.pillar.mixin"]
+    _inherit = ["mail.thread", "csr.pillar.mixin", "csr.number.guard"]
+    _csr_guarded_numbers = ("score_weight",)
     _order = "pillar_sequence, sequence, code"
     _rec_names_search = ["code", "name"]
     _check_company_auto = True

@@ -55,6 +55,8 @@ class CsrIndicatorSource(models.Model):
     """Where a computed indicator takes its figure from, for all or one company."""
 
     _name = "csr.indicator.source"
+    _inherit = ["csr.number.guard"]
+    _csr_guarded_numbers = ("multiplier",)
     _description = "CSR Indicator Source"
     _order = "indicator_id, company_id"
     _check_company_auto = True
@@ -170,6 +172,26 @@ class CsrIndicatorSource(models.Model):
                     _("%(code)s cannot be divided by itself.", code=source.code)
                 )
         self.indicator_id._check_formula_cycles()
+
+    def _definition_problem(self):
+        """Why the source reads nothing as it stands, or "" when it can be read.
+
+        The constraints check a source when it is saved, but what it points at
+        may go later: a deleted account tag or activity leaves it selecting
+        nothing, which would otherwise read as "no data", or as zero.
+        """
+        self.ensure_one()
+        if self.method in ACCOUNT_METHODS and not self.selector():
+            return _(
+                "its source selects no account: choose account types, tags or "
+                "code prefixes again (a tag may have been deleted)"
+            )
+        if self.method in ACTIVITY_METHODS and not self.activity_ids:
+            return _(
+                "its source counts no activity: choose the activities again (one "
+                "may have been deleted)"
+            )
+        return ""
 
     def selector_types(self):
         return accounting.split_list(self.account_types)

@@ -2,9 +2,11 @@
 import logging
 
 from markupsafe import Markup
+from psycopg2.errors import LockNotAvailable
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
 
 from ..engine import periods
 from ..services.period_compute import PeriodCompute
@@ -42,6 +44,12 @@ class CsrPeriod(models.Model):
     )
     locked_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     locked_on = fields.Datetime(readonly=True, copy=False)
+    computed_on = fields.Datetime(
+        string="Last computed",
+        readonly=True,
+        copy=False,
+        help="When the computed and formula indicators were last computed.",
+    )
     value_ids = fields.One2many("csr.indicator.value", "period_id", "Values")
     value_count = fields.Integer(compute="_compute_value_counts")
     validated_count = fields.Integer(compute="_compute_value_counts")
@@ -246,18 +254,48 @@ class CsrPeriod(models.Model):
             "context": {"default_period_id": self.id},
         }
 
+    def _lock_for_compute(self):
+        """Hold the periods for this transaction's compute, or refuse at once.
+
+        A second compute of a period while one runs is refused with a clear
+        message rather than left waiting or left to create duplicate values.
+        The compute then stamps ``computed_on``: that update makes a compute
+        whose transaction began before another one committed fail on this
+        lock with a serialization error, which the server retries on fresh
+        data (Odoo retries such errors), so stale values are never written.
+        """
+        if not self:
+            return
+        try:
+            with self.env.cr.savepoint(flush=False):
+                self.env.execute_query(
+                    SQL(
+                        "SELECT id FROM csr_period WHERE id IN %s "
+                        "FOR NO KEY UPDATE NOWAIT",
+                        tuple(self.ids),
+                    )
+                )
+        except LockNotAvailable:
+            raise UserError(
+                _(
+                    "%(names)s: this period is already being computed. Try again "
+                    "in a moment.",
+                    names=", ".join(self.mapped("display_name")),
+                )
+            ) from None
+
     def action_compute(self):
         """Fill the computed and formula indicators of the periods."""
         self._check_manager(_("compute"))
-        messages = []
+        self._lock_for_compute()
+        messages, failed = [], False
         for period in self:
             report = PeriodCompute(period).run()
             lines = period._compute_message(report)
             if not report.locked:
-                period.message_post(
-                    body=Markup("<br/>").join(lines), subtype_xmlid="mail.mt_note"
-                )
+                period._post_compute_message(lines)
             messages.extend(lines)
+            failed = failed or bool(report.failed)
         self._refresh_scorecards()
         return {
             "type": "ir.actions.client",
@@ -265,11 +303,16 @@ class CsrPeriod(models.Model):
             "params": {
                 "title": _("CSR indicators computed"),
                 "message": "\n".join(messages),
-                "sticky": False,
-                "type": "success",
+                "sticky": failed,
+                "type": "warning" if failed else "success",
                 "next": {"type": "ir.actions.client", "tag": "soft_reload"},
             },
         }
+
+    def _post_compute_message(self, lines):
+        self.message_post(
+            body=Markup("<br/>").join(lines), subtype_xmlid="mail.mt_note"
+        )
 
     def _compute_message(self, report):
         if report.locked:
@@ -307,6 +350,15 @@ class CsrPeriod(models.Model):
                         codes=", ".join(codes),
                     )
                 )
+        for code, reason in sorted(report.failed.items()):
+            lines.append(
+                _(
+                    "Not computed, %(code)s: %(reason)s. Its current value, if "
+                    "any, is kept.",
+                    code=code,
+                    reason=reason,
+                )
+            )
         return lines
 
     @api.model
@@ -317,9 +369,20 @@ class CsrPeriod(models.Model):
         periods = self.sudo().search(
             [("state", "=", "open"), ("date_from", "<=", today)]
         )
+        computed = self.browse()
         for period in periods:
-            PeriodCompute(period.with_company(period.company_id)).run()
-        periods._refresh_scorecards()
+            try:
+                period._lock_for_compute()
+            except UserError:
+                # Someone is computing it right now: that compute will do.
+                _logger.info("CSR period %s skipped: being computed.", period.id)
+                continue
+            report = PeriodCompute(period.with_company(period.company_id)).run()
+            if report.failed:
+                # Nobody watches a scheduled compute: say what failed.
+                period._post_compute_message(period._compute_message(report))
+            computed |= period
+        computed._refresh_scorecards()
 
     def _refresh_scorecards(self):
         """Score the periods again after a compute (a locked period keeps its

@@ -2,7 +2,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..engine import thresholds
+from ..engine import thresholds, values
 
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
@@ -12,7 +12,8 @@ class CsrTarget(models.Model):
 
     _name = "csr.target"
     _description = "CSR Indicator Target"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "csr.number.guard"]
+    _csr_guarded_numbers = ("target_value", "amber_limit", "baseline_value")
     _order = "year desc, indicator_id"
     _check_company_auto = True
 
@@ -135,6 +136,28 @@ class CsrTarget(models.Model):
                         )[direction].lower(),
                     )
                 )
+
+    @api.constrains("indicator_id", "target_value", "amber_limit", "baseline_value")
+    def _check_reachable(self):
+        """A figure the indicator's values could never take is a typing error:
+        a share above 100 %, a negative count or quantity."""
+        Value = self.env["csr.indicator.value"]
+        for target in self:
+            indicator = target.indicator_id
+            for name in ("target_value", "amber_limit", "baseline_value"):
+                error = values.value_error(
+                    indicator.value_type, indicator.allow_negative, target[name]
+                )
+                if error:
+                    raise ValidationError(
+                        _(
+                            "%(code)s: %(field)s %(value)s refused, %(reason)s.",
+                            code=indicator.code,
+                            field=self._fields[name]._description_string(self.env),
+                            value=target[name],
+                            reason=Value._plausibility_reason(error),
+                        )
+                    )
 
     def status_of(self, value):
         """Traffic light (green/amber/red) of ``value`` against this target."""

@@ -7,17 +7,25 @@
    overlaid with what step 1 produced.
 3. Write the results into draft computed values, creating missing ones;
    manual, submitted, validated and locked values are left alone and reported.
+
+A broken definition (an account source whose tags were deleted, a formula
+naming an indicator that no longer exists…) or a fetcher that fails fails
+only its own indicators: they, and the formulas that read them, are reported
+with the reason and keep their current value; everything else is computed.
 """
 
 import json
+import logging
 from dataclasses import dataclass, field, replace
 
 from odoo import Command, fields
-from odoo.tools import float_compare
+from odoo.tools import SQL, float_compare
 
 from ..engine import formula as formulas
 from ..engine import values as plausibility
 from .fetchers import FETCHERS, Figure
+
+_logger = logging.getLogger(__name__)
 
 
 def serialize_domain(domain):
@@ -43,6 +51,7 @@ class ComputeReport:
     no_data: list = field(default_factory=list)
     implausible: list = field(default_factory=list)
     stale_kept: list = field(default_factory=list)
+    failed: dict = field(default_factory=dict)  # code → reason
     locked: bool = False
 
 
@@ -60,6 +69,7 @@ class PeriodCompute:
         if self.period.state == "locked":
             report.locked = True
             return report
+        self._stamp()
         indicators = self._indicators()
         sources = self._sources(indicators)
         report.no_source = sorted(
@@ -67,11 +77,24 @@ class PeriodCompute:
             for i in indicators
             if i.source_type == "computed" and i.code not in sources
         )
-        raw = self._fetch(sources)
+        raw = self._fetch(sources, report.failed)
         existing = {v.indicator_id.code: v for v in self.period.value_ids}
-        figures = self._derive(indicators, sources, raw, existing)
+        figures = self._derive(indicators, sources, raw, existing, report.failed)
         self._store(indicators, figures, existing, report)
         return report
+
+    def _stamp(self):
+        """Update the period's row even when the time reads the same as the
+        last compute's (the ORM would skip an unchanged value): see
+        csr.period._lock_for_compute."""
+        self.env.execute_query(
+            SQL(
+                "UPDATE csr_period SET computed_on = %s WHERE id = %s",
+                fields.Datetime.now(),
+                self.period.id,
+            )
+        )
+        self.period.invalidate_recordset(["computed_on"])
 
     # -- gathering --------------------------------------------------------
 
@@ -99,31 +122,77 @@ class PeriodCompute:
                 chosen[code] = source
         return chosen
 
-    def _fetch(self, sources):
+    def _fetch(self, sources, failed):
         by_fetcher = {}
-        for source in sources.values():
+        for code, source in sources.items():
+            problem = self._definition_problem(source)
+            if problem:
+                failed[code] = problem
+                continue
             fetcher = FETCHERS[source.method]
             by_fetcher.setdefault(fetcher, self.env["csr.indicator.source"])
             by_fetcher[fetcher] |= source
         raw = {}
         for fetcher, batch in by_fetcher.items():
-            for source, figure in fetcher(self.sudo_env, self.period, batch).items():
+            for source, figure in self._run_fetcher(fetcher, batch, failed).items():
                 raw[source.indicator_id.code] = figure
         return raw
 
+    def _definition_problem(self, source):
+        """Why a source cannot be read as it stands, or "" when it can."""
+        if source.method not in FETCHERS:
+            return self.env._("its method %(method)s is unknown", method=source.method)
+        return source._definition_problem()
+
+    def _run_fetcher(self, fetcher, batch, failed):
+        """The fetcher's figures; if it fails, its indicators are reported and
+        its queries rolled back, and the compute goes on with the others."""
+        try:
+            with self.env.cr.savepoint():
+                return fetcher(self.sudo_env, self.period, batch)
+        except Exception as error:  # noqa: BLE001 - any fault stays in its batch
+            _logger.warning(
+                "CSR period %s: fetcher %s failed for %s",
+                self.period.id,
+                fetcher.__name__,
+                ", ".join(batch.mapped("code")),
+                exc_info=True,
+            )
+            reason = self.env._(
+                "its figures could not be read: %(error)s",
+                error=str(error).strip().splitlines()[0]
+                if str(error).strip()
+                else type(error).__name__,
+            )
+            for source in batch:
+                failed[source.indicator_id.code] = reason
+            return {}
+
     # -- deriving ---------------------------------------------------------
 
-    def _derive(self, indicators, sources, raw, existing):
+    def _derive(self, indicators, sources, raw, existing, failed):
         by_code = {i.code: i for i in indicators}
         known = {code: value.value for code, value in existing.items()}
+        for code in failed:
+            # A failed figure is unknown, unless someone stands by its value.
+            known[code] = self._input_value(
+                by_code[code], existing, Figure(None, "", [])
+            )
         for code, figure in raw.items():
             known[code] = self._input_value(by_code[code], existing, figure)
         figures = dict(raw)
         base_period = self._base_inputs(indicators)
-        graph = self.env["csr.indicator"]._dependency_graph(self.company)
-        for code in formulas.dependency_order(graph):
+        catalogue = self._known_codes(indicators)
+        for code in self._dependency_order(failed):
             indicator = by_code.get(code)
-            if not indicator:
+            if not indicator or code in failed:
+                continue
+            problem = self._derivation_problem(indicator, sources, catalogue, failed)
+            if problem:
+                failed[code] = problem
+                known[code] = self._input_value(
+                    indicator, existing, Figure(None, "", [])
+                )
                 continue
             if indicator.source_type == "formula":
                 figures[code] = Figure(
@@ -138,6 +207,67 @@ class PeriodCompute:
                 continue
             known[code] = self._input_value(indicator, existing, figures[code])
         return figures
+
+    def _dependency_order(self, failed):
+        """Codes in dependency order; the codes of a cycle (saved before the
+        cycle check existed, or through another company's source) fail."""
+        graph = self.env["csr.indicator"]._dependency_graph(self.company)
+        while True:
+            try:
+                return formulas.dependency_order(graph)
+            except formulas.FormulaCycle as cycle:
+                circle = cycle.args[0]
+                reason = self.env._(
+                    "its formula depends on itself: %(cycle)s",
+                    cycle=" → ".join(circle),
+                )
+                for code in circle:
+                    failed.setdefault(code, reason)
+                    graph.pop(code, None)
+
+    def _known_codes(self, indicators):
+        """The catalogue's codes among those the formulas read: one query."""
+        read = {
+            code
+            for indicator in indicators
+            if indicator.source_type == "formula"
+            for code in formulas.all_codes(indicator.formula)
+        }
+        found = (
+            self.env["csr.indicator"]
+            .with_context(active_test=False)
+            .search_fetch([("code", "in", list(read))], ["code"])
+        )
+        return set(found.mapped("code"))
+
+    def _derivation_problem(self, indicator, sources, catalogue, failed):
+        """Why a formula or a division cannot be worked out, or ""."""
+        _ = self.env._
+        if indicator.source_type == "formula":
+            try:
+                formulas.check(indicator.formula or "")
+            except formulas.FormulaError:
+                return _(
+                    "its formula %(formula)s is not valid", formula=indicator.formula
+                )
+            reads = formulas.all_codes(indicator.formula)
+            unknown = [code for code in reads if code not in catalogue]
+            if unknown:
+                return _(
+                    "its formula refers to unknown indicator(s) %(codes)s",
+                    codes=", ".join(unknown),
+                )
+        else:
+            source = sources.get(indicator.code)
+            divisor = source.divide_by_id if source else None
+            reads = [divisor.code] if divisor else []
+        broken = [code for code in reads if code in failed]
+        if broken:
+            return _(
+                "it reads %(codes)s, which could not be computed",
+                codes=", ".join(broken),
+            )
+        return ""
 
     @staticmethod
     def _input_value(indicator, existing, figure):
@@ -221,7 +351,7 @@ class PeriodCompute:
         to_create = []
         for indicator in indicators:
             figure = figures.get(indicator.code)
-            if figure is None:
+            if figure is None or indicator.code in report.failed:
                 continue
             current = existing.get(indicator.code)
             if current and current.source == "manual":

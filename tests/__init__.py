@@ -16,6 +16,9 @@ from . import test_compute_environment
 from . import test_compute_inventory
 from . import test_minimum_wage
 from . import test_formula_catalogue
+from . import test_compute_concurrency
+from . import test_compute_faults
+from . import test_bad_input
 from . import test_unmapped_purchases
 from . import test_campaign
 from . import test_value_import
