@@ -38,3 +38,4 @@ from . import test_demo_data
 from . import test_dashboard
 from . import test_dashboard_tour
 from . import test_value_entry_tour
+from . import test_period_close_tour
