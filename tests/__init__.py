@@ -39,3 +39,4 @@ from . import test_dashboard
 from . import test_dashboard_tour
 from . import test_value_entry_tour
 from . import test_period_close_tour
+from . import test_suggestion_to_action_tour
