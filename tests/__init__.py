@@ -46,3 +46,6 @@ from . import test_policy
 from . import test_library
 from . import test_company_comparison
 from . import test_setup_copy
+from . import test_value_entry_tour
+from . import test_period_close_tour
+from . import test_suggestion_to_action_tour
