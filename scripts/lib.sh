@@ -141,3 +141,22 @@ db_exists() { psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$1
 addon_installed() {
     psql -d "$1" -tAc "SELECT 1 FROM ir_module_module WHERE name='$ADDON_NAME' AND state='installed'" 2>/dev/null | grep -q 1
 }
+
+# --- Browser for the tours ----------------------------------------------------
+browser_found() {
+    command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 \
+        || command -v google-chrome >/dev/null 2>&1 || command -v google-chrome-stable >/dev/null 2>&1
+}
+
+# The browser tours need headless Chromium: install Debian's package where it
+# is missing and we may (root with apt), else say plainly that tours are skipped.
+ensure_chromium() {
+    browser_found && return 0
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        say "Installing Debian's chromium for the browser tours"
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1 \
+            || say "apt-get could not install chromium"
+    fi
+    browser_found || say "No Chromium or Chrome on the PATH: the browser tours will be SKIPPED." \
+        "Install Debian's 'chromium' package to run them."
+}

@@ -7,6 +7,7 @@ source "$(dirname "$0")/lib.sh"
 
 require_odoo
 ensure_postgres
+ensure_chromium
 install_requirements requirements.txt requirements-test.txt
 ADDONS="$(addons_path)"
 DB="csr_test_$(date +%Y%m%d%H%M%S)_$$"
