@@ -37,3 +37,6 @@ from . import csr_action
 from . import csr_action_suggestion
 from . import csr_demo
 from . import csr_dashboard
+from . import csr_dialogue
+from . import csr_dialogue_commitment
+from . import csr_dialogue_rating

@@ -38,3 +38,4 @@ from . import test_demo_data
 from . import test_dashboard
 from . import test_dashboard_tour
 from . import test_material_topic
+from . import test_dialogue
