@@ -40,3 +40,5 @@ from . import csr_dashboard
 from . import csr_dialogue
 from . import csr_dialogue_commitment
 from . import csr_dialogue_rating
+from . import csr_materiality_assessment
+from . import csr_materiality_line
