@@ -24,12 +24,15 @@ a year not after the scored period's year. The indicators measuring them:
 - weigh more: their weight in the pillar score is their own score weight
   times the company's "material topic weight" (2 by default). Multiplying
   keeps an indicator weighted 0 (left out of the score) left out.
-- are **expected**: they count in the completeness of their pillar (and are
-  scored) even when the company's size or sector would leave them out
-  (``applicability.sizes_applying``): a topic the company declared material
-  must be measured, whatever its size. Archived indicators and indicators of
-  another company stay out: "expected" widens the applicable set, it does
-  not reach beyond the company's catalogue.
+- are **expected**: the scorecard adds them to the indicators that apply
+  to the company, so they count in the completeness of their pillar (a
+  missing value lowers it) and are scored, even when the company's size or
+  sector would leave them out (``applicability.sizes_applying``): a topic
+  the company declared material must be measured, whatever its size.
+  Archived indicators and indicators of another company stay out:
+  "expected" widens the applicable set, it does not reach beyond the
+  company's catalogue. Input campaigns and import templates still follow
+  size and sector only.
 """
 
 from dataclasses import dataclass
@@ -118,17 +121,6 @@ def indicator_weights(base_weights, material_keys, material_weight):
         key: weight * material_weight if key in material_keys else weight
         for key, weight in base_weights.items()
     }
-
-
-def expected_keys(applicable, material):
-    """The indicators a company is expected to measure: those that apply to
-    its size and sector, then the material ones that would not, in order.
-
-    >>> expected_keys(["A", "B"], ["C", "B"])
-    ['A', 'B', 'C']
-    """
-    seen = set(applicable)
-    return list(applicable) + [key for key in material if key not in seen]
 
 
 # -- the matrix, as an SVG ----------------------------------------------------

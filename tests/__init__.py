@@ -40,3 +40,4 @@ from . import test_dashboard_tour
 from . import test_material_topic
 from . import test_dialogue
 from . import test_materiality
+from . import test_materiality_scoring
