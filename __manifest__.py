@@ -54,6 +54,8 @@
         "views/csr_indicator_views.xml",
         "views/csr_material_topic_views.xml",
         "views/csr_stakeholder_views.xml",
+        "views/csr_dialogue_views.xml",
+        "views/csr_materiality_views.xml",
         "views/csr_indicator_value_views.xml",
         "views/csr_period_views.xml",
         "views/csr_target_views.xml",

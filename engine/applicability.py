@@ -4,6 +4,9 @@
 An indicator states the smallest company it applies to (``micro`` means every
 size). A company whose size is not set is asked for everything: leaving an
 indicator out is a decision the company takes by setting its size.
+
+The scorecard also expects the indicators of the company's material topics,
+whatever its size or sector: see ``materiality``.
 """
 
 # From smallest to largest; the keys of the indicator's "Applies to" field.

@@ -50,7 +50,8 @@ share with a value; validated and estimated shares are taken over the values
 present. A pillar whose completeness is under the company's minimum is
 "insufficient data" and has no score. Otherwise its score is the weighted
 mean of its scored indicators' scores (weights are an input: the indicator's
-score weight today, materiality later).
+score weight, multiplied for the indicators of material topics; see
+``materiality``).
 
 The overall triple-bottom-line index is the plain mean of the pillars that
 have a score. Governance counts as a fourth pillar of equal weight, as in

@@ -43,3 +43,8 @@ from . import csr_resource
 from . import csr_library_mixin
 from . import csr_library_links
 from . import csr_benchmark_range
+from . import csr_dialogue
+from . import csr_dialogue_commitment
+from . import csr_dialogue_rating
+from . import csr_materiality_assessment
+from . import csr_materiality_line

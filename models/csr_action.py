@@ -219,6 +219,7 @@ class CsrAction(models.Model):
             ("csr.assessment.answer", _("Self-assessment answer")),
             ("csr.scorecard", _("Scorecard")),
             ("csr.question", _("Question")),
+            ("csr.dialogue", _("Stakeholder dialogue")),
         ]
 
     @api.depends("question_id", "indicator_id")

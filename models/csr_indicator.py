@@ -2,7 +2,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..engine import applicability
+from ..engine import applicability, materiality
 from ..engine import formula as formulas
 from .csr_pillar_mixin import PILLARS
 
@@ -272,13 +272,30 @@ class CsrIndicator(models.Model):
             self._applicable_domain(company) + [("source_type", "=", "manual")]
         )
 
-    def _score_weights(self, company):
-        """Indicator id → weight in its pillar's score for ``company``.
+    def _score_weights(self, company, date=None):
+        """Indicator id → weight in its pillar's score for ``company`` in a
+        period starting on ``date`` (today by default): the indicators of
+        material topics weigh the company's material topic weight times more
+        (see ``engine/materiality.py``)."""
+        weights = {indicator.id: indicator.score_weight for indicator in self}
+        material = self._material_for(company, date)
+        return materiality.indicator_weights(
+            weights, set(material.ids), company.csr_material_weight
+        )
 
-        The hook for materiality: a later feature overrides this to derive the
-        weights from the material topics of the company.
-        """
-        return {indicator.id: indicator.score_weight for indicator in self}
+    @api.model
+    def _material_for(self, company, date=None):
+        """Active indicators of ``company``'s catalogue that measure a material
+        topic of its latest done materiality assessment of ``date``'s year or
+        before; none without such an assessment."""
+        year = (date or fields.Date.context_today(self)).year
+        assessment = (
+            self.env["csr.materiality.assessment"].sudo()._latest_done(company, year)
+        )
+        topics = assessment.line_ids.filtered("is_material").topic_id
+        return topics.indicator_ids.filtered(
+            lambda indicator: indicator.company_id in (company, company.browse())
+        ).with_env(self.env)
 
     def action_open_values(self):
         self.ensure_one()

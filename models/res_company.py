@@ -40,6 +40,14 @@ class ResCompany(models.Model):
         help="A scorecard pillar whose indicators have values for less than this "
         "share shows 'insufficient data' instead of a score.",
     )
+    csr_material_weight = fields.Float(
+        string="Material topic weight",
+        digits=(5, 2),
+        default=2.0,
+        help="The indicators of the material topics of the latest done "
+        "materiality assessment weigh this many times their own weight in "
+        "their pillar's score.",
+    )
 
     @api.constrains("csr_base_year")
     def _check_csr_base_year(self):
@@ -61,5 +69,17 @@ class ResCompany(models.Model):
                         "The minimum completeness for a score is a percentage "
                         "between 0 and 100, not %(value)s.",
                         value=company.csr_score_min_completeness,
+                    )
+                )
+
+    @api.constrains("csr_material_weight")
+    def _check_csr_material_weight(self):
+        for company in self:
+            if company.csr_material_weight < 1.0:
+                raise ValidationError(
+                    _(
+                        "The material topic weight multiplies the weight of "
+                        "material indicators: it is 1 or more, not %(value)s.",
+                        value=company.csr_material_weight,
                     )
                 )

@@ -12,7 +12,7 @@ self-assessments. Demo data only: it runs as superuser, for one new company.
 import logging
 import time
 from collections import defaultdict
-from datetime import date
+from datetime import date, datetime, timedelta
 
 import pytz
 
@@ -90,6 +90,38 @@ USERS_OF_THE_COMPANY = (
     "csr_management.user_csr_auditor_demo",
     "base.user_admin",
 )
+# The demo's materiality: (impact, financial) per topic code, as a small
+# food manufacturer would score them; material at the default threshold 3
+# (9 topics): economic performance, local purchasing, climate, water, waste,
+# working conditions, health and safety, consumers and business conduct.
+DEMO_MATERIALITY = {
+    "ECO-PERF": (2, 5),
+    "ECO-LOCAL": (3, 2),
+    "ECO-PAY": (2, 2),
+    "ECO-TAX": (2, 2),
+    "ENV-CLIMATE": (4, 3),
+    "ENV-POLLUTION": (2, 2),
+    "ENV-WATER": (4, 2),
+    "ENV-BIODIV": (1, 1),
+    "ENV-CIRCULAR": (3, 3),
+    "SOC-WORK": (4, 3),
+    "SOC-HEALTH": (5, 3),
+    "SOC-EQUALITY": (2, 1),
+    "SOC-SKILLS": (2, 2),
+    "SOC-HUMAN": (2, 1),
+    "SOC-COMMUNITY": (2, 1),
+    "SOC-CONSUMERS": (3, 4),
+    "GOV-ETHICS": (2, 3),
+    "GOV-STRUCT": (2, 2),
+}
+# (stakeholder group, topic code, importance) said at the demo's dialogue.
+DEMO_RATINGS = (
+    ("employees", "SOC-HEALTH", 5),
+    ("employees", "SOC-WORK", 4),
+    ("community", "ENV-WATER", 5),
+    ("community", "ENV-CLIMATE", 3),
+    ("community", "SOC-COMMUNITY", 3),
+)
 MUTE = {
     "tracking_disable": True,
     "mail_create_nolog": True,
@@ -133,6 +165,7 @@ class DemoWriter:
             self._actions,
             self._assessments,
             self._library,
+            self._materiality,
         )
         for step in steps:
             started = time.perf_counter()
@@ -924,6 +957,78 @@ class DemoWriter:
                 for action in measured
             ]
         )
+
+    def _materiality(self):
+        """A dialogue held in the last planned month, its commitment turned
+        into an improvement action, and the year's materiality assessment,
+        done. Scorecards already computed keep their weights until refreshed."""
+        last = self.plan.months[-1]
+        topics = {
+            topic.code: topic
+            for topic in self.env["csr.material.topic"].search(
+                [("code", "in", list(DEMO_MATERIALITY))]
+            )
+        }
+        groups = {
+            key: self.ref(f"csr_management.stakeholder_group_{key}")
+            for key in ("employees", "community")
+        }
+        start = self._utc(datetime(last.year, last.month, 10, 9, 0))
+        dialogue = self.env["csr.dialogue"].create(
+            {
+                "name": "Neighbours and staff meeting",
+                "engagement_type": "meeting",
+                "date_start": start,
+                "date_end": start + timedelta(hours=2),
+                "company_id": self.company.id,
+                "organiser_id": self._responsible("manager").id,
+                "stakeholder_group_ids": [Command.set([g.id for g in groups.values()])],
+                "topic_ids": [
+                    Command.set([topics[code].id for _g, code, _i in DEMO_RATINGS])
+                ],
+                "concerns": "<p>Water use in the dry season; "
+                "noise of the night shift.</p>",
+                "rating_ids": [
+                    Command.create(
+                        {
+                            "group_id": groups[group].id,
+                            "topic_id": topics[code].id,
+                            "importance": importance,
+                        }
+                    )
+                    for group, code, importance in DEMO_RATINGS
+                ],
+                "commitment_ids": [
+                    Command.create(
+                        {
+                            "name": "Publish the plant's water use every quarter",
+                            "topic_id": topics["ENV-WATER"].id,
+                            "responsible_id": self._responsible("user").id,
+                            "deadline": last + timedelta(days=90),
+                        }
+                    )
+                ],
+            }
+        )
+        dialogue.action_held()
+        dialogue.commitment_ids.action_create_action()
+        assessment = self.env["csr.materiality.assessment"].create(
+            {
+                "company_id": self.company.id,
+                "year": last.year,
+                "line_ids": [
+                    Command.create(
+                        {
+                            "topic_id": topics[code].id,
+                            "impact_score": impact,
+                            "financial_score": financial,
+                        }
+                    )
+                    for code, (impact, financial) in DEMO_MATERIALITY.items()
+                ],
+            }
+        )
+        assessment.action_done()
 
 
 def answer_updates(answers, profile):

@@ -3,7 +3,8 @@
 the engine (``engine/scoring.py``), return the values the model stores.
 
 A fixed handful of queries per period, whatever the size of the catalogue:
-the applicable indicators, this period's values, the previous comparable
+the material indicators (``csr.indicator._material_for``), the applicable
+indicators, this period's values, the previous comparable
 period and its values, the targets, the previous scorecard. Run it as
 superuser: every read filters on the period's company explicitly.
 """
@@ -11,6 +12,7 @@ superuser: every read filters on the period's company explicitly.
 from datetime import timedelta
 
 from odoo import Command, fields
+from odoo.osv import expression
 
 from ..engine import scoring
 
@@ -30,7 +32,7 @@ class ScorecardCompute:
         previous_period = self._previous_period()
         previous_values = self._previous_values(previous_period)
         targets = self._targets(indicators)
-        weights = indicators._score_weights(self.company)
+        weights = indicators._score_weights(self.company, self.period.date_from)
         entries, lines = [], []
         for sequence, indicator in enumerate(indicators):
             value = values.get(indicator)
@@ -84,8 +86,18 @@ class ScorecardCompute:
     # -- gathering --------------------------------------------------------
 
     def _applicable_indicators(self):
+        """Those of the company's size and sector, and those of its material
+        topics, which are expected whatever its size or sector."""
         Indicator = self.env["csr.indicator"]
-        return Indicator.search(Indicator._applicable_domain(self.company))
+        material = Indicator._material_for(self.company, self.period.date_from)
+        return Indicator.search(
+            expression.OR(
+                [
+                    Indicator._applicable_domain(self.company),
+                    [("id", "in", material.ids)],
+                ]
+            )
+        )
 
     def _values(self):
         records = self.env["csr.indicator.value"].search_fetch(

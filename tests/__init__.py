@@ -49,3 +49,6 @@ from . import test_setup_copy
 from . import test_value_entry_tour
 from . import test_period_close_tour
 from . import test_suggestion_to_action_tour
+from . import test_dialogue
+from . import test_materiality
+from . import test_materiality_scoring

@@ -141,3 +141,24 @@ class TestDemoData(TransactionCase):
         for case in cases:
             self.assertTrue(case.anonymised)
             self.assertNotIn(self.company.name, case.body)
+
+    def test_stakeholder_dialogue_and_materiality(self):
+        dialogue = self.env["csr.dialogue"].search(
+            [("company_id", "=", self.company.id)]
+        )
+        self.assertEqual(dialogue.state, "held")
+        self.assertEqual(dialogue.date_start.date(), date(2026, 3, 10))
+        action = dialogue.commitment_ids.action_id
+        self.assertEqual((action.origin, action.origin_ref), ("dialogue", dialogue))
+        assessment = self.env["csr.materiality.assessment"].search(
+            [("company_id", "=", self.company.id)]
+        )
+        self.assertEqual((assessment.year, assessment.state), (2026, "done"))
+        # Nine topics reach 3 on one side (see DEMO_MATERIALITY).
+        self.assertEqual(assessment.material_count, 9)
+        water = assessment.line_ids.filtered(
+            lambda line: line.topic_id.code == "ENV-WATER"
+        )
+        self.assertEqual(
+            (water.stakeholder_score, water.stakeholder_rating_count), (5.0, 1)
+        )
