@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
 from .csr_pillar_mixin import PILLARS
@@ -150,9 +151,29 @@ class CsrResource(models.Model):
     def _default_company(self):
         # Managers (and data files) write the shared library; a CSR user
         # writes for the company.
-        if self.env.su or self.env.user.has_group("csr_management.group_csr_manager"):
+        if self._is_library_keeper():
             return self.env["res.company"]
         return self.env.company
+
+    def write(self, vals):
+        # Record rules are checked before a write, not after: without this a
+        # CSR user could move a private resource into the shared library.
+        if "company_id" in vals and not self._is_library_keeper():
+            moved = self.filtered(lambda r: r.company_id.id != vals["company_id"])
+            if moved:
+                raise AccessError(
+                    _(
+                        "Only a CSR manager can move a resource between the shared "
+                        "library and a company's library: %(names)s.",
+                        names=", ".join(moved.mapped("name")),
+                    )
+                )
+        return super().write(vals)
+
+    def _is_library_keeper(self):
+        return self.env.su or self.env.user.has_group(
+            "csr_management.group_csr_manager"
+        )
 
     @api.depends_context("lang")
     def _compute_in_my_language(self):

@@ -206,6 +206,10 @@ class TestLibraryAccess(LibraryCase):
         )
         self.assertEqual(own.company_id, self.company)
         own.write({"summary": "Walk the plant every Monday."})
+        # A user cannot publish his company's resource to every company.
+        with self.assertRaisesRegex(AccessError, "Only a CSR manager can move"):
+            own.write({"company_id": False})
+        self.assertEqual(own.company_id, self.company)
         with self.assertRaises(AccessError):
             self.shared.with_user(self.user).write({"name": "Renamed"})
         with self.assertRaises(AccessError):
