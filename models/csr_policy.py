@@ -18,6 +18,20 @@ DEFAULT_NOTICE_DAYS = 30
 REVIEW_ACTIVITY_TYPE = "csr_management.mail_activity_type_csr_policy_review"
 
 
+# Fields that decide whether (and for which company and matter) a policy is in
+# force at a date.
+IN_FORCE_FIELDS = {
+    "approval_date",
+    "end_date",
+    "company_id",
+    "policy_area",
+    "topic_ids",
+    "replaced_policy_id",
+    "communicated",
+    "communication_date",
+}
+
+
 class CsrPolicy(models.Model):
     """A written policy or commitment of the company (environmental, ethics
     code, suppliers...): approved by management, communicated to staff,
@@ -218,7 +232,27 @@ class CsrPolicy(models.Model):
         changes_state = "state" in vals and any(p.state != vals["state"] for p in self)
         if changes_state or "approved_by_id" in vals:
             self._check_manager(_("approve, retire or replace a policy"))
+        # What decides whether a policy is in force (GOV-05, GOV-02, maturity
+        # pre-answers) is settled by its approval: only a manager changes it.
+        if IN_FORCE_FIELDS & vals.keys() and any(p.state != "draft" for p in self):
+            self._check_manager(_("change when or where an approved policy applies"))
         return super().write(vals)
+
+    @api.constrains("state", "end_date", "replaced_policy_id")
+    def _check_end(self):
+        for policy in self:
+            if policy.state in ("retired", "superseded") and not policy.end_date:
+                raise ValidationError(
+                    _(
+                        "Policy %(name)s is no longer in force: give the date "
+                        "it ended.",
+                        name=policy.name,
+                    )
+                )
+            if policy.replaced_policy_id == policy:
+                raise ValidationError(
+                    _("Policy %(name)s cannot replace itself.", name=policy.name)
+                )
 
     def unlink(self):
         if any(policy.state != "draft" for policy in self):

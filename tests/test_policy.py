@@ -150,6 +150,10 @@ class TestPolicyLifecycle(PolicyCase):
         self.assertTrue(new.end_date)
         with self.assertRefused(UserError, "Only draft policies can be deleted"):
             new.unlink()
+        with self.assertRefused(ValidationError, "give the date it ended"):
+            new.end_date = False
+        with self.assertRefused(ValidationError, "cannot replace itself"):
+            new.replaced_policy_id = new
 
 
 class TestPolicyReviews(PolicyCase):
@@ -427,6 +431,18 @@ class TestPolicyAccess(PolicyCase):
         draft.with_user(self.manager).action_approve()
         self.assertEqual(draft.state, "approved")
         self.assertEqual(draft.approved_by_id, self.manager)
+        # Once approved, when and where it applies is the manager's to change:
+        # a backdated approval would count it in past periods.
+        for change in (
+            {"approval_date": date(2020, 1, 1)},
+            {"end_date": date(2026, 1, 1)},
+            {"communicated": True, "communication_date": date(2025, 5, 2)},
+        ):
+            with self.assertRefused(AccessError, "change when or where"):
+                draft.write(change)
+        draft.write({"name": "Supplier code of conduct"})
+        draft.with_user(self.manager).write({"approval_date": date(2025, 4, 1)})
+        self.assertEqual(draft.approval_date, date(2025, 4, 1))
 
     def test_auditor_reads_only(self):
         env = self.env(user=self.auditor)
