@@ -265,6 +265,7 @@ OWN = "company_specific"
 
 def section_labels(env):
     """Translated names of the sections, for choices and reports."""
+    _ = env._
     return {
         "indicators": _("Indicator catalogue"),
         "topics": _("Sustainability topics"),
@@ -351,7 +352,10 @@ class KitImport:
     """
 
     def __init__(self, env, company, overwrite=False):
-        self.env = env(context=dict(env.context, active_test=False, lang=SOURCE_LANG))
+        # Messages speak the user's language; records are read and written in
+        # the source language, which a kit's plain texts are.
+        self.env = env(context=dict(env.context, active_test=False))
+        self.orm = env(context=dict(env.context, active_test=False, lang=SOURCE_LANG))
         self.company = company
         self.overwrite = overwrite
         self.langs = [code for code, _name in env["res.lang"].get_installed()]
@@ -434,7 +438,7 @@ class KitImport:
                 domain.append((name, "=", value if value is not None else False))
         if section.scope == "company":
             domain.append(("company_id", "=", self.company.id))
-        records = self.env[section.model].search(domain)
+        records = self.orm[section.model].search(domain)
         if section.scope == "mixed" and records:
             return self._mixed_match(section, records, row, key)
         return records[:1]
@@ -455,10 +459,10 @@ class KitImport:
     def _resolve(self, section, ref_name, value, key, field_name):
         """The record a reference names; empty for no value, False when unknown."""
         if value in (None, False, ""):
-            return self.env[REFS[ref_name].model].browse()
+            return self.orm[REFS[ref_name].model].browse()
         ref = REFS[ref_name]
         domain = ref.domain(value, self.company)
-        records = self.env[ref.model].search(domain, limit=1) if domain else None
+        records = self.orm[ref.model].search(domain, limit=1) if domain else None
         if not records:
             return self._problem(
                 section,
@@ -474,7 +478,7 @@ class KitImport:
 
     def _decode(self, section, row, key):
         """Write values and translations of ``row``, or (None, None) on a problem."""
-        model = self.env[section.model]
+        model = self.orm[section.model]
         vals, translations, ok = {}, {}, True
         for name in section.fields:
             if name not in row:
@@ -560,7 +564,7 @@ class KitImport:
         self._guarded(
             section,
             key,
-            lambda: self._translate(self.env[section.model].create(vals), translations),
+            lambda: self._translate(self.orm[section.model].create(vals), translations),
         )
 
     def _write(self, section, record, vals, translations, key):
