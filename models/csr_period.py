@@ -2,7 +2,7 @@
 import logging
 
 from markupsafe import Markup
-from psycopg2.errors import LockNotAvailable
+from psycopg2.errors import LockNotAvailable, SerializationFailure
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -373,8 +373,9 @@ class CsrPeriod(models.Model):
         for period in periods:
             try:
                 period._lock_for_compute()
-            except UserError:
-                # Someone is computing it right now: that compute will do.
+            except (UserError, SerializationFailure):
+                # Someone is computing it right now, or has just done so since
+                # this job began: that compute will do, the others go on.
                 _logger.info("CSR period %s skipped: being computed.", period.id)
                 continue
             report = PeriodCompute(period.with_company(period.company_id)).run()
