@@ -64,6 +64,7 @@ class TestBadNumbers(CsrCase):
             (action, "cost"),
             (action, "saving_co2_kg"),
             (target, "target_value"),
+            (self.env.ref("csr_management.benchmark_range_soc_03_all"), "high"),
         ]
         for record, name in guarded:
             self._assert_refused_everywhere(record, name)
