@@ -4,7 +4,7 @@
     "name": "CSR Management",
     "summary": "Corporate social responsibility for SMEs: triple-bottom-line "
     "indicators, periods, targets and evidence inside Odoo",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Productivity/CSR",
     "license": "LGPL-3",
     "author": "csr_management contributors",
