@@ -425,6 +425,19 @@ def measure_reports(env, period):
     return data, workbook, len(content), len(data[2][0].rows)
 
 
+def measure_kit(env, company):
+    """A CSR kit of the whole setup (the shipped catalogue, topics, question
+    bank, recommendations, templates, library) exported, then imported into
+    a second company: the rows all exist, so each is compared."""
+    from odoo.addons.csr_management.services.csr_kit import KitExport, KitImport
+
+    exported = timed(env, lambda: KitExport(env, company).build())
+    other = env["res.company"].create({"name": "Benchmark client"})
+    imported = timed(env, lambda: KitImport(env, other).run(exported[2]))
+    rows = sum(report.total for report in imported[2].values())
+    return exported, imported, rows
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", required=True)
@@ -457,6 +470,7 @@ def main():
         wall, queries, floor, report, period = measure(env, company)
         card, created, answered, questions = measure_judgement(env, company, period)
         data, workbook, size, rows = measure_reports(env, period)
+        kit_export, kit_import, kit_rows = measure_kit(env, company)
         cr.rollback()
     print(f"journal items            {lines:>12,}")
     print(f"employees with contracts {args.employees:>12,}")
@@ -479,6 +493,14 @@ def main():
         f"({rows} indicators, {data[1]} queries)"
     )
     print(f"XLSX workbook            {workbook:>11.3f} s  ({size:,} bytes)")
+    print(
+        f"CSR kit export           {kit_export[0]:>11.3f} s  "
+        f"({len(kit_export[2]):,} bytes, {kit_export[1]} queries)"
+    )
+    print(
+        f"CSR kit import           {kit_import[0]:>11.3f} s  "
+        f"({kit_rows} rows compared, {kit_import[1]} queries)"
+    )
     print(f"compute / floor          {wall / floor:>12.2f} x")
 
 

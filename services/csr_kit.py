@@ -361,6 +361,8 @@ class KitImport:
         self.langs = [code for code, _name in env["res.lang"].get_installed()]
         self.reports = {}
         self.problems = []
+        self._indexes = {}
+        self._ref_tables = {}
 
     def run(self, raw, dry_run=False):
         """Import kit bytes; return the reports per section or raise UserError."""
@@ -400,7 +402,7 @@ class KitImport:
         if record is False:
             return
         if not record:
-            self._create(section, vals, translations, key)
+            self._create(section, vals, translations, key, row)
             report.created += 1
             return
         current = row_of(section, record, self.langs)
@@ -424,30 +426,37 @@ class KitImport:
 
     def _find(self, section, row, key):
         """The stored record the row names, an empty recordset, or False on error."""
-        domain = []
-        for name in section.identity_of(row):
-            value = row.get(name)
-            if name in section.refs:
-                target = self._resolve(section, section.refs[name], value, key, name)
-                if target is False:
-                    return False
-                domain.append((name, "=", target.id if target else False))
-            elif isinstance(value, dict):
-                domain.append((name, "=", value.get(SOURCE_LANG)))
-            else:
-                domain.append((name, "=", value if value is not None else False))
-        if section.scope == "company":
-            domain.append(("company_id", "=", self.company.id))
-        records = self.orm[section.model].search(domain)
+        names = section.identity_of(row)
+        index = self._existing(section, names)
+        found = index.get(_identity(section, names, row_value=row), ())
+        # Keep the section's prefetch set: reading one row reads them all.
+        records = self.orm[section.model].browse([rec.id for rec in found])
+        if found:
+            records = records.with_prefetch(found[0]._prefetch_ids)
         if section.scope == "mixed" and records:
             return self._mixed_match(section, records, row, key)
-        return records[:1]
+        return records[:1].with_prefetch(records._prefetch_ids)
+
+    def _existing(self, section, names):
+        """Stored records of the section by their natural key (one search)."""
+        index = self._indexes.get((section.name, names))
+        if index is None:
+            domain = []
+            if section.scope == "company":
+                domain = [("company_id", "=", self.company.id)]
+            index = {}
+            for record in self.orm[section.model].search(domain):
+                index.setdefault(_identity(section, names, record=record), []).append(
+                    record
+                )
+            self._indexes[(section.name, names)] = index
+        return index
 
     def _mixed_match(self, section, records, row, key):
         wanted = self.company.id if row.get(OWN) else False
         match = records.filtered(lambda rec: rec.company_id.id == wanted)
         if match:
-            return match[:1]
+            return match[:1].with_prefetch(records._prefetch_ids)
         if records.filtered("company_id") and section.model == "csr.indicator":
             return self._problem(
                 section,
@@ -458,12 +467,13 @@ class KitImport:
 
     def _resolve(self, section, ref_name, value, key, field_name):
         """The record a reference names; empty for no value, False when unknown."""
-        if value in (None, False, ""):
-            return self.orm[REFS[ref_name].model].browse()
         ref = REFS[ref_name]
-        domain = ref.domain(value, self.company)
-        records = self.orm[ref.model].search(domain, limit=1) if domain else None
-        if not records:
+        if value in (None, False, ""):
+            return self.orm[ref.model].browse()
+        found = None
+        if ref.domain(value, self.company) is not None:
+            found = self._lookup(ref_name).get(_hashable(value))
+        if not found:
             return self._problem(
                 section,
                 key,
@@ -474,7 +484,21 @@ class KitImport:
                     value=value,
                 ),
             )
-        return records
+        return found
+
+    def _lookup(self, ref_name):
+        """Natural key → record of every record a reference may name (one search)."""
+        table = self._ref_tables.get(ref_name)
+        if table is None:
+            ref = REFS[ref_name]
+            domain = (
+                [("company_id", "=", self.company.id)] if ref.company_scoped else []
+            )
+            table = {}
+            for record in self.orm[ref.model].search(domain):
+                table.setdefault(_hashable(ref.encode(record)), record)
+            self._ref_tables[ref_name] = table
+        return table
 
     def _decode(self, section, row, key):
         """Write values and translations of ``row``, or (None, None) on a problem."""
@@ -560,12 +584,27 @@ class KitImport:
         )
         return None, False
 
-    def _create(self, section, vals, translations, key):
-        self._guarded(
-            section,
-            key,
-            lambda: self._translate(self.orm[section.model].create(vals), translations),
-        )
+    def _create(self, section, vals, translations, key, row):
+        created = self.orm[section.model]
+
+        def create():
+            nonlocal created
+            created = self.orm[section.model].create(vals)
+            self._translate(created, translations)
+
+        self._guarded(section, key, create)
+        if not created:
+            return
+        # Later rows may name the new record, by its key or as a reference.
+        for names in (section.identity, section.fallback_identity):
+            index = self._indexes.get((section.name, names))
+            if index is not None:
+                index.setdefault(_identity(section, names, row_value=row), []).append(
+                    created
+                )
+        for ref_name, ref in REFS.items():
+            if ref.model == section.model:
+                self._ref_tables.pop(ref_name, None)
 
     def _write(self, section, record, vals, translations, key):
         self._guarded(
@@ -614,6 +653,29 @@ class KitImport:
         if len(self.problems) > 50:
             lines.append(_("... and %(count)s more.", count=len(self.problems) - 50))
         return "\n".join(lines)
+
+
+def _hashable(value):
+    """A kit value usable as a dictionary key (lists become tuples)."""
+    if isinstance(value, list | tuple):
+        return tuple(_hashable(item) for item in value)
+    if isinstance(value, dict):
+        return tuple(sorted((k, _hashable(v)) for k, v in value.items()))
+    return value
+
+
+def _identity(section, names, record=None, row_value=None):
+    """The natural key of a stored ``record`` or of a kit row, comparable."""
+    parts = []
+    for name in names:
+        if record is not None:
+            value = _encode(section, record, name, [SOURCE_LANG])
+        else:
+            value = row_value.get(name)
+        if isinstance(value, dict):
+            value = value.get(SOURCE_LANG)
+        parts.append(None if value in (False, "") else _hashable(value))
+    return tuple(parts)
 
 
 def kit_error_message(error):

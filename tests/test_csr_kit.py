@@ -309,3 +309,29 @@ class TestCsrKit(CsrCase):
         wizard.sudo().company_id = self.company_b
         with self.assertRefused(UserError, "company switcher"):
             wizard.with_user(manager_a).action_preview()
+
+    def test_import_queries_do_not_grow_with_rows(self):
+        """Comparing 2 or all 50-odd indicators (and every topic) with the
+        database costs the same queries: records and references are looked
+        up once per section."""
+        full = json.loads(
+            KitExport(self.env, self.company).build(("indicators", "topics"))
+        )
+        small = json.loads(json.dumps(full))
+        small["sections"]["indicators"] = small["sections"]["indicators"][:2]
+        small["sections"]["topics"] = small["sections"]["topics"][:2]
+
+        def queries(document):
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            reports = KitImport(self.env, self.company).run(
+                json.dumps(document).encode()
+            )
+            return self.env.cr.sql_log_count - before, reports
+
+        few, few_reports = queries(small)
+        many, many_reports = queries(full)
+        self.assertEqual(few_reports["indicators"].unchanged, 2)
+        self.assertGreater(many_reports["indicators"].unchanged, 50)
+        self.assertEqual(many, few)
