@@ -15,6 +15,7 @@ from . import csr_indicator
 from . import csr_material_topic
 from . import csr_stakeholder_group
 from . import res_partner
+from . import res_users
 from . import csr_indicator_source
 from . import csr_period
 from . import csr_indicator_value

@@ -40,13 +40,13 @@ class AccountAccountTag(models.Model):
         if (
             set(vals) == {"csr_account_ids"}
             and all(self.mapped("csr_tag"))
-            and self.env.user.has_group("csr_management.group_csr_manager")
+            and self.env.user._is_csr_manager()
         ):
             return super(AccountAccountTag, self.sudo()).write(vals)
         return super().write(vals)
 
     def _inverse_csr_account_ids(self):
-        if not self.env.user.has_group("csr_management.group_csr_manager"):
+        if not self.env.user._is_csr_manager():
             raise AccessError(_("Only a CSR manager can map CSR tags to accounts."))
         if self.filtered(lambda tag: not tag.csr_tag):
             raise AccessError(_("Only CSR tags are mapped from this screen."))

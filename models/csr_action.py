@@ -360,7 +360,7 @@ class CsrAction(models.Model):
     def _unlink_except_verified(self):
         """A measured result is evidence: only a CSR manager discards it."""
         verified = self.filtered(lambda a: a.state == "verified")
-        if verified and not self.env.user.has_group("csr_management.group_csr_manager"):
+        if verified and not self.env.user._is_csr_manager():
             raise AccessError(
                 _(
                     "Only a CSR manager can delete a verified improvement action "
@@ -480,8 +480,9 @@ class CsrAction(models.Model):
                 state=state,
             ),
         )
-        if any(a.state == "verified" for a in self) and not self.env.user.has_group(
-            "csr_management.group_csr_manager"
+        if (
+            any(a.state == "verified" for a in self)
+            and not self.env.user._is_csr_manager()
         ):
             raise AccessError(
                 _("Only a CSR manager can reopen a verified improvement action.")

@@ -148,7 +148,7 @@ class CsrActionSuggestion(models.Model):
     # -- deciding ---------------------------------------------------------
 
     def _check_can_decide(self):
-        if not self.env.user.has_group("csr_management.group_csr_user"):
+        if not self.env.user._is_csr_user():
             raise AccessError(_("Only CSR users decide on suggestions."))
 
     def _check_open(self):

@@ -403,7 +403,7 @@ class CsrAssessment(models.Model):
         return True
 
     def _check_can_reopen(self):
-        if not self.env.user.has_group("csr_management.group_csr_manager"):
+        if not self.env.user._is_csr_manager():
             raise AccessError(_("Only a CSR manager can reopen a self-assessment."))
 
     # -- results ----------------------------------------------------------

@@ -220,7 +220,7 @@ class CsrCampaign(models.Model):
                 "be in charge of CSR indicators.",
                 user=user.display_name,
             )
-        if not user._has_group("csr_management.group_csr_user"):
+        if not user._is_csr_user():
             return _(
                 "%(user)s has no CSR access: give the CSR User or Manager role "
                 "before putting them in charge of indicators.",
@@ -236,7 +236,7 @@ class CsrCampaign(models.Model):
         return None
 
     def _check_manager(self, action):
-        if not self.env.user.has_group("csr_management.group_csr_manager"):
+        if not self.env.user._is_csr_manager():
             raise AccessError(
                 _("Only a CSR manager can %(action)s a campaign.", action=action)
             )

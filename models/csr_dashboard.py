@@ -9,7 +9,6 @@ from .csr_period import PERIOD_KINDS
 # With the period shown, a year of months in the trend.
 DASHBOARD_HISTORY = 11
 # A CSR manager is also a CSR user.
-READER_GROUPS = ("csr_management.group_csr_user", "csr_management.group_csr_auditor")
 # Latest start first; of periods starting the same day, the shortest first:
 # the month says more about now than the year it opens.
 LATEST_FIRST = "date_from desc, date_to, id desc"
@@ -44,8 +43,7 @@ class CsrDashboard(models.AbstractModel):
     # -- access and choice of the period ------------------------------------
 
     def _check_reader(self):
-        user = self.env.user
-        if not any(user.has_group(group) for group in READER_GROUPS):
+        if not self.env.user._is_csr_reader():
             raise AccessError(
                 _("Only CSR users, managers and auditors can open the CSR overview.")
             )

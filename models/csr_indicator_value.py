@@ -300,7 +300,7 @@ class CsrIndicatorValue(models.Model):
             )
 
     def _is_csr_manager(self):
-        return self.env.user.has_group("csr_management.group_csr_manager")
+        return self.env.user._is_csr_manager()
 
     def _check_can_set_state(self, new_state):
         if new_state == "validated" and not self._is_csr_manager():

@@ -173,7 +173,7 @@ class CsrPeriod(models.Model):
             )
 
     def _check_manager(self, action):
-        if not self.env.user.has_group("csr_management.group_csr_manager"):
+        if not self.env.user._is_csr_manager():
             raise AccessError(
                 _("Only a CSR manager can %(action)s a period.", action=action)
             )
@@ -235,9 +235,7 @@ class CsrPeriod(models.Model):
         campaign = self.env["csr.campaign"].search(
             [("period_id", "=", self.id)], limit=1
         )
-        if not campaign and not self.env.user.has_group(
-            "csr_management.group_csr_manager"
-        ):
+        if not campaign and not self.env.user._is_csr_manager():
             raise UserError(
                 _(
                     "Period %(name)s has no input campaign yet: ask a CSR manager "

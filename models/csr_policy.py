@@ -287,7 +287,7 @@ class CsrPolicy(models.Model):
         """The owner (or a manager) has checked the policy is still right:
         the next review moves forward and the reminder is closed."""
         self._check_state("approved", _("mark as reviewed"))
-        is_manager = self.env.user.has_group("csr_management.group_csr_manager")
+        is_manager = self.env.user._is_csr_manager()
         if not is_manager and any(p.owner_id != self.env.user for p in self):
             raise AccessError(
                 _("Only the owner of a policy or a CSR manager can mark it reviewed.")
@@ -302,7 +302,7 @@ class CsrPolicy(models.Model):
     # -- business methods -------------------------------------------------
 
     def _check_manager(self, what):
-        if self.env.su or self.env.user.has_group("csr_management.group_csr_manager"):
+        if self.env.su or self.env.user._is_csr_manager():
             return
         raise AccessError(
             _("Only a CSR manager can %(what)s.", what=what),

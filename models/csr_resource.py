@@ -171,9 +171,7 @@ class CsrResource(models.Model):
         return super().write(vals)
 
     def _is_library_keeper(self):
-        return self.env.su or self.env.user.has_group(
-            "csr_management.group_csr_manager"
-        )
+        return self.env.su or self.env.user._is_csr_manager()
 
     @api.depends_context("lang")
     def _compute_in_my_language(self):

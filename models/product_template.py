@@ -19,7 +19,7 @@ class ProductTemplate(models.Model):
         A CSR manager may do it without the rights to edit products otherwise:
         only this field is written, and only on products the user can read.
         """
-        if not self.env.user.has_group("csr_management.group_csr_manager"):
+        if not self.env.user._is_csr_manager():
             raise AccessError(_("Only a CSR manager can map products to activities."))
         self.check_access("read")
         self.sudo().write({"csr_activity_id": activity.id})

@@ -46,9 +46,7 @@ class CsrCaseStudyShare(models.TransientModel):
         action = self.action_id
         action.check_access("read")
         action._check_shareable()
-        if self.scope == "shared" and not self.env.user.has_group(
-            "csr_management.group_csr_manager"
-        ):
+        if self.scope == "shared" and not self.env.user._is_csr_manager():
             raise UserError(
                 _(
                     "Only a CSR manager publishes to the shared library: share "
