@@ -5,6 +5,7 @@ from odoo.tools import format_date, formatLang
 
 # Aliased: "efficacy" is also a field of the model.
 from ..engine import efficacy as efficacy_engine
+from ..services.reminders import remind_once
 from .csr_indicator import PILLARS
 from .csr_recommendation import ACTION_TYPES
 
@@ -675,45 +676,13 @@ class CsrAction(models.Model):
             ],
             ["name", "deadline", "responsible_id"],
         )
-        if not overdue:
-            return
-        flagged = {
-            res_id
-            for (res_id,) in self.env["mail.activity"]
-            .sudo()
-            ._read_group(
-                [
-                    ("res_model", "=", self._name),
-                    ("res_id", "in", overdue.ids),
-                    ("activity_type_id", "=", activity_type.id),
-                ],
-                ["res_id"],
-            )
-        }
-        model_id = self.env["ir.model"]._get_id(self._name)
-        # No e-mail per reminder: the first run after importing old actions
-        # would flood the responsibles; the reminders show in their activities.
-        self.env["mail.activity"].sudo().with_context(
-            mail_activity_quick_update=True
-        ).create(
-            [
-                action._overdue_activity_vals(activity_type, model_id)
-                for action in overdue
-                if action.id not in flagged
-            ]
-        )
-
-    def _overdue_activity_vals(self, activity_type, model_id):
-        # In the responsible's language: a cron has none of its own.
-        env = self.with_context(lang=self.responsible_id.lang).env
-        return {
-            "res_model_id": model_id,
-            "res_id": self.id,
-            "activity_type_id": activity_type.id,
-            "user_id": self.responsible_id.id,
-            "date_deadline": self.deadline,
-            "summary": env._(
+        remind_once(
+            overdue,
+            activity_type,
+            "responsible_id",
+            "deadline",
+            lambda env, action: env._(
                 "Overdue since %(deadline)s",
-                deadline=format_date(env, self.deadline),
+                deadline=format_date(env, action.deadline),
             ),
-        }
+        )

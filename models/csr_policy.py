@@ -4,6 +4,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date, is_html_empty
 
 from ..engine import policies as policy_engine
+from ..services.reminders import remind_once
 
 POLICY_STATES = [
     ("draft", "Draft"),
@@ -387,33 +388,13 @@ class CsrPolicy(models.Model):
             ],
             ["name", "next_review_date", "owner_id"],
         )
-        if not due:
-            return
-        reminded = set(due._review_activities().mapped("res_id"))
-        activity_type = self.env.ref(REVIEW_ACTIVITY_TYPE)
-        model_id = self.env["ir.model"]._get_id(self._name)
-        # No e-mail per reminder: the reminders show in the owners' activities.
-        self.env["mail.activity"].sudo().with_context(
-            mail_activity_quick_update=True
-        ).create(
-            [
-                policy._review_activity_vals(activity_type, model_id)
-                for policy in due
-                if policy.id not in reminded
-            ]
-        )
-
-    def _review_activity_vals(self, activity_type, model_id):
-        # In the owner's language: a cron has none of its own.
-        env = self.with_context(lang=self.owner_id.lang).env
-        return {
-            "res_model_id": model_id,
-            "res_id": self.id,
-            "activity_type_id": activity_type.id,
-            "user_id": self.owner_id.id,
-            "date_deadline": self.next_review_date,
-            "summary": env._(
+        remind_once(
+            due,
+            self.env.ref(REVIEW_ACTIVITY_TYPE),
+            "owner_id",
+            "next_review_date",
+            lambda env, policy: env._(
                 "Review the policy by %(date)s",
-                date=format_date(env, self.next_review_date),
+                date=format_date(env, policy.next_review_date),
             ),
-        }
+        )
