@@ -16,7 +16,8 @@ from odoo.tools.misc import format_date
 
 from ..engine import benchmarking
 from ..models.csr_pillar_mixin import PILLARS
-from .report_data import ReportData, _labels
+from .labels import selection_labels
+from .report_data import ReportData
 
 INDEX_KEY = "index"
 PILLAR_KEY = "pillar:%s"
@@ -124,7 +125,7 @@ class CompanyComparison:
         periods = ReportData.periods_for(companies, kind, date_from)
         missing = companies - periods.company_id
         if missing:
-            kinds = _labels(self.env["csr.period"], "kind")
+            kinds = selection_labels(self.env["csr.period"], "kind")
             raise UserError(
                 self.env._(
                     "%(companies)s: no period of kind %(kind)s starting on "
@@ -161,7 +162,7 @@ class CompanyComparison:
                 {report.company_id: report.index for report in reports},
             )
         ]
-        labels = _labels(self.env["csr.scorecard.pillar"], "pillar")
+        labels = selection_labels(self.env["csr.scorecard.pillar"], "pillar")
         for key, _label in PILLARS:
             scores = {
                 report.company_id: next(

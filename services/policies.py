@@ -12,6 +12,7 @@ from odoo.tools import SQL
 
 from ..engine import policies
 from .fetchers import Figure
+from .labels import selection_labels
 
 MATTERS_METHOD = "policy_matters"
 ETHICS_METHOD = "policy_ethics_code"
@@ -33,25 +34,27 @@ def _rows(env, company, day):
     """(area, topic matter, policy ids, ids communicated by ``day``) of the
     policies in force, and whether the company has recorded any policy."""
     env.flush_all()
+    # The WHERE clause is the ORM's own rendering of in_force_domain, so the
+    # figure and its "Source records" can never disagree on what is in force.
+    query = env["csr.policy"]._where_calc(in_force_domain(company, day))
     rows = env.execute_query(
         SQL(
             """
-            SELECT policy.policy_area, topic.vsme_matter,
-                   ARRAY_AGG(DISTINCT policy.id),
-                   ARRAY_AGG(DISTINCT policy.id) FILTER (
-                       WHERE policy.communicated
-                         AND policy.communication_date <= %(day)s)
-              FROM csr_policy policy
-         LEFT JOIN csr_policy_material_topic_rel rel ON rel.policy_id = policy.id
+            SELECT csr_policy.policy_area, topic.vsme_matter,
+                   ARRAY_AGG(DISTINCT csr_policy.id),
+                   ARRAY_AGG(DISTINCT csr_policy.id) FILTER (
+                       WHERE csr_policy.communicated
+                         AND csr_policy.communication_date <= %(day)s)
+              FROM %(tables)s
+         LEFT JOIN csr_policy_material_topic_rel rel
+                ON rel.policy_id = csr_policy.id
          LEFT JOIN csr_material_topic topic ON topic.id = rel.topic_id
-             WHERE policy.company_id = %(company)s
-               AND policy.state IN ('approved', 'retired', 'superseded')
-               AND policy.approval_date <= %(day)s
-               AND (policy.end_date IS NULL OR policy.end_date >= %(day)s)
-          GROUP BY policy.policy_area, topic.vsme_matter
+             WHERE %(in_force)s
+          GROUP BY csr_policy.policy_area, topic.vsme_matter
             """,
-            company=company.id,
             day=day,
+            tables=query.from_clause,
+            in_force=query.where_clause,
         )
     )
     recorded = env.execute_query(
@@ -63,14 +66,10 @@ def _rows(env, company, day):
     return rows, recorded
 
 
-def _labels(env, model, field_name):
-    return dict(env[model]._fields[field_name]._description_selection(env))
-
-
 def _matters_figure(env, company, day, rows):
     matters = policies.covered_matters((area, matter) for area, matter, *_ids in rows)
-    matter_labels = _labels(env, "csr.material.topic", "vsme_matter")
-    area_labels = _labels(env, "csr.policy", "policy_area")
+    matter_labels = selection_labels(env["csr.material.topic"], "vsme_matter")
+    area_labels = selection_labels(env["csr.policy"], "policy_area")
     by_area = {}
     for area, _matter, ids, _communicated in rows:
         by_area.setdefault(area, set()).update(ids)

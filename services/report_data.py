@@ -17,6 +17,7 @@ from datetime import date
 from odoo import fields
 
 from ..models.csr_pillar_mixin import PILLARS
+from .labels import selection_labels
 from .period_compute import PeriodCompute
 from .scorecard_compute import ScorecardCompute
 
@@ -217,10 +218,6 @@ class CompanyReport:
         return next((row for row in self.rows if row.code == code), None)
 
 
-def _labels(model, name):
-    return dict(model._fields[name]._description_selection(model.env))
-
-
 def _optional(flag, number):
     return number if flag else None
 
@@ -262,8 +259,8 @@ class ReportData:
         maturity, stages = self._maturity(period)
         rows = self._rows(lines, columns, history)
         previous_pillars = self._previous_pillar_scores(card)
-        labels = _labels(self.env["csr.scorecard.pillar"], "pillar")
-        light_labels = _labels(self.env["csr.scorecard"], "light")
+        labels = selection_labels(self.env["csr.scorecard.pillar"], "pillar")
+        light_labels = selection_labels(self.env["csr.scorecard"], "light")
         blocks = tuple(
             self._pillar_block(
                 key,
@@ -303,7 +300,7 @@ class ReportData:
 
     @staticmethod
     def _profile(company):
-        sizes = _labels(company, "csr_company_size")
+        sizes = selection_labels(company, "csr_company_size")
         return {
             "country": company.country_id.name or "",
             "size_label": sizes.get(company.csr_company_size, ""),
@@ -415,10 +412,10 @@ class ReportData:
         frameworks = self._framework_refs(indicators)
         Line = self.env["csr.scorecard.line"]
         labels = {
-            "light": _labels(Line, "light"),
-            "reason": _labels(Line, "not_scored_reason"),
-            "state": _labels(Line, "value_state"),
-            "source": _labels(self.env["csr.indicator"], "source_type"),
+            "light": selection_labels(Line, "light"),
+            "reason": selection_labels(Line, "not_scored_reason"),
+            "state": selection_labels(Line, "value_state"),
+            "source": selection_labels(self.env["csr.indicator"], "source_type"),
         }
         reported = columns[-1].period_id
         rows = []
@@ -539,7 +536,7 @@ class ReportData:
         )
         if not assessment:
             return None, {}
-        labels = _labels(assessment, "overall_stage")
+        labels = selection_labels(assessment, "overall_stage")
         stages = {
             pillar.pillar: (
                 int(pillar.stage),
@@ -611,9 +608,9 @@ class ReportData:
             order="deadline asc, priority desc, id",
         )
         Action = self.env["csr.action"]
-        pillar_labels = _labels(Action, "pillar")
-        state_labels = _labels(Action, "state")
-        priority_labels = _labels(Action, "priority")
+        pillar_labels = selection_labels(Action, "pillar")
+        state_labels = selection_labels(Action, "state")
+        priority_labels = selection_labels(Action, "priority")
         rows = [
             self._action_row(action, pillar_labels, state_labels, priority_labels)
             for action in actions
@@ -655,7 +652,7 @@ class ReportData:
         for value in values:
             for factor in value.emission_factor_ids:
                 codes.setdefault(factor, []).append(value.code)
-        scope_labels = _labels(self.env["csr.emission.factor"], "scope")
+        scope_labels = selection_labels(self.env["csr.emission.factor"], "scope")
         rows = [
             FactorRow(
                 factor_id=factor.id,
@@ -691,7 +688,7 @@ class ReportData:
         return tuple(rows)
 
     def _formula_row(self, indicator):
-        label = _labels(self.env["csr.indicator"], "source_type")["formula"]
+        label = selection_labels(self.env["csr.indicator"], "source_type")["formula"]
         return SourceRow(
             code=indicator.code,
             name=indicator.name,
@@ -703,7 +700,7 @@ class ReportData:
     def _source_row(self, indicator, source):
         Source = self.env["csr.indicator.source"]
         labels = {
-            name: _labels(Source, name)
+            name: selection_labels(Source, name)
             for name in ("method", "measure", "sign", "scope")
         }
         _ = self.env._

@@ -4,7 +4,7 @@ from odoo.tools.misc import formatLang
 
 from ..models.csr_period import PERIOD_KINDS
 from ..services.company_comparison import CompanyComparison
-from ..services.report_data import _labels
+from ..services.labels import selection_labels
 
 TABLE_TEMPLATE = "csr_management.csr_company_comparison_table"
 
@@ -65,7 +65,7 @@ class CsrCompanyComparison(models.TransientModel):
     def _table_values(self, comparison):
         """What the table prints, formatted here: the template only lays out."""
         _ = self.env._
-        pillars = _labels(self.env["csr.scorecard.pillar"], "pillar")
+        pillars = selection_labels(self.env["csr.scorecard.pillar"], "pillar")
         positions = {
             "below": _("below"),
             "within": _("within"),
