@@ -3,8 +3,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..engine import benchmarking
+from .csr_target import MAX_YEAR, MIN_YEAR
 
-MIN_YEAR, MAX_YEAR = 1990, 2100
 RELIABILITIES = [
     ("indicative", "Indicative order of magnitude"),
     ("statistic", "Published statistic"),
