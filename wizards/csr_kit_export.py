@@ -6,6 +6,7 @@ from odoo.exceptions import UserError
 
 from ..services.csr_kit import KitExport
 from .csr_report_export import FORBIDDEN_IN_FILE_NAME
+from .download import download_action
 
 # What a consultant chooses to put in a kit, and the kit sections it means.
 KIT_PARTS = {
@@ -83,9 +84,4 @@ class CsrKitExport(models.TransientModel):
                 "file_name": FORBIDDEN_IN_FILE_NAME.sub(" ", name).strip() + ".json",
             }
         )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/?model={self._name}&id={self.id}"
-            "&field=file_data&filename_field=file_name&download=true",
-            "target": "self",
-        }
+        return download_action(self)

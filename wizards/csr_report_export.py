@@ -10,6 +10,7 @@ from ..models.csr_period import PERIOD_KINDS
 from ..services.report_data import DEFAULT_HISTORY, ReportData
 from ..services.report_xlsx import build_workbook, workbook_labels
 from ..services.vsme_export import build_vsme_workbook, vsme_labels
+from .download import download_action
 
 MAX_HISTORY = 24
 EXPORT_FORMATS = [
@@ -127,12 +128,7 @@ class CsrReportExport(models.TransientModel):
                 "file_name": self._file_name(title, reports),
             }
         )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/?model={self._name}&id={self.id}"
-            "&field=file_data&filename_field=file_name&download=true",
-            "target": "self",
-        }
+        return download_action(self)
 
     def _periods(self):
         periods = ReportData.periods_for(

@@ -5,6 +5,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..services.value_import import ValueImport
+from .download import download_action
 
 
 class CsrValueImport(models.TransientModel):
@@ -73,9 +74,4 @@ class CsrValueImport(models.TransientModel):
                 "template_filename": f"csr-values-{self.period_id.name}.xlsx",
             }
         )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/?model={self._name}&id={self.id}"
-            "&field=template_file&filename_field=template_filename&download=true",
-            "target": "self",
-        }
+        return download_action(self, "template_file", "template_filename")
