@@ -14,6 +14,7 @@ REPORTS="${CSR_DEMO_REPORTS:-$REPO_DIR/demo-reports}"
 
 require_odoo
 ensure_postgres
+ensure_wkhtmltopdf
 install_requirements requirements.txt
 ADDONS="$(addons_path)"
 

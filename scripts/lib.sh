@@ -155,8 +155,26 @@ ensure_chromium() {
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
         say "Installing Debian's chromium for the browser tours"
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1 \
+            || { apt-get update -qq >/dev/null 2>&1 \
+                 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1; } \
             || say "apt-get could not install chromium"
     fi
     browser_found || say "No Chromium or Chrome on the PATH: the browser tours will be SKIPPED." \
         "Install Debian's 'chromium' package to run them."
+}
+
+# --- wkhtmltopdf for the PDF reports -------------------------------------------
+# Odoo prints PDF with wkhtmltopdf: install Debian's package where it is
+# missing and we may (root with apt), else say that PDF reports will fail.
+ensure_wkhtmltopdf() {
+    command -v wkhtmltopdf >/dev/null 2>&1 && return 0
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        say "Installing Debian's wkhtmltopdf for the PDF reports"
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wkhtmltopdf >/dev/null 2>&1 \
+            || { apt-get update -qq >/dev/null 2>&1 \
+                 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wkhtmltopdf >/dev/null 2>&1; } \
+            || say "apt-get could not install wkhtmltopdf"
+    fi
+    command -v wkhtmltopdf >/dev/null 2>&1 || say "No wkhtmltopdf on the PATH: PDF reports cannot be printed." \
+        "Install Debian's 'wkhtmltopdf' package."
 }
