@@ -11,7 +11,7 @@ full time before they are compared with a monthly minimum wage.
 """
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 WEEKS_PER_MONTH = 52.0 / 12.0
 BASES = ("monthly", "daily", "hourly")
@@ -29,6 +29,7 @@ class Employment:
     full_time_hours: float = 0.0  # the schedule's full-time hours a week
     country_id: int | None = None  # where the employee works
     collective: bool = False  # covered by a collective agreement
+    calendar_id: int | None = None  # the contract's working schedule
 
     @property
     def hourly_wage(self):
@@ -60,6 +61,32 @@ class Employment:
         2000.0
         """
         return self.wage / self.fte
+
+
+def with_reference_full_time(rows, reference_hours):
+    """Rows whose schedule does not say its full-time hours take the
+    company's reference (Odoo leaves "Company Full Time" at 0 on every
+    schedule a user creates, which would make every part-timer full time).
+
+    >>> rows = [Employment(1, 1, "", 600.0, 20.0, True, False, 0.0, calendar_id=7),
+    ...         Employment(2, 2, "", 900.0, 40.0, True, False, 48.0, calendar_id=8)]
+    >>> fixed, lacking = with_reference_full_time(rows, 40.0)
+    >>> [row.fte for row in fixed], lacking
+    ([0.5, 0.8333333333333334], [7])
+    >>> with_reference_full_time(rows, 0.0)[0][0].fte
+    1.0
+    """
+    if not reference_hours:
+        return list(rows), sorted(
+            {r.calendar_id for r in rows if not r.full_time_hours and r.weekly_hours}
+        )
+    fixed, lacking = [], set()
+    for row in rows:
+        if not row.full_time_hours and row.weekly_hours:
+            lacking.add(row.calendar_id)
+            row = replace(row, full_time_hours=reference_hours)
+        fixed.append(row)
+    return fixed, sorted(lacking)
 
 
 def _share(part, whole):

@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import csr_number_guard
+from . import account_account
 from . import account_account_tag
+from . import csr_account_rule
 from . import csr_activity
 from . import csr_emission_factor
 from . import csr_minimum_wage

@@ -1,6 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command, _, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 
 class AccountAccountTag(models.Model):
@@ -15,6 +15,7 @@ class AccountAccountTag(models.Model):
         string="Accounts",
         compute="_compute_csr_account_ids",
         inverse="_inverse_csr_account_ids",
+        domain="[('company_ids', 'parent_of', current_company_id)]",
         help="Accounts of the current company that carry this tag.",
     )
 
@@ -53,7 +54,15 @@ class AccountAccountTag(models.Model):
         current = self._company_accounts_with_tags()
         own = self._company_accounts()
         for tag in self:
-            # Never touch another company's accounts, whatever was sent.
+            # Never touch another company's accounts, and say so.
+            if tag.csr_account_ids.sudo() - own:
+                raise UserError(
+                    _(
+                        "Only accounts of the current company (%(company)s) are "
+                        "mapped here: switch to another company to map its accounts.",
+                        company=self.env.company.name,
+                    )
+                )
             wanted = tag.csr_account_ids.sudo() & own
             before = current.filtered(lambda a, t=tag: t in a.tag_ids)
             (wanted - before).write({"tag_ids": [Command.link(tag.id)]})

@@ -158,6 +158,7 @@ class CsrDashboard(models.AbstractModel):
             "completeness": pillar.completeness,
             "applicable_count": pillar.applicable_count,
             "valued_count": pillar.valued_count,
+            "warning_count": pillar.warning_count,
             "stage": pillar.stage,
             "stage_label": pillar.stage_label,
             "stage_change": pillar.stage_change,

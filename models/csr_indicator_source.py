@@ -6,6 +6,8 @@ from ..engine import accounting
 from .csr_emission_factor import SCOPES
 
 SOURCE_METHODS = [
+    ("economic_value", "Economic value (GRI 201-1) from the classified accounts"),
+    ("taxes_paid", "Taxes and contributions paid from bank or cash"),
     ("account", "Journal items of the period"),
     ("account_closing", "Account balances at period end"),
     ("local_supplier_share", "Share of vendor bills from local suppliers"),
@@ -42,6 +44,19 @@ ACTIVITY_METHODS = (
     "activity_emissions",
     "stock_received",
 )
+LEDGER_COMPONENTS = [
+    ("revenue", "Operating revenue"),
+    ("generated", "Economic value generated"),
+    ("distributed", "Economic value distributed"),
+    ("opex", "Operating costs"),
+    ("wages", "Employee wages and benefits"),
+    ("capital", "Payments to providers of capital"),
+    ("government", "Payments to government"),
+    ("community", "Community investments"),
+    ("training", "Staff training"),
+    ("result", "Net result"),
+    ("total_assets", "Total assets at period end"),
+]
 MEASURES = [
     ("balance", "Balance (debit - credit)"),
     ("debit", "Debit"),
@@ -80,6 +95,13 @@ class CsrIndicatorSource(models.Model):
     account_prefixes = fields.Char(
         string="Account code prefixes",
         help="e.g. '41 42' for every 41x and 42x account.",
+    )
+    ledger_component = fields.Selection(
+        LEDGER_COMPONENTS,
+        string="Component",
+        help="Which part of the economic value the figure is. The accounts are "
+        "classified by the company's CSR tags, its own account rules, the rules "
+        "of its chart of accounts and, last, their Odoo type.",
     )
     measure = fields.Selection(MEASURES, required=True, default="balance")
     sign = fields.Selection(SIGNS, required=True, default="1")
@@ -145,6 +167,18 @@ class CsrIndicatorSource(models.Model):
                     _(
                         "%(code)s: choose account types, account tags or account code "
                         "prefixes to read.",
+                        code=source.code,
+                    )
+                )
+
+    @api.constrains("method", "ledger_component")
+    def _check_ledger_component(self):
+        for source in self:
+            if source.method == "economic_value" and not source.ledger_component:
+                raise ValidationError(
+                    _(
+                        "%(code)s: choose which component of the economic value "
+                        "it is.",
                         code=source.code,
                     )
                 )

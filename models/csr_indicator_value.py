@@ -37,6 +37,7 @@ SYSTEM_FIELDS = {
     "calculation_note",
     "uses_fallback_factor",
     "emission_factor_ids",
+    "warning",
 }
 
 
@@ -146,6 +147,14 @@ class CsrIndicatorValue(models.Model):
     )
     validated_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     validated_on = fields.Datetime(readonly=True, copy=False)
+    warning = fields.Text(
+        readonly=True,
+        copy=False,
+        help="Why the computed figure may not be right, and how to fix it.",
+    )
+    has_warning = fields.Boolean(
+        string="With warning", compute="_compute_has_warning", store=True
+    )
 
     _sql_constraints = [
         (
@@ -167,6 +176,11 @@ class CsrIndicatorValue(models.Model):
     def _compute_source(self):
         for record in self:
             record.source = record.indicator_id.source_type or "manual"
+
+    @api.depends("warning")
+    def _compute_has_warning(self):
+        for record in self:
+            record.has_warning = bool(record.warning)
 
     @api.depends("evidence_ids")
     def _compute_evidence_count(self):

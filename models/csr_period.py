@@ -44,6 +44,12 @@ class CsrPeriod(models.Model):
     )
     locked_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     locked_on = fields.Datetime(readonly=True, copy=False)
+    compute_warnings = fields.Text(
+        string="Warnings of the last compute",
+        readonly=True,
+        copy=False,
+        help="Figures of the last compute that may not be right, and why.",
+    )
     computed_on = fields.Datetime(
         string="Last computed",
         readonly=True,
@@ -291,6 +297,7 @@ class CsrPeriod(models.Model):
             report = PeriodCompute(period).run()
             lines = period._compute_message(report)
             if not report.locked:
+                period._store_compute_warnings(report)
                 period._post_compute_message(lines)
             messages.extend(lines)
             failed = failed or bool(report.failed)
@@ -306,6 +313,15 @@ class CsrPeriod(models.Model):
                 "next": {"type": "ir.actions.client", "tag": "soft_reload"},
             },
         }
+
+    def _store_compute_warnings(self, report):
+        """Every warning of the last compute, also of figures that gave no
+        data and so have no value to carry it."""
+        self.sudo().compute_warnings = "\n".join(
+            f"{code}: {warning}"
+            for code, warnings in sorted(report.warnings.items())
+            for warning in warnings
+        )
 
     def _post_compute_message(self, lines):
         self.message_post(
@@ -348,6 +364,11 @@ class CsrPeriod(models.Model):
                         codes=", ".join(codes),
                     )
                 )
+        for code, warnings in sorted(report.warnings.items()):
+            for warning in warnings:
+                lines.append(
+                    _("Check %(code)s: %(warning)s", code=code, warning=warning)
+                )
         for code, reason in sorted(report.failed.items()):
             lines.append(
                 _(
@@ -377,6 +398,7 @@ class CsrPeriod(models.Model):
                 _logger.info("CSR period %s skipped: being computed.", period.id)
                 continue
             report = PeriodCompute(period.with_company(period.company_id)).run()
+            period._store_compute_warnings(report)
             if report.failed:
                 # Nobody watches a scheduled compute: say what failed.
                 period._post_compute_message(period._compute_message(report))

@@ -58,6 +58,7 @@ class CsrScorecardLine(models.Model):
         check_company=True,
     )
     has_value = fields.Boolean(readonly=True)
+    warning = fields.Text(related="value_id.warning")
     value = fields.Float(digits=(16, 4), readonly=True)
     value_state = fields.Selection(VALUE_STATES, string="Value status", readonly=True)
     data_quality = fields.Selection(DATA_QUALITIES, readonly=True)

@@ -75,3 +75,9 @@ class CsrScorecardPillar(models.Model):
     validated_count = fields.Integer(string="Validated", readonly=True)
     estimated_count = fields.Integer(string="Estimated", readonly=True)
     scored_count = fields.Integer(string="Scored", readonly=True)
+    warning_count = fields.Integer(
+        string="To check",
+        readonly=True,
+        help="Values of the pillar whose computation carries a warning: they may "
+        "not be right until its cause is fixed.",
+    )

@@ -14,3 +14,8 @@ class ResPartner(models.Model):
         help="The CSR stakeholder groups this contact belongs to; "
         "the contact then appears in the stakeholder register.",
     )
+    csr_tax_authority = fields.Boolean(
+        string="Tax authority",
+        help="Payments to this contact (a tax office, a municipality, a "
+        "social-security fund) count as taxes and contributions paid (ECO-09).",
+    )

@@ -118,6 +118,77 @@ def _factor_activity(activity, scope):
     return activity
 
 
+def _mapped_activity_ids(env, company, activities):
+    """Activities that some product or product category of the company stands
+    for: for them a zero is a measurement; for the others it is no data."""
+    templates = (
+        env["product.template"]
+        .with_context(active_test=False)
+        ._read_group(
+            [
+                ("csr_activity_id", "in", activities.ids),
+                ("company_id", "in", [False, company.id]),
+            ],
+            ["csr_activity_id"],
+        )
+    )
+    categories = env["product.category"]._read_group(
+        [("csr_activity_id", "in", activities.ids)], ["csr_activity_id"]
+    )
+    return {activity.id for (activity,) in templates + categories}
+
+
+def _unmapped_by_activity(env, company, activities):
+    """{activity id: product names} bought but not mapped, whose names say
+    they are that activity (the Unmapped Purchases worklist)."""
+    rows = env["csr.unmapped.purchase"].search_read(
+        [("company_id", "=", company.id), ("activity_id", "in", activities.ids)],
+        ["product_id", "activity_id"],
+    )
+    found = {}
+    for row in rows:
+        found.setdefault(row["activity_id"][0], []).append(row["product_id"][1])
+    return found
+
+
+def _unmapped_warning(env, names):
+    return env._(
+        "%(count)s product(s) bought look like energy, fuel or water but are not "
+        "mapped to an activity, so they are not counted: %(names)s. Map them in "
+        "Configuration › Unmapped Purchases.",
+        count=len(names),
+        names=", ".join(sorted(names)),
+    )
+
+
+def _factor_warnings(company, period, factor, is_fallback):
+    """A factor from an earlier year, or a regional stand-in, is not the
+    period's own: say which one was used."""
+    _ = company.env._
+    found = []
+    if is_fallback:
+        found.append(
+            _(
+                "No emission factor of %(country)s: the regional factor %(factor)s "
+                "(%(year)s) stands in. Add your country's factor.",
+                country=company.country_id.name or "?",
+                factor=factor.display_name,
+                year=factor.date_from.year,
+            )
+        )
+    elif factor.date_from.year < period.date_from.year and not factor.date_to:
+        found.append(
+            _(
+                "The latest emission factor available, %(factor)s, is from "
+                "%(year)s, not from %(period_year)s: the figure uses it as it is.",
+                factor=factor.display_name,
+                year=factor.date_from.year,
+                period_year=period.date_from.year,
+            )
+        )
+    return found
+
+
 def _fallback_label(company, is_fallback, substituted):
     if substituted:
         return company.env._("no market-based factor, grid average used: ")
@@ -132,6 +203,7 @@ def _fallback_label(company, is_fallback, substituted):
 def _emissions(factors, company, period, source, quantities):
     records, plain_factors = factors
     total, notes, fallback, missing, used = 0.0, [], False, [], []
+    warnings = []
     for activity in source.activity_ids:
         quantity = quantities.get(activity, 0.0)
         if not quantity:
@@ -149,6 +221,9 @@ def _emissions(factors, company, period, source, quantities):
             continue
         factor = records[plain.id]
         used.append(factor.id)
+        for warning in _factor_warnings(company, period, factor, is_fallback):
+            if warning not in warnings:
+                warnings.append(warning)
         total += emissions.tonnes_co2e(quantity, plain.kgco2e_per_unit)
         fallback = fallback or is_fallback
         label = _fallback_label(company, is_fallback, scope != source.scope)
@@ -157,18 +232,23 @@ def _emissions(factors, company, period, source, quantities):
             f"{plain.kgco2e_per_unit:g} kgCO2e ({label}{factor.citation()})"
         )
     if missing:
-        notes.append(
+        warnings.append(
             company.env._(
-                "No emission factor for: %(names)s.", names=", ".join(missing)
+                "No emission factor for: %(names)s. Add one in Configuration › "
+                "Emission Factors.",
+                names=", ".join(missing),
             )
         )
-        return None, notes, fallback, ()
-    return total, notes, fallback, tuple(sorted(set(used)))
+        return None, notes, fallback, (), warnings
+    return total, notes, fallback, tuple(sorted(set(used))), warnings
 
 
 def fetch_environment(env, period, sources):
     company = period.company_id
     quantities, products, problems = activity_quantities(env, company, period)
+    every_activity = env["csr.activity"].union(*(s.activity_ids for s in sources))
+    mapped = _mapped_activity_ids(env, company, env["csr.activity"].search([]))
+    unmapped = _unmapped_by_activity(env, company, every_activity)
     factors = None  # read once, and only when an emission source asks
     figures = {}
     for source in sources:
@@ -177,9 +257,17 @@ def fetch_environment(env, period, sources):
         domain = _bill_line_domain(company, period) + [
             ("product_id", "in", product_ids)
         ]
-        notes = [note for a in activities for note in problems.get(a, [])]
+        notes = []
+        warnings = [problem for a in activities for problem in problems.get(a, [])]
+        names = [name for a in activities for name in unmapped.get(a.id, [])]
+        if names:
+            warnings.append(_unmapped_warning(env, names))
         fallback, factor_ids = False, ()
-        if source.method == "activity_quantity":
+        if not any(a.id in mapped for a in activities) and (names or not mapped):
+            # Nothing bought is known to be this, and some purchase looks like
+            # it (or nothing at all is mapped yet): no data, not a zero.
+            value = None
+        elif source.method == "activity_quantity":
             value = sum(quantities.get(a, 0.0) for a in activities) * source.multiplier
         elif source.method == "activity_energy":
             value = sum(
@@ -188,10 +276,11 @@ def fetch_environment(env, period, sources):
             )
         else:
             factors = factors or _factors(env)
-            value, factor_notes, fallback, factor_ids = _emissions(
+            value, factor_notes, fallback, factor_ids, factor_warnings = _emissions(
                 factors, company, period, source, quantities
             )
             notes += factor_notes
+            warnings += factor_warnings
         figures[source] = Figure(
             value,
             "account.move.line",
@@ -199,5 +288,6 @@ def fetch_environment(env, period, sources):
             "\n".join(notes),
             fallback,
             factor_ids=factor_ids,
+            warnings=tuple(warnings),
         )
     return figures

@@ -24,9 +24,11 @@ class Figure:
     fallback: bool = False
     estimated: bool = False
     factor_ids: tuple = ()
+    # Why the figure may be doubtful, each with how to fix it.
+    warnings: tuple = ()
 
 
-def _move_line_domain(company, date_to, date_from=None):
+def move_line_domain(company, date_to, date_from=None):
     domain = [
         ("company_id", "=", company.id),
         ("parent_state", "=", "posted"),
@@ -38,18 +40,41 @@ def _move_line_domain(company, date_to, date_from=None):
 
 
 def _accounts(env, company):
+    """The company's accounts for the engine, and those whose CSR tags were
+    copied from a neighbour at creation: their tags wait for a review."""
     records = (
         env["account.account"]
         .with_company(company)
         .search([("company_ids", "parent_of", company.id)])  # branches share
     )
+    review = records.filtered("csr_tags_to_review")
     return [
-        accounting.Account(a.id, a.code or "", a.account_type, frozenset(a.tag_ids.ids))
+        accounting.Account(
+            a.id,
+            a.code or "",
+            a.account_type,
+            frozenset() if a in review else frozenset(a.tag_ids.ids),
+        )
         for a in records
-    ]
+    ], review
 
 
-def _account_totals(env, company, period, with_closing):
+def _review_warning(env, source, review):
+    """Accounts under review that the source would read through a tag."""
+    pending = review.filtered(lambda a: a.tag_ids & source.account_tag_ids)
+    if not pending:
+        return ()
+    return (
+        env._(
+            "Accounts %(accounts)s took CSR tags from a neighbouring account when "
+            "they were created; those tags are not used until you confirm them "
+            "(Configuration › Accounts to Review).",
+            accounts=", ".join(pending.mapped("display_name")),
+        ),
+    )
+
+
+def account_totals(env, company, period, with_closing):
     """Per account: summed measures over the period and, when asked, the
     balance-sheet measures up to its end. One scan of the journal items:
     the period's sums are filtered aggregates of the same query."""
@@ -92,13 +117,13 @@ def _account_totals(env, company, period, with_closing):
 def fetch_accounts(env, period, sources):
     """Journal-item sums per account, for the period and up to its end."""
     company = period.company_id
-    accounts = _accounts(env, company)
+    accounts, review = _accounts(env, company)
     with_closing = any(s.method == "account_closing" for s in sources)
-    totals = _account_totals(env, company, period, with_closing)
+    totals = account_totals(env, company, period, with_closing)
     figures = {}
     for source in sources:
         since = period.date_from if source.method == "account" else None
-        domain = _move_line_domain(company, period.date_to, since)
+        domain = move_line_domain(company, period.date_to, since)
         value, chosen = accounting.total(
             source.selector(),
             accounts,
@@ -107,13 +132,18 @@ def fetch_accounts(env, period, sources):
             int(source.sign),
         )
         figures[source] = Figure(
-            value, "account.move.line", domain + [("account_id", "in", chosen)]
+            value,
+            "account.move.line",
+            domain + [("account_id", "in", chosen)],
+            warnings=_review_warning(env, source, review),
         )
     return figures
 
 
 def fetch_local_supplier_share(env, period, sources):
-    """Vendor bills (net of refunds) from suppliers in the company's country."""
+    """Vendor bills (net of refunds) from suppliers in the company's country,
+    over those from suppliers whose country is known. A supplier without a
+    country is neither local nor foreign: it is left out and named."""
     company = period.company_id
     domain = [
         ("company_id", "=", company.id),
@@ -125,14 +155,30 @@ def fetch_local_supplier_share(env, period, sources):
     groups = env["account.move"]._read_group(
         domain, ["commercial_partner_id"], ["amount_untaxed_signed:sum"]
     )
-    total = sum(amount for _partner, amount in groups)
+    unknown = [(p, amount) for p, amount in groups if not p.country_id]
+    known = [(p, amount) for p, amount in groups if p.country_id]
+    total = sum(amount for _partner, amount in known)
     local = sum(
-        amount
-        for partner, amount in groups
-        if partner.country_id and partner.country_id == company.country_id
+        amount for partner, amount in known if partner.country_id == company.country_id
     )
     value = local / total * 100.0 if total else None
-    return {source: Figure(value, "account.move", domain) for source in sources}
+    warnings = ()
+    if unknown:
+        everything = total + sum(amount for _p, amount in unknown)
+        warnings = (
+            env._(
+                "%(share)s %% of the spend is from suppliers without a country, "
+                "left out of the share: %(names)s. Fill in their country.",
+                share=f"{abs(everything - total) / abs(everything) * 100.0:.1f}"
+                if everything
+                else "100",
+                names=", ".join(sorted(p.display_name for p, _a in unknown)),
+            ),
+        )
+    return {
+        source: Figure(value, "account.move", domain, warnings=warnings)
+        for source in sources
+    }
 
 
 def fetch_supplier_payment_days(env, period, sources):
@@ -189,7 +235,7 @@ FETCHERS = {
 
 def _register_late_fetchers():
     # Imported late: these modules import Figure from this one.
-    from . import environment, inventory, leaves, policies, workforce
+    from . import environment, inventory, leaves, ledger, policies, workforce
 
     for method in workforce.METHODS:
         FETCHERS[method] = workforce.fetch_workforce
@@ -197,6 +243,8 @@ def _register_late_fetchers():
         FETCHERS[method] = leaves.fetch_leaves
     for method in environment.METHODS:
         FETCHERS[method] = environment.fetch_environment
+    FETCHERS["economic_value"] = ledger.fetch_economic_value
+    FETCHERS["taxes_paid"] = ledger.fetch_taxes_paid
     FETCHERS.update(inventory.FETCHERS)
     FETCHERS.update(policies.FETCHERS)
 

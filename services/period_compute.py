@@ -39,6 +39,21 @@ def _data_quality(figure):
     return "estimated" if figure.estimated else "measured"
 
 
+def _inherited_warnings(figures, codes):
+    """A figure worked out from doubtful ones is doubtful for the same reasons."""
+    found = []
+    for code in codes:
+        figure = figures.get(code)
+        for warning in figure.warnings if figure else ():
+            if warning not in found:
+                found.append(warning)
+    return tuple(found)
+
+
+def _warning_text(figure):
+    return "\n".join(figure.warnings)
+
+
 @dataclass
 class ComputeReport:
     created: list = field(default_factory=list)
@@ -52,6 +67,7 @@ class ComputeReport:
     implausible: list = field(default_factory=list)
     stale_kept: list = field(default_factory=list)
     failed: dict = field(default_factory=dict)  # code → reason
+    warnings: dict = field(default_factory=dict)  # code → why it is doubtful
     locked: bool = False
 
 
@@ -200,9 +216,12 @@ class PeriodCompute:
                     "csr.indicator.value",
                     self._inputs_domain(indicator.formula, base_period),
                     self._base_note(indicator.formula, base_period),
+                    warnings=_inherited_warnings(
+                        figures, formulas.references(indicator.formula)
+                    ),
                 )
             elif code in raw and sources[code].divide_by_id:
-                figures[code] = self._divided(sources[code], raw[code], known)
+                figures[code] = self._divided(sources[code], raw[code], known, figures)
             else:
                 continue
             known[code] = self._input_value(indicator, existing, figures[code])
@@ -285,12 +304,15 @@ class PeriodCompute:
             return None
         return figure.value
 
-    def _divided(self, source, figure, known):
+    def _divided(self, source, figure, known, figures=None):
         divisor = known.get(source.divide_by_id.code)
         value = None
         if figure.value is not None and divisor:
             value = figure.value / divisor * source.multiplier
-        return replace(figure, value=value)
+        warnings = figure.warnings + _inherited_warnings(
+            figures or {}, [source.divide_by_id.code]
+        )
+        return replace(figure, value=value, warnings=tuple(dict.fromkeys(warnings)))
 
     def _base_inputs(self, indicators):
         """The base period, when a formula reads ``CODE@base`` (else empty),
@@ -353,6 +375,8 @@ class PeriodCompute:
             figure = figures.get(indicator.code)
             if figure is None or indicator.code in report.failed:
                 continue
+            if figure.warnings:
+                report.warnings[indicator.code] = list(figure.warnings)
             current = existing.get(indicator.code)
             if current and current.source == "manual":
                 report.skipped_manual.append(indicator.code)
@@ -400,6 +424,7 @@ class PeriodCompute:
             or value.data_quality != _data_quality(figure)
             or set(value.with_context(active_test=False).emission_factor_ids.ids)
             != set(figure.factor_ids)
+            or (value.warning or "") != _warning_text(figure)
         )
 
     @staticmethod
@@ -412,6 +437,7 @@ class PeriodCompute:
             "uses_fallback_factor": figure.fallback,
             "emission_factor_ids": [Command.set(figure.factor_ids)],
             "data_quality": _data_quality(figure),
+            "warning": _warning_text(figure),
             "computed_on": now,
         }
 

@@ -70,6 +70,7 @@ class IndicatorRow:
     evidence_count: int = 0
     comment: str = ""
     calculation_note: str = ""
+    warning: str = ""  # why the computed figure may not be right
     value_id: int | None = None  # the period's value record, to open it
 
 
@@ -92,6 +93,11 @@ class PillarBlock:
     stage_change: int | None
     indicators: tuple
     light_label: str = ""  # the light's label, "" when not scored
+
+    @property
+    def warning_count(self):
+        """Figures of the pillar whose computation carries a warning."""
+        return sum(1 for row in self.indicators if row.warning)
 
 
 @dataclass(frozen=True)
@@ -490,6 +496,7 @@ class ReportData:
             "evidence_count": len(value.evidence_ids),
             "comment": value.comment or "",
             "calculation_note": value.calculation_note or "",
+            "warning": value.warning or "",
         }
 
     # -- pillars ------------------------------------------------------------

@@ -109,6 +109,7 @@ def workbook_labels(env):
         "source": _("Source"),
         "state": _("Validation state"),
         "frameworks": _("Frameworks"),
+        "warning": _("To check"),
         # sources
         "method": _("Method"),
         "definition": _("Definition"),
@@ -410,7 +411,7 @@ class _WorkbookBuilder:
         labels = self.labels
         periods = self._period_keys()
         sheet = self._sheet(
-            label, (12, 44, 12, *(14 for _ in periods), 14, 16, 22, 16, 28)
+            label, (12, 44, 12, *(14 for _ in periods), 14, 16, 22, 16, 28, 60)
         )
         self._header(
             sheet,
@@ -422,6 +423,7 @@ class _WorkbookBuilder:
                 labels["source"],
                 labels["state"],
                 labels["frameworks"],
+                labels["warning"],
             ],
         )
         for report in self.reports:
@@ -451,6 +453,7 @@ class _WorkbookBuilder:
             row.source_label,
             row.state_label,
             ", ".join(row.frameworks),
+            (row.warning, self.formats.wrap),
         ]
 
     # -- Sources ------------------------------------------------------------------

@@ -9,6 +9,7 @@ period and its values, the targets, the previous scorecard. Run it as
 superuser: every read filters on the period's company explicitly.
 """
 
+from collections import Counter
 from datetime import timedelta
 
 from odoo import Command, fields
@@ -72,12 +73,22 @@ class ScorecardCompute:
             )
             for pillar in scoring.PILLARS
         ]
+        warned = Counter(
+            indicator.pillar
+            for indicator in indicators
+            if values.get(indicator) and values[indicator].has_warning
+        )
         return {
             **self._index_vals(summaries, previous_period),
             "computed_on": fields.Datetime.now(),
             "pillar_ids": [Command.clear()]
             + [
-                Command.create(self._pillar_vals(sequence, summary))
+                Command.create(
+                    {
+                        **self._pillar_vals(sequence, summary),
+                        "warning_count": warned[summary.pillar],
+                    }
+                )
                 for sequence, summary in enumerate(summaries)
             ],
             "line_ids": [Command.clear()] + [Command.create(line) for line in lines],
@@ -102,7 +113,7 @@ class ScorecardCompute:
     def _values(self):
         records = self.env["csr.indicator.value"].search_fetch(
             [("period_id", "=", self.period.id)],
-            ["indicator_id", "value", "state", "data_quality"],
+            ["indicator_id", "value", "state", "data_quality", "has_warning"],
         )
         return {value.indicator_id: value for value in records}
 

@@ -68,7 +68,8 @@ def employments_on(env, company, day):
                    ) AS manager,
                    COALESCE(calendar.full_time_required_hours, 0) AS full_time_hours,
                    COALESCE(address.country_id, %(country)s) AS country_id,
-                   contract.collective
+                   contract.collective,
+                   contract.calendar_id
               FROM %(contracts)s contract
               JOIN hr_employee employee ON employee.id = contract.employee_id
               LEFT JOIN res_partner address ON address.id = employee.address_id
@@ -104,9 +105,27 @@ def employments_on(env, company, day):
             float(row["full_time_hours"]),
             row["country_id"],
             row["collective"],
+            row["calendar_id"],
         )
         for row in rows
     ]
+
+
+def reference_full_time(company):
+    """The company's full-time week: its reference schedule's "Company Full
+    Time", else that schedule's own weekly hours; (0, empty) without one."""
+    calendar = company.resource_calendar_id
+    if not calendar:
+        return 0.0, calendar
+    if calendar.full_time_required_hours:
+        return calendar.full_time_required_hours, calendar
+    attendances = calendar.attendance_ids.filtered(
+        lambda a: not a.display_type and a.day_period != "lunch"
+    )
+    hours = sum(a.hour_to - a.hour_from for a in attendances)
+    if calendar.two_weeks_calendar:
+        hours /= 2
+    return hours, calendar
 
 
 def _leavers(env, company, period):
@@ -166,12 +185,53 @@ class WorkforceFigures:
     # -- inputs -----------------------------------------------------------
 
     @cached_property
-    def rows(self):
-        return employments_on(self.env, self.company, self.period.date_to)
+    def _rows_and_lacking(self):
+        rows = employments_on(self.env, self.company, self.period.date_to)
+        reference, self.reference_calendar = reference_full_time(self.company)
+        return workforce.with_reference_full_time(rows, reference)
 
-    def _contracts_figure(self, value, note=""):
+    @cached_property
+    def rows(self):
+        return self._rows_and_lacking[0]
+
+    def _schedule_warnings(self):
+        """Schedules that do not say their full-time hours, and what stood in."""
+        lacking = self._rows_and_lacking[1]
+        if not lacking:
+            return ()
+        names = ", ".join(
+            self.env["resource.calendar"]
+            .browse([i for i in lacking if i])
+            .mapped("name")
+        ) or self.env._("no schedule")
+        if self.reference_calendar:
+            return (
+                self.env._(
+                    "The working schedules %(names)s do not say their full-time "
+                    'hours ("Company Full Time" is 0): the %(hours)s hours a week '
+                    "of the company's schedule %(reference)s are used instead. Set "
+                    "the field on each schedule to be sure.",
+                    names=names,
+                    hours=_number(reference_full_time(self.company)[0]),
+                    reference=self.reference_calendar.name,
+                ),
+            )
+        return (
+            self.env._(
+                "The working schedules %(names)s do not say their full-time hours "
+                '("Company Full Time" is 0) and the company has no reference '
+                "schedule: part-time contracts count as full time. Set the field on "
+                "each schedule.",
+                names=names,
+            ),
+        )
+
+    def _contracts_figure(self, value, note="", full_time=False):
+        """A figure over the running contracts; ``full_time`` when it leans on
+        the schedules' full-time hours (FTE, scaled wages)."""
         domain = [("id", "in", sorted(row.contract_id for row in self.rows))]
-        return Figure(value, "hr.contract", domain, note)
+        warnings = self._schedule_warnings() if full_time else ()
+        return Figure(value, "hr.contract", domain, note, warnings=warnings)
 
     @cached_property
     def minimum_wage(self):
@@ -250,7 +310,9 @@ class WorkforceFigures:
     def headcount(self):
         fte = workforce.fte_total(self.rows)
         return self._contracts_figure(
-            workforce.headcount(self.rows), self.env._("FTE %(fte)s", fte=_number(fte))
+            workforce.headcount(self.rows),
+            self.env._("FTE %(fte)s", fte=_number(fte)),
+            full_time=True,
         )
 
     def permanent_share(self):
@@ -309,7 +371,7 @@ class WorkforceFigures:
             country=entry.country_id.name,
             date=format_date(self.env, entry.date_from),
         )
-        return self._contracts_figure(value, note)
+        return self._contracts_figure(value, note, full_time=True)
 
     def entry_wage_ratio(self):
         minimum, _entry = self.minimum_wage
@@ -320,7 +382,7 @@ class WorkforceFigures:
             for gender, ratio in ratios.items()
             if gender
         )
-        return self._contracts_figure(ratios.get(None), note)
+        return self._contracts_figure(ratios.get(None), note, full_time=True)
 
     def formal_employment(self):
         people = formal = 0

@@ -6,7 +6,7 @@ from odoo.exceptions import ValidationError
 from .common import CsrCase
 
 CORE_CODES = (
-    [f"ECO-{n:02d}" for n in range(1, 10)]
+    [f"ECO-{n:02d}" for n in range(1, 15)]
     + [f"ENV-{n:02d}" for n in range(1, 18)]
     + [f"SOC-{n:02d}" for n in range(1, 22) if n != 16]
     + [f"GOV-{n:02d}" for n in range(1, 7)]
@@ -22,8 +22,8 @@ class TestCatalogue(CsrCase):
             [("code", "in", CORE_CODES), ("company_id", "=", False)]
         )
 
-    def test_the_52_core_indicators_are_shipped(self):
-        self.assertEqual(len(CORE_CODES), 52)
+    def test_the_57_core_indicators_are_shipped(self):
+        self.assertEqual(len(CORE_CODES), 57)
         self.assertEqual(sorted(self.catalogue.mapped("code")), sorted(CORE_CODES))
         for code in CORE_CODES:
             xmlid = "csr_management.indicator_" + code.lower().replace("-", "_")

@@ -140,6 +140,7 @@ class TestComputeEnvironment(AccountTestInvoicingCommon):
         self.assertAlmostEqual(values["ENV-06"].value, 1500 * 0.238 / 1000, places=4)
         self.assertTrue(values["ENV-06"].uses_fallback_factor)
         self.assertIn("fallback, no factor for Peru", values["ENV-06"].calculation_note)
+        self.assertIn("No emission factor of Peru", values["ENV-06"].warning)
         # Diesel's IPCC factor is the reference everywhere: not a fallback.
         self.assertFalse(values["ENV-05"].uses_fallback_factor)
 
@@ -153,8 +154,8 @@ class TestComputeEnvironment(AccountTestInvoicingCommon):
         values = self._values(date(2025, 1, 1), date(2025, 1, 31))
         # Litres cannot become kWh: left out of electricity, and said so there.
         self.assertAlmostEqual(values["ENV-02"].value, 1.5, places=4)
-        self.assertIn("Kerosene is billed in L", values["ENV-02"].calculation_note)
-        self.assertNotIn("Kerosene", values["ENV-11"].calculation_note or "")
+        self.assertIn("Kerosene is billed in L", values["ENV-02"].warning)
+        self.assertNotIn("Kerosene", values["ENV-11"].warning or "")
 
     def test_source_records_are_the_mapped_bill_lines(self):
         values = self._values(date(2025, 1, 1), date(2025, 1, 31))

@@ -233,3 +233,29 @@ class TestComputeWorkforce(CsrCase):
         action = value.action_open_source_records()
         model = self.env[action["res_model"]].with_context(**action["context"])
         return model.search(action["domain"])
+
+    def test_schedules_without_full_time_hours_take_the_company_reference(self):
+        """Odoo leaves "Company Full Time" at 0 on schedules users create. With
+        both schedules at 0, the company's reference schedule (Odoo's
+        "Standard 40 hours/week", full time 40 h) stands in: Sofía's 20 h
+        still count 0.5 FTE (FTE 4.5), and the warning names the schedules."""
+        (self.full_time | self.part_time).full_time_required_hours = 0.0
+        self.company.resource_calendar_id.full_time_required_hours = 0.0
+        self.january.action_compute()
+        soc_01 = self.january.value_ids.filtered(lambda v: v.code == "SOC-01")
+        self.assertEqual(soc_01.calculation_note, "FTE 4.5")
+        self.assertIn("CSR 20 h", soc_01.warning)
+        self.assertIn("CSR 40 h", soc_01.warning)
+        self.assertIn(self.company.resource_calendar_id.name, soc_01.warning)
+        # Without a reference schedule, part-timers count as full time: said.
+        self.company.resource_calendar_id = False
+        self.january.action_compute()
+        soc_01 = self.january.value_ids.filtered(lambda v: v.code == "SOC-01")
+        self.assertEqual(soc_01.calculation_note, "FTE 5")
+        self.assertIn("part-time contracts count as full time", soc_01.warning)
+        # Set on each schedule, the warning goes.
+        (self.full_time | self.part_time).full_time_required_hours = 40.0
+        self.january.action_compute()
+        soc_01 = self.january.value_ids.filtered(lambda v: v.code == "SOC-01")
+        self.assertEqual(soc_01.calculation_note, "FTE 4.5")
+        self.assertFalse(soc_01.warning)

@@ -2,9 +2,10 @@
 """The shipped recommendations for red indicators, checked against the catalogue.
 
 The catalogue is what the addon itself ships (indicators with an xml id of
-csr_management). Of its 52 indicators, 8 are context figures (direction
-"neutral": ECO-02, ECO-04, ECO-09, SOC-01, SOC-03, SOC-04, SOC-07, SOC-08) and
-are never red, so they get no recommendation; the 44 judged ones ("higher" or
+csr_management). Of its 57 indicators, 13 are context figures (direction
+"neutral": ECO-02, ECO-04 and its five parts ECO-10 to ECO-14, ECO-09, SOC-01,
+SOC-03, SOC-04, SOC-07, SOC-08) and are never red, so they get no
+recommendation; the 44 judged ones ("higher" or
 "lower") each get at least one, and the common SME levers get two:
 
   energy ENV-01, ENV-02; Scope 1 and 2 ENV-05, ENV-06, ENV-07; water ENV-11;
@@ -27,7 +28,10 @@ TWO_LEVERS = (
     "ENV-01 ENV-02 ENV-05 ENV-06 ENV-07 ENV-11 ENV-14 "
     "SOC-09 SOC-12 SOC-15 SOC-18 ECO-07 ECO-08"
 ).split()
-NEUTRAL_CODES = "ECO-02 ECO-04 ECO-09 SOC-01 SOC-03 SOC-04 SOC-07 SOC-08".split()
+NEUTRAL_CODES = (
+    "ECO-02 ECO-04 ECO-09 ECO-10 ECO-11 ECO-12 ECO-13 ECO-14 "
+    "SOC-01 SOC-03 SOC-04 SOC-07 SOC-08"
+).split()
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 XMLID = re.compile(r"recommendation_i_([a-z]+)_(\d+)_\d+")
 

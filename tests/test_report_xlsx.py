@@ -119,11 +119,13 @@ class TestReportXlsx(ScorecardCase):
                 "Source",
                 "Validation state",
                 "Frameworks",
+                "To check",
             ],
         )
         self.assertEqual(
             sorted(rows), ["TST-ENERGY", "TST-SHARE", "TST-WASTE", "TST-WATER"]
         )
+        self.assertIsNone(rows["TST-WATER"]["To check"].value)
         water = rows["TST-WATER"]
         self.assertEqual(
             [

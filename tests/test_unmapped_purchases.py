@@ -205,3 +205,42 @@ class TestUnmappedPurchases(AccountTestInvoicingCommon):
         with self.assertRaises(AccessError):
             row.with_user(self.csr_user).action_map_suggested()
         self.assertFalse(self.diesel.csr_activity_id)
+
+    def test_unmapped_purchases_make_figures_no_data_and_say_so(self):
+        """January of company A: the only product known as grid electricity
+        is none, and "Servicio mensual" looks like it: electricity bought
+        (ENV-02) is no data, not 0 MWh, and the compute names the product.
+        Diesel is known (ACPM, 50 L), so scope 1 (ENV-05) is computed, with a
+        warning that "Diésel" (80 L more) is left out until mapped; mapped
+        from the worklist, the warning goes and the 80 L count."""
+        self.company.country_id = self.env.ref("base.co")
+        period = (
+            self.env["csr.period"]
+            .with_user(self.manager)
+            .create(
+                {
+                    "company_id": self.company.id,
+                    "kind": "month",
+                    "date_from": date(2025, 1, 1),
+                    "date_to": date(2025, 1, 31),
+                }
+            )
+        )
+        period.with_user(self.manager).action_compute()
+        values = {value.code: value for value in period.value_ids}
+        self.assertNotIn("ENV-02", values)
+        self.assertRegex(period.compute_warnings, r"ENV-02: .*Servicio mensual")
+        self.assertIn("Diésel", values["ENV-05"].warning)
+        before = values["ENV-05"].value
+        row = self._by_product(self._rows(self.manager))["Diésel"]
+        row.with_user(self.manager).action_map_suggested()
+        period.with_user(self.manager).action_compute()
+        env_05 = period.value_ids.filtered(lambda v: v.code == "ENV-05")
+        self.assertNotIn("Diésel", env_05.warning or "")
+        # 80 L more at the diesel factor already used for the 50 L of ACPM.
+        diesel = env_05.emission_factor_ids.filtered(
+            lambda f: f.activity_id == self.act_diesel
+        )
+        self.assertAlmostEqual(
+            env_05.value - before, 80.0 * diesel.kgco2e_per_unit / 1000.0, places=4
+        )

@@ -255,6 +255,25 @@ export class CsrDashboard extends Component {
         return this.openRecord("csr.indicator", row.indicator_id);
     }
 
+    openWarnings(pillar) {
+        const period = this.state.data.overview.period;
+        return this.actionService.doAction({
+            type: "ir.actions.act_window",
+            name: pillar.label,
+            res_model: "csr.indicator.value",
+            views: [
+                [false, "list"],
+                [false, "form"],
+            ],
+            domain: [
+                ["period_id", "=", period.id],
+                ["pillar", "=", pillar.key],
+                ["has_warning", "=", true],
+            ],
+            target: "current",
+        });
+    }
+
     openAction(action) {
         return this.openRecord("csr.action", action.id);
     }

@@ -1,0 +1,118 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, ValidationError
+
+from ..engine import accounting
+
+BUCKET_LABELS = [
+    ("revenue", "Operating revenue"),
+    ("other_income", "Other income (financial, exchange gains, disposals)"),
+    ("excluded", "Closing or allocation account (left out)"),
+    ("wages", "Employee wages and benefits"),
+    ("training", "Staff training"),
+    ("finance_cost", "Interest and financing costs"),
+    ("fx_loss", "Exchange-rate losses (not distributed)"),
+    ("tax_expense", "Taxes expensed"),
+    ("fines", "Fines and penalties"),
+    ("donation", "Donations and community investment"),
+    ("not_distributed", "Depreciation, provisions, impairments (not distributed)"),
+    ("opex", "Operating costs"),
+    ("dividends_payable", "Dividends declared (payable)"),
+    ("tax_own", "Taxes and contributions payable by the company"),
+    ("input_vat", "Input VAT (deductible, settled against output VAT)"),
+    ("tax_withheld", "Taxes withheld from others (remitted as an agent)"),
+]
+
+
+class CsrAccountRule(models.Model):
+    """Which accounts of a chart of accounts feed which part of the economic
+    figures, by code prefix. Rules ship for the Latin-American charts of Odoo;
+    a company adds its own, which outrank its chart's."""
+
+    _name = "csr.account.rule"
+    _description = "CSR Account Rule"
+    _order = "chart_template, company_id, account_prefixes"
+    _check_company_auto = True
+
+    chart_template = fields.Char(
+        string="Charts of accounts",
+        index=True,
+        help="Odoo chart template codes the rule ships for, separated by spaces "
+        "(e.g. 'co', or 'ar_base ar_ex ar_ri'). Empty on a company's own rule.",
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        index=True,
+        help="A company's own rule outranks every rule of its chart.",
+    )
+    bucket = fields.Selection(BUCKET_LABELS, string="Counts as", required=True)
+    account_prefixes = fields.Char(
+        required=True, help="Account code prefixes, e.g. '4210 4250'."
+    )
+    note = fields.Char(
+        translate=True, help="Why these accounts count this way, and the source."
+    )
+    active = fields.Boolean(default=True)
+
+    @api.constrains("chart_template", "company_id", "account_prefixes")
+    def _check_scope(self):
+        for rule in self:
+            if bool(rule.chart_template) == bool(rule.company_id):
+                raise ValidationError(
+                    _("A rule belongs either to charts of accounts or to one company.")
+                )
+            if not rule.prefixes():
+                raise ValidationError(_("Give at least one account code prefix."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        records._check_shared_rights()
+        return records
+
+    def write(self, vals):
+        self._check_shared_rights()
+        result = super().write(vals)
+        self._check_shared_rights()
+        return result
+
+    def unlink(self):
+        self._check_shared_rights()
+        return super().unlink()
+
+    def _check_shared_rights(self):
+        """The chart rules serve every company on that chart: only an
+        administrator changes them; managers add their company's own."""
+        if self.env.su or self.env.user._is_system():
+            return
+        if self.filtered(lambda rule: not rule.company_id):
+            raise AccessError(
+                _(
+                    "The rules of a chart of accounts are shared by every company "
+                    "using it: add a rule for your company instead."
+                )
+            )
+
+    def prefixes(self):
+        self.ensure_one()
+        return accounting.split_list(self.account_prefixes)
+
+    def charts(self):
+        self.ensure_one()
+        return accounting.split_list(self.chart_template)
+
+    @api.model
+    def _rules_for(self, company):
+        """The company's own rules and those of its chart, as read by the
+        engine (one query)."""
+        records = self.sudo().search(
+            [
+                "|",
+                ("company_id", "=", company.id),
+                "&",
+                ("company_id", "=", False),
+                ("chart_template", "ilike", company.chart_template or "\x00"),
+            ]
+        )
+        chart = company.chart_template
+        return records.filtered(lambda r: r.company_id or chart in r.charts())

@@ -1,0 +1,335 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Economic figures of GRI 201-1 and taxes paid, from the company's chart of
+accounts classified by ``engine.ledger``.
+
+One scan of the journal items gives every account's totals; the chart's
+shipped rules, the company's own rules and its CSR tags say which account
+feeds which figure. Taxes paid are read on the cash side: what bank and cash
+movements settled on the tax accounts, never what was booked on them.
+"""
+
+from odoo.tools import SQL, format_amount
+
+from ..engine import ledger
+from .fetchers import Figure, account_totals, move_line_domain
+
+METHODS = ("economic_value", "taxes_paid")
+
+# CSR tags and the bucket they put an account in, by external id.
+TAG_BUCKETS = {
+    "account_tag_csr_revenue": "revenue",
+    "account_tag_csr_other_income": "other_income",
+    "account_tag_csr_excluded": "excluded",
+    "account_tag_csr_payroll": "wages",
+    "account_tag_csr_training": "training",
+    "account_tag_csr_fin_cost": "finance_cost",
+    "account_tag_csr_not_distributed": "not_distributed",
+    "account_tag_csr_tax_expense": "tax_expense",
+    "account_tag_csr_fines": "fines",
+    "account_tag_csr_donation": "donation",
+    "account_tag_csr_dividends": "dividends_payable",
+    "account_tag_csr_tax": "tax_own",
+    "account_tag_csr_withheld": "tax_withheld",
+}
+
+
+class Books:
+    """The company's accounts, each in its bucket, and what the figures built
+    on them must say about how they were classified."""
+
+    def __init__(self, env, company):
+        self.env = env
+        self.company = company
+        records = (
+            env["account.account"]
+            .with_company(company)
+            .search([("company_ids", "parent_of", company.id)])  # branches share
+        )
+        tag_buckets = self.tag_buckets = self._tag_buckets()
+        self.review = records.filtered("csr_tags_to_review")
+        self.accounts = [
+            ledger.Account(
+                account.id,
+                account.code or "",
+                account.account_type,
+                frozenset()
+                if account in self.review
+                else frozenset(account.tag_ids.ids),
+            )
+            for account in records
+        ]
+        rules = env["csr.account.rule"]._rules_for(company)
+        self.known_chart = bool(rules.filtered(lambda r: not r.company_id))
+        self.buckets = ledger.classify_all(
+            self.accounts,
+            [
+                ledger.Rule(rule.bucket, prefix, own=bool(rule.company_id))
+                for rule in rules
+                for prefix in rule.prefixes()
+            ],
+            tag_buckets,
+        )
+
+    def _tag_buckets(self):
+        data = self.env["ir.model.data"].search_read(
+            [
+                ("module", "=", "csr_management"),
+                ("model", "=", "account.account.tag"),
+                ("name", "in", list(TAG_BUCKETS)),
+            ],
+            ["name", "res_id"],
+        )
+        return {row["res_id"]: TAG_BUCKETS[row["name"]] for row in data}
+
+    def ids(self, *buckets):
+        return [i for bucket in buckets for i in self.buckets.get(bucket, ())]
+
+    def warnings(self, buckets):
+        """Why a figure reading these buckets may be doubtful."""
+        _ = self.env._
+        found = []
+        if not self.known_chart:
+            found.append(
+                _(
+                    "No CSR account rules ship for this chart of accounts "
+                    "(%(chart)s): accounts are read by their Odoo type. Check that "
+                    "non-operating income is typed Other Income and depreciation "
+                    "Depreciation, or add your company's rules (Configuration › "
+                    "Account Rules).",
+                    chart=self.company.chart_template or _("none"),
+                )
+            )
+        wanted = set(self.ids(*buckets))
+        pending = self.review.filtered(
+            lambda a: a.id in wanted
+            or any(self.tag_buckets.get(t) in buckets for t in a.tag_ids.ids)
+        )
+        if pending:
+            found.append(
+                _(
+                    "Accounts %(accounts)s took CSR tags from a neighbouring account "
+                    "when they were created; those tags are not used until you "
+                    "confirm them (Configuration › Accounts to Review).",
+                    accounts=", ".join(pending.mapped("display_name")),
+                )
+            )
+        return found
+
+
+COMPONENT_BUCKETS = {
+    "revenue": ("revenue",),
+    "generated": ("revenue", "other_income"),
+    "distributed": ledger.PNL_BUCKETS + ("dividends_payable",),
+    "opex": ("opex", "training"),
+    "wages": ("wages",),
+    "capital": ("finance_cost", "dividends_payable"),
+    "government": ("tax_expense", "fines"),
+    "community": ("donation",),
+    "training": ("training",),
+    "result": ledger.PNL_BUCKETS,
+    "total_assets": ledger.TAX_BUCKETS,
+}
+
+
+def _component_value(name, books, totals, closings):
+    if name == "distributed":
+        return ledger.distributed(totals)
+    if name == "result":
+        return ledger.net_result(totals)
+    if name == "total_assets":
+        return ledger.total_assets(books.accounts, closings, books.buckets)
+    return ledger.component(totals, name)
+
+
+def _component_warnings(name, books, totals):
+    _ = books.env._
+    found = books.warnings(COMPONENT_BUCKETS[name])
+    missing = ledger.missing_parts(totals)
+    if name in ("distributed", "opex") and missing:
+        labels = dict(
+            books.env["csr.indicator.source"]
+            ._fields["ledger_component"]
+            ._description_selection(books.env)
+        )
+        found.append(
+            _(
+                "No account of the books holds %(parts)s: those amounts, if any, "
+                "stay among operating costs. Tag the accounts in Account Mapping.",
+                parts=", ".join(labels[part] for part in missing),
+            )
+        )
+    elif name in ledger.REQUIRED and ledger.component(totals, name) is None:
+        found.append(
+            _(
+                "No account of the books is recognised for this figure: tag it in "
+                "Configuration › Account Mapping, or add your company's rule."
+            )
+        )
+    return found
+
+
+def fetch_economic_value(env, period, sources):
+    company = period.company_id
+    books = Books(env, company)
+    with_closing = any(s.ledger_component == "total_assets" for s in sources)
+    totals_by_account = account_totals(env, company, period, with_closing)
+    flows, closings = totals_by_account["account"], totals_by_account["account_closing"]
+    totals = ledger.bucket_totals(books.buckets, flows)
+    figures = {}
+    for source in sources:
+        name = source.ledger_component
+        value = _component_value(name, books, totals, closings)
+        closing = name == "total_assets"
+        domain = move_line_domain(
+            company, period.date_to, None if closing else period.date_from
+        )
+        chosen = (
+            [a.id for a in books.accounts if a.account_type in ledger.ASSET_TYPES]
+            + books.ids(*ledger.TAX_BUCKETS)
+            if closing
+            else books.ids(*COMPONENT_BUCKETS[name])
+        )
+        figures[source] = Figure(
+            value,
+            "account.move.line",
+            domain + [("account_id", "in", sorted(chosen))],
+            warnings=tuple(_component_warnings(name, books, totals)),
+        )
+    return figures
+
+
+def _cash_move_sql():
+    """A journal entry that moved money: in a bank or cash journal, made by a
+    payment or a bank statement line, or touching a bank or cash account."""
+    return SQL(
+        """
+        (journal.type IN ('bank', 'cash')
+         OR move.origin_payment_id IS NOT NULL
+         OR move.statement_line_id IS NOT NULL
+         OR EXISTS (SELECT 1
+                      FROM account_move_line cash
+                      JOIN account_account cash_account
+                        ON cash_account.id = cash.account_id
+                     WHERE cash.move_id = move.id
+                       AND cash_account.account_type = 'asset_cash'))
+        """
+    )
+
+
+def _paid_on(env, company, period, account_ids, authority_payables=False):
+    """{account id: amount settled by cash movements} and the journal items."""
+    if not account_ids:
+        return {}, []
+    partner_filter = (
+        SQL("AND partner.csr_tax_authority") if authority_payables else SQL("")
+    )
+    rows = env.execute_query(
+        SQL(
+            """
+            SELECT line.account_id, SUM(line.debit - line.credit), ARRAY_AGG(line.id)
+              FROM account_move_line line
+              JOIN account_move move ON move.id = line.move_id
+              JOIN account_journal journal ON journal.id = move.journal_id
+              LEFT JOIN res_partner partner ON partner.id = line.partner_id
+             WHERE line.company_id = %(company)s
+               AND line.parent_state = 'posted'
+               AND line.date BETWEEN %(date_from)s AND %(date_to)s
+               AND line.account_id IN %(accounts)s
+               -- a tax computed on a sale or purchase paid in cash (a receipt
+               -- booked on the bank) is paid to the supplier, not the state
+               AND line.tax_repartition_line_id IS NULL
+               %(partner_filter)s
+               AND %(cash)s
+          GROUP BY line.account_id
+            """,
+            company=company.id,
+            date_from=period.date_from,
+            date_to=period.date_to,
+            accounts=tuple(account_ids),
+            partner_filter=partner_filter,
+            cash=_cash_move_sql(),
+        )
+    )
+    amounts = {account_id: float(amount or 0.0) for account_id, amount, _ids in rows}
+    line_ids = [line_id for _a, _amount, ids in rows for line_id in ids]
+    return amounts, line_ids
+
+
+def _by_account_note(env, company, amounts):
+    accounts = env["account.account"].with_company(company).browse(list(amounts))
+    currency = company.currency_id
+    return "; ".join(
+        f"{account.display_name}: {format_amount(env, amounts[account.id], currency)}"
+        for account in accounts.sorted("code")
+        if amounts[account.id]
+    )
+
+
+def fetch_taxes_paid(env, period, sources):
+    """Cash paid in the period settling the company's own taxes and
+    contributions: the debits of bank and cash entries on the tax accounts,
+    and payments to suppliers marked as tax authorities. Input VAT on a bill,
+    VAT of a credit note and settlement offsets are not money paid, and taxes
+    withheld from others are remitted as an agent: the note states them apart.
+    """
+    _ = env._
+    company = period.company_id
+    env.flush_all()
+    books = Books(env, company)
+    own_ids = books.ids("tax_own", "input_vat")
+    payable_ids = [
+        a.id for a in books.accounts if a.account_type == "liability_payable"
+    ]
+    own, own_lines = _paid_on(env, company, period, own_ids)
+    authority, authority_lines = _paid_on(env, company, period, payable_ids, True)
+    withheld, _lines = _paid_on(env, company, period, books.ids("tax_withheld"))
+    warnings = books.warnings(("tax_own", "input_vat", "tax_withheld"))
+    has_authority = bool(
+        env["res.partner"].search_count([("csr_tax_authority", "=", True)], limit=1)
+    )
+    if not own_ids and not has_authority:
+        warnings.append(
+            _(
+                "No tax or contribution account is recognised: tag your tax "
+                'payable accounts "CSR: taxes and contributions paid" in Account '
+                "Mapping, or mark the tax authorities on their contacts."
+            )
+        )
+        value = None
+    else:
+        value = sum(own.values()) + sum(authority.values())
+    notes = []
+    if own:
+        notes.append(
+            _(
+                "Paid on tax accounts: %(detail)s.",
+                detail=_by_account_note(env, company, own),
+            )
+        )
+    if authority:
+        notes.append(
+            _(
+                "Paid to tax authorities: %(amount)s.",
+                amount=format_amount(env, sum(authority.values()), company.currency_id),
+            )
+        )
+    if any(withheld.values()):
+        notes.append(
+            _(
+                "Not counted, withholdings remitted for suppliers or employees: "
+                "%(detail)s.",
+                detail=_by_account_note(env, company, withheld),
+            )
+        )
+    domain = [("id", "in", sorted(own_lines + authority_lines))]
+    figure_of = {
+        source: Figure(
+            value,
+            "account.move.line",
+            domain,
+            "\n".join(notes),
+            warnings=tuple(warnings),
+        )
+        for source in sources
+    }
+    return figure_of
