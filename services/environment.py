@@ -14,6 +14,9 @@ from ..engine import emissions
 from .fetchers import Figure
 
 METHODS = ("activity_quantity", "activity_energy", "activity_emissions")
+# Grid factors change with each year's generation mix; fuel factors (IPCC
+# 2006 defaults) do not, and serve every year.
+YEARLY_SCOPES = ("2_location", "2_market")
 
 
 def _bill_line_domain(company, period):
@@ -176,7 +179,11 @@ def _factor_warnings(company, period, factor, is_fallback):
                 year=factor.date_from.year,
             )
         )
-    elif factor.date_from.year < period.date_from.year and not factor.date_to:
+    elif (
+        factor.scope in YEARLY_SCOPES
+        and factor.date_from.year < period.date_from.year
+        and not factor.date_to
+    ):
         found.append(
             _(
                 "The latest emission factor available, %(factor)s, is from "

@@ -214,3 +214,31 @@ class TestComputeEnvironment(AccountTestInvoicingCommon):
         with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
             with self.env.cr.savepoint():
                 values["ENV-05"].emission_factor_ids.unlink()
+
+    def test_a_factor_of_an_earlier_year_warns_until_the_year_has_its_own(self):
+        """Colombia's latest shipped grid factor is UPME's for 2022 (0.112):
+        a 2025 month uses it and says so; the diesel factor (IPCC 2006
+        defaults, not tied to a year) does not warn. Once a factor for 2025
+        exists (here the company's own, 0.150), it is used and the warning
+        goes: 1,500 kWh x 0.150 = 0.225 t."""
+        values = self._values(date(2025, 1, 1), date(2025, 1, 31))
+        self.assertIn("is from 2022, not from 2025", values["ENV-06"].warning)
+        self.assertFalse(values["ENV-05"].warning)
+        grid = self.env.ref("csr_management.factor_grid_co_2022")
+        self.env["csr.emission.factor"].create(
+            {
+                "activity_id": grid.activity_id.id,
+                "scope": grid.scope,
+                "country_id": grid.country_id.id,
+                "company_id": self.company.id,
+                "date_from": date(2025, 1, 1),
+                "kgco2e_per_unit": 0.150,
+                "source_publisher": "Empresa de Energía de Pereira",
+                "source_document": "Supplier emission factor disclosure",
+                "source_year": 2025,
+            }
+        )
+        self.env["csr.period"].search([("company_id", "=", self.company.id)]).unlink()
+        values = self._values(date(2025, 1, 1), date(2025, 1, 31))
+        self.assertAlmostEqual(values["ENV-06"].value, 0.225, places=4)
+        self.assertFalse(values["ENV-06"].warning)
