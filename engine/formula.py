@@ -8,9 +8,16 @@ operations, unary signs and parentheses are allowed: nothing is ``eval``-ed.
 A reference reads the same period unless qualified: ``[ENV-05@base]`` reads
 the matching period of the company's base year (same kind, same months), for
 reductions measured against a baseline.
+
+A formula is bounded, so that no formula accepted on save can exhaust the
+server when it is computed: at most :data:`MAX_LENGTH` characters,
+:data:`MAX_TERMS` numbers and references, :data:`MAX_NESTING` levels of
+nested operations (brackets, signs, a product inside a sum...) and numbers of
+at most :data:`MAX_DIGITS` digits and :data:`MAX_NUMBER` in size.
 """
 
 import ast
+import math
 import operator
 import re
 
@@ -23,10 +30,46 @@ _OPERATORS = {
     ast.Div: operator.truediv,
 }
 _SIGNS = {ast.UAdd: operator.pos, ast.USub: operator.neg}
+# Precedence level of each operator: ``a + b - c`` or ``a * b / c`` read left
+# to right at one level; anything else nested inside counts one level deeper.
+_LEVELS = {ast.Add: 1, ast.Sub: 1, ast.Mult: 2, ast.Div: 2}
+
+MAX_LENGTH = 2000
+MAX_TERMS = 100
+MAX_NESTING = 50
+MAX_DIGITS = 30
+MAX_NUMBER = 1e15
+# What a limit is about, in FormulaTooLarge.what.
+LENGTH, TERMS, NESTING, DIGITS, NUMBER = (
+    "length",
+    "terms",
+    "nesting",
+    "digits",
+    "number",
+)
+LIMITS = {
+    LENGTH: MAX_LENGTH,
+    TERMS: MAX_TERMS,
+    NESTING: MAX_NESTING,
+    DIGITS: MAX_DIGITS,
+    NUMBER: MAX_NUMBER,
+}
 
 
 class FormulaError(ValueError):
     """A formula that cannot be parsed; ``args[0]`` is the faulty expression."""
+
+
+class FormulaTooLarge(FormulaError):
+    """A formula over one of the limits: ``what`` is the limit's key in
+    :data:`LIMITS`, ``found`` how much the formula has (the number itself for
+    :data:`NUMBER`)."""
+
+    def __init__(self, expression, what, found):
+        super().__init__(expression, what, found)
+        self.what = what
+        self.limit = LIMITS[what]
+        self.found = found
 
 
 class FormulaCycle(ValueError):
@@ -85,36 +128,103 @@ def unknown_qualifiers(expression):
 
 
 def _parse(expression):
-    codes = list(dict.fromkeys(REFERENCE.findall(expression or "")))
+    expression = expression or ""
+    if len(expression) > MAX_LENGTH:
+        raise FormulaTooLarge(expression, LENGTH, len(expression))
+    codes = list(dict.fromkeys(REFERENCE.findall(expression)))
     names = {code: f"v{index}" for index, code in enumerate(codes)}
-    python = REFERENCE.sub(lambda match: names[match.group(1)], expression)
+    python = REFERENCE.sub(lambda match: names[match.group(1)], expression).strip()
     try:
-        tree = ast.parse(python.strip(), mode="eval")
-    except SyntaxError as error:
+        tree = ast.parse(python, mode="eval")
+    # The parser gives up on deep nesting with any of these.
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
         raise FormulaError(expression) from error
+    allowed = (ast.Expression, ast.BinOp, ast.UnaryOp, ast.Name, ast.Load)
+    allowed += tuple(_OPERATORS) + tuple(_SIGNS)
     for node in ast.walk(tree):
-        allowed = (ast.Expression, ast.BinOp, ast.UnaryOp, ast.Name, ast.Load)
-        allowed += tuple(_OPERATORS) + tuple(_SIGNS)
         is_number = isinstance(node, ast.Constant) and type(node.value) in (int, float)
         if not (isinstance(node, allowed) or is_number):
             raise FormulaError(expression)
+    _check_size(expression, python, tree.body)
     by_name = {name: code for code, name in names.items()}
     return tree.body, by_name
 
 
+def _check_size(expression, python, body):
+    """Raise FormulaTooLarge when the parsed formula is over a limit."""
+    terms = [
+        node for node in ast.walk(body) if isinstance(node, ast.Constant | ast.Name)
+    ]
+    if len(terms) > MAX_TERMS:
+        raise FormulaTooLarge(expression, TERMS, len(terms))
+    depth = nesting(body)
+    if depth > MAX_NESTING:
+        raise FormulaTooLarge(expression, NESTING, depth)
+    for node in terms:
+        if not isinstance(node, ast.Constant):
+            continue
+        digits = sum(char.isdigit() for char in ast.get_source_segment(python, node))
+        if digits > MAX_DIGITS:
+            raise FormulaTooLarge(expression, DIGITS, digits)
+        if not float(node.value) <= MAX_NUMBER:  # also catches inf and nan
+            raise FormulaTooLarge(expression, NUMBER, node.value)
+
+
+def nesting(node):
+    """How deeply operations nest in a parsed formula (without recursion).
+
+    A chain such as ``a + b - c`` or ``a * b / c`` is one level; each operation
+    inside another one, and each sign, adds a level.
+
+    >>> [nesting(ast.parse(text, mode="eval").body)
+    ...  for text in ("1", "1 + 2 + 3 - 4", "(1 + 2) * 3", "--1", "1 * (2 + (3 - 4))")]
+    [0, 1, 2, 2, 3]
+    """
+    deepest, stack = 0, [(node, 0, False)]
+    while stack:
+        node, outer, chained = stack.pop()
+        depth = outer
+        if isinstance(node, ast.UnaryOp):
+            depth = outer + 1
+            stack.append((node.operand, depth, False))
+        elif isinstance(node, ast.BinOp):
+            depth = outer if chained else outer + 1
+            level = _LEVELS[type(node.op)]
+            left = node.left
+            chains = isinstance(left, ast.BinOp) and _LEVELS[type(left.op)] == level
+            stack.append((left, depth, chains))
+            stack.append((node.right, depth, False))
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def check(expression):
-    """Raise FormulaError unless ``expression`` is a valid formula.
+    """Raise FormulaError unless ``expression`` is a valid formula, and
+    FormulaTooLarge (a FormulaError) when it is over one of the limits.
 
     >>> check("[ECO-03] - [ECO-04]")
     >>> check("__import__('os')")  # doctest: +IGNORE_EXCEPTION_DETAIL
     Traceback (most recent call last):
     FormulaError: __import__('os')
+    >>> def limit(text):
+    ...     try:
+    ...         check(text)
+    ...     except FormulaTooLarge as error:
+    ...         return error.what, error.found
+    >>> limit("+".join(["[A-1]"] * 101)), limit("-" * 51 + "[A-1]")
+    (('terms', 101), ('nesting', 51))
+    >>> limit("1" * 31), limit("1e16"), limit("1" * 2001)
+    (('digits', 31), ('number', 1e+16), ('length', 2001))
+    >>> limit("-" * 50 + "[A-1]") is None
+    True
     """
     _parse(expression)
 
 
 def evaluate(expression, values):
-    """Value of the formula, or None when an input is missing or a division by 0.
+    """Value of the formula, or None when an input is missing, a division by
+    0 or the result is not a finite number. Raises only FormulaError (a
+    formula saved before its limits existed).
 
     >>> evaluate("[ENV-01] / [ECO-01] * 1000000", {"ENV-01": 42.0, "ECO-01": 2.1e6})
     20.0
@@ -125,6 +235,10 @@ def evaluate(expression, values):
     >>> known = {"A-1": 90.0, "A-1@base": 120.0}
     >>> evaluate("([A-1@base] - [A-1]) / [A-1@base] * 100", known)
     25.0
+    >>> evaluate("[A-1] * [A-1]", {"A-1": 1e200}) is None
+    True
+    >>> evaluate("[A-1] + 1", {"A-1": 10**400}) is None
+    True
     """
     tree, by_name = _parse(expression)
 
@@ -141,9 +255,12 @@ def evaluate(expression, values):
         return _OPERATORS[type(node.op)](walk(node.left), walk(node.right))
 
     try:
-        return walk(tree)
-    except (LookupError, ZeroDivisionError):
+        result = walk(tree)
+    except (LookupError, ArithmeticError):  # ZeroDivisionError, OverflowError
         return None
+    except RecursionError as error:  # bounded by the limits; never expected
+        raise FormulaError(expression) from error
+    return result if math.isfinite(result) else None
 
 
 def dependency_order(dependencies):

@@ -171,6 +171,10 @@ class CsrIndicator(models.Model):
                 )
             try:
                 formulas.check(expression)
+            except formulas.FormulaTooLarge as error:
+                raise ValidationError(
+                    indicator._formula_too_large_message(error)
+                ) from None
             except formulas.FormulaError:
                 raise ValidationError(
                     _(
@@ -207,6 +211,54 @@ class CsrIndicator(models.Model):
                     )
                 )
         self._check_formula_cycles()
+
+    def _formula_too_large_message(self, error):
+        _ = self.env._
+        code, found, limit = self.code, error.found, error.limit
+        split = _("Split it into intermediate indicators computed by formula.")
+        if error.what == formulas.LENGTH:
+            problem = _(
+                "%(code)s: the formula is %(found)s characters long; at most "
+                "%(limit)s are allowed.",
+                code=code,
+                found=found,
+                limit=limit,
+            )
+        elif error.what == formulas.TERMS:
+            problem = _(
+                "%(code)s: the formula has %(found)s numbers and indicator "
+                "references; at most %(limit)s are allowed.",
+                code=code,
+                found=found,
+                limit=limit,
+            )
+        elif error.what == formulas.NESTING:
+            problem = _(
+                "%(code)s: the formula nests %(found)s levels of brackets, signs "
+                "and operations; at most %(limit)s are allowed.",
+                code=code,
+                found=found,
+                limit=limit,
+            )
+        elif error.what == formulas.DIGITS:
+            problem = _(
+                "%(code)s: a number in the formula has %(found)s digits; at most "
+                "%(limit)s are allowed.",
+                code=code,
+                found=found,
+                limit=limit,
+            )
+        else:
+            limit = format(limit, "g")
+            split = _("Use a unit that keeps the figures smaller.")
+            problem = _(
+                "%(code)s: the number %(found)s in the formula is too large; "
+                "numbers up to %(limit)s are allowed.",
+                code=code,
+                found=found,
+                limit=limit,
+            )
+        return f"{problem} {split}"
 
     def _check_formula_cycles(self):
         try:
