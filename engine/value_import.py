@@ -16,12 +16,20 @@ The layout a user fills in:
 Every row is checked against what the caller looked up (indicators, periods,
 existing values) and every problem of every row is reported, so that a file
 is fixed in one pass. The caller turns the error codes into messages.
+
+A file is bounded so that no upload ties up the server: at most
+:data:`MAX_FILE_BYTES` bytes, :data:`MAX_UNPACKED_BYTES` once unzipped,
+:data:`MAX_ROWS` rows of values and :data:`MAX_SHEET_ROWS` rows read in all
+(blank ones included), and only the first :data:`MAX_COLUMNS` columns are
+read. The sheet is streamed, row by row, and reading stops at the first
+limit passed.
 """
 
 import io
 import re
 import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -61,6 +69,26 @@ YES_WORDS = {"yes", "si", "sim", "oui", "true", "verdadero", "verdadeiro", "vrai
 NO_WORDS = {"no", "nao", "non", "false", "falso", "faux"}
 NUMBER = re.compile(r"^[+-]?(\d+([.,]\d+)?|[.,]\d+)$")
 
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_UNPACKED_BYTES = 20 * 1024 * 1024
+MAX_ROWS = 10_000
+MAX_SHEET_ROWS = 100_000
+MAX_COLUMNS = 50
+# What openpyxl raises on a damaged archive, XML or cell (e.g. ParseError, a
+# SyntaxError; ValueError for a number cell holding "12abc").
+READ_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    InvalidFileException,
+    KeyError,
+    IndexError,
+    TypeError,
+    OSError,
+    EOFError,
+    ValueError,
+    SyntaxError,
+)
+
 # Error codes of a row; the caller words them.
 EMPTY_CELLS = "empty_cells"
 UNKNOWN_INDICATOR = "unknown_indicator"
@@ -76,6 +104,34 @@ DUPLICATE = "duplicate"
 
 class NotXlsx(Exception):
     """The content is not an Excel workbook that can be read."""
+
+
+class BrokenSheet(NotXlsx):
+    """The workbook opens but its sheet cannot be read past row ``row``
+    (the last row read whole, 0 when none)."""
+
+    def __init__(self, row):
+        super().__init__(row)
+        self.row = row
+
+
+class FileTooLarge(Exception):
+    """The file is over ``limit`` bytes (``unpacked``: once unzipped)."""
+
+    def __init__(self, limit, unpacked=False):
+        super().__init__(limit, unpacked)
+        self.limit = limit
+        self.unpacked = unpacked
+
+
+class TooManyRows(Exception):
+    """The sheet has more than ``limit`` rows of values, or when
+    ``blank_included`` more than ``limit`` rows in all."""
+
+    def __init__(self, limit, blank_included=False):
+        super().__init__(limit, blank_included)
+        self.limit = limit
+        self.blank_included = blank_included
 
 
 class MissingColumns(Exception):
@@ -234,39 +290,79 @@ def _as_number(raw, value_type):
 def read_rows(content):
     """The filled rows of the first sheet of an ``.xlsx`` workbook.
 
-    Raises NotXlsx for anything that is not a readable workbook and
-    MissingColumns when the header names only some required columns.
+    Raises NotXlsx for anything that is not a readable workbook (BrokenSheet
+    when its sheet is damaged), FileTooLarge and TooManyRows past the limits
+    and MissingColumns when the header names only some required columns.
+
+    >>> read_rows(b"x" * (MAX_FILE_BYTES + 1))
+    ... # doctest: +IGNORE_EXCEPTION_DETAIL
+    Traceback (most recent call last):
+    FileTooLarge: (5242880, False)
     """
+    check_size(content)
     try:
         workbook = openpyxl.load_workbook(
             io.BytesIO(content), read_only=True, data_only=True
         )
-    except (
-        zipfile.BadZipFile,
-        InvalidFileException,
-        KeyError,
-        OSError,
-        ValueError,
-        SyntaxError,  # malformed XML inside the archive
-    ):
+    except READ_ERRORS:
         raise NotXlsx() from None
     try:
         if not workbook.worksheets:
             return []
-        sheet_rows = iter(workbook.worksheets[0].iter_rows())
-        first = list(next(sheet_rows, ()))
-        header = [cell.value for cell in first]
-        positions = column_positions(header)
-        rows = []
-        if not header_positions(header) and _is_number(_cell(first, 2)):
-            rows.append(_row(1, first, positions))
-        for number, cells in enumerate(sheet_rows, start=2):
-            row = _row(number, cells, positions)
-            if row:
-                rows.append(row)
-        return rows
+        return _sheet_rows(workbook.worksheets[0])
     finally:
         workbook.close()
+
+
+def check_size(content):
+    """Raise FileTooLarge for a file, or its unzipped parts, over the limits.
+
+    >>> check_size(b"not a zip") is None
+    True
+    """
+    if len(content) > MAX_FILE_BYTES:
+        raise FileTooLarge(MAX_FILE_BYTES)
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except READ_ERRORS:
+        return  # not a zip: load_workbook says so
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise FileTooLarge(MAX_UNPACKED_BYTES, unpacked=True)
+
+
+def _sheet_rows(worksheet):
+    sheet_rows = _streamed(worksheet.iter_rows(max_col=MAX_COLUMNS))
+    first = list(next(sheet_rows, ()))
+    header = [cell.value for cell in first]
+    positions = column_positions(header)
+    rows = []
+    if not header_positions(header) and _is_number(_cell(first, 2)):
+        rows.append(_row(1, first, positions))
+    for number, cells in enumerate(sheet_rows, start=2):
+        if number > MAX_SHEET_ROWS:
+            raise TooManyRows(MAX_SHEET_ROWS, blank_included=True)
+        row = _row(number, cells, positions)
+        if not row:
+            continue
+        if len(rows) >= MAX_ROWS:
+            raise TooManyRows(MAX_ROWS)
+        rows.append(row)
+    return rows
+
+
+def _streamed(rows):
+    """The sheet's rows, one at a time; a damaged one raises BrokenSheet."""
+    number = 0
+    while True:
+        try:
+            cells = next(rows)
+        except StopIteration:
+            return
+        except READ_ERRORS:
+            raise BrokenSheet(number) from None
+        number += 1
+        yield cells
 
 
 def column_positions(header):

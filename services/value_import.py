@@ -12,6 +12,9 @@ from odoo.exceptions import UserError
 
 from ..engine import value_import as sheet
 
+# Problems listed in the message of a refused file; the rest are counted.
+MAX_LISTED_ERRORS = 100
+
 
 @dataclass
 class ImportResult:
@@ -52,6 +55,20 @@ class ValueImport:
         _ = self._
         try:
             rows = sheet.read_rows(content)
+        except sheet.BrokenSheet as broken:
+            raise UserError(
+                _(
+                    "The sheet could not be read after row %(row)s: a cell of the "
+                    "next row is damaged (for instance a number cell holding "
+                    "text). Open the file in Excel or LibreOffice, retype that "
+                    "row and save it again as .xlsx.",
+                    row=broken.row,
+                )
+            ) from None
+        except sheet.FileTooLarge as too_large:
+            raise UserError(self._too_large_message(too_large)) from None
+        except sheet.TooManyRows as too_many:
+            raise UserError(self._too_many_rows_message(too_many)) from None
         except sheet.NotXlsx:
             raise UserError(
                 _(
@@ -71,6 +88,38 @@ class ValueImport:
         if not rows:
             raise UserError(_("The file holds no values to import."))
         return rows
+
+    def _too_large_message(self, error):
+        _ = self._
+        size = f"{error.limit // (1024 * 1024)} MB"
+        if error.unpacked:
+            return _(
+                "The workbook holds more than %(size)s of data once unpacked. "
+                "Copy only the values to a new workbook (no images or other "
+                "sheets) and import that one.",
+                size=size,
+            )
+        return _(
+            "The file is larger than %(size)s. Split the values into several "
+            "files and import them one by one.",
+            size=size,
+        )
+
+    def _too_many_rows_message(self, error):
+        _ = self._
+        if error.blank_included:
+            return _(
+                "The sheet has more than %(count)s rows, blank ones included. "
+                "Delete the empty rows below the values, or copy the values to a "
+                "new workbook, and import it again.",
+                count=error.limit,
+            )
+        return _(
+            "The file has more than %(count)s rows of values: nothing was "
+            "imported. Split it into files of at most %(count)s rows and import "
+            "them one by one.",
+            count=error.limit,
+        )
 
     def _indicators(self):
         """Upper-case code → indicator, among those the company may use."""
@@ -145,7 +194,8 @@ class ValueImport:
                 count=len(rows),
             )
         ]
-        for error in sorted(errors, key=lambda error: error.row):
+        ordered = sorted(errors, key=lambda error: error.row)
+        for error in ordered[:MAX_LISTED_ERRORS]:
             lines.append(
                 _(
                     "Row %(row)s: %(problem)s.",
@@ -153,6 +203,9 @@ class ValueImport:
                     problem=self._problem(error),
                 )
             )
+        hidden = len(ordered) - MAX_LISTED_ERRORS
+        if hidden > 0:
+            lines.append(_("… and %(count)s more problem(s).", count=hidden))
         return "\n".join(lines)
 
     def _problem(self, error):

@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
+import binascii
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
@@ -40,7 +41,16 @@ class CsrValueImport(models.TransientModel):
         self.ensure_one()
         if not self.file:
             raise UserError(_("Choose the .xlsx file to import first."))
-        result = ValueImport(self.company_id).run(base64.b64decode(self.file))
+        try:
+            content = base64.b64decode(self.file)
+        except (binascii.Error, ValueError):
+            raise UserError(
+                _(
+                    "The uploaded file is damaged: it did not arrive in the "
+                    "expected encoding. Upload the file again."
+                )
+            ) from None
+        result = ValueImport(self.company_id).run(content)
         values = result.created | result.updated
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "csr_management.csr_indicator_value_action"
