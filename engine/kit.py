@@ -13,6 +13,11 @@ databases. Translated texts are objects ``{"en_US": "...", "es_419": "..."}``.
 This module reads and checks the envelope and compares rows; it knows nothing
 of Odoo. Problems are raised as :class:`KitError` with a code and parameters,
 which the caller turns into a translated message.
+
+A kit is bounded so that no import runs past the server's time limit: at most
+:data:`MAX_KIT_BYTES` bytes, :data:`MAX_ROWS` rows in all its sections,
+:data:`MAX_LIST_ITEMS` items in a row's list and :data:`MAX_DEPTH` levels of
+nesting (a kit written by the export nests 6).
 """
 
 import json
@@ -20,6 +25,10 @@ from dataclasses import dataclass, field
 
 KIT_FORMAT = "csr_management.kit"
 KIT_VERSION = 1
+MAX_KIT_BYTES = 10 * 1024 * 1024
+MAX_ROWS = 20_000
+MAX_LIST_ITEMS = 1_000
+MAX_DEPTH = 10
 
 
 class KitError(Exception):
@@ -65,11 +74,26 @@ def load_kit(raw, known_sections):
     ('version', {'version': 9, 'supported': 1})
     >>> why(b'{"format": "csr_management.kit", "version": 1, "sections": {"x": []}}')
     ('unknown_section', {'section': 'x'})
+    >>> why(b"[" * 100_000 + b"]" * 100_000)
+    ('too_deep', {'limit': 10})
+    >>> nested = b"[" * 9 + b"]" * 9
+    >>> why(b'{"format": "csr_management.kit", "version": 1,'
+    ...     b' "sections": {"topics": [{"code": "T"}]}}'.replace(b'"T"', nested))
+    ('too_deep', {'limit': 10})
+    >>> rows = b", ".join([b'{"code": "T"}'] * (MAX_ROWS + 1))
+    >>> why(b'{"format": "csr_management.kit", "version": 1,'
+    ...     b' "sections": {"topics": [' + rows + b']}}')
+    ('too_many_rows', {'limit': 20000, 'count': 20001})
     """
+    if len(raw) > MAX_KIT_BYTES:
+        raise KitError("too_large", limit=MAX_KIT_BYTES)
     try:
         document = json.loads(raw.decode("utf-8"))
+    except RecursionError as error:  # the parser recurses once per level
+        raise KitError("too_deep", limit=MAX_DEPTH) from error
     except (UnicodeDecodeError, ValueError) as error:
         raise KitError("unreadable") from error
+    check_shape(document)
     if not isinstance(document, dict) or document.get("format") != KIT_FORMAT:
         raise KitError("not_a_kit")
     version = document.get("version")
@@ -83,7 +107,34 @@ def load_kit(raw, known_sections):
             raise KitError("unknown_section", section=name)
         if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
             raise KitError("bad_section", section=name)
+    count = sum(len(rows) for rows in sections.values())
+    if count > MAX_ROWS:
+        raise KitError("too_many_rows", limit=MAX_ROWS, count=count)
     return sections
+
+
+def check_shape(document):
+    """Raise KitError when ``document`` nests deeper than :data:`MAX_DEPTH`
+    or holds a list longer than :data:`MAX_LIST_ITEMS` below its sections;
+    walks without recursion.
+
+    >>> check_shape({"sections": {"topics": [{"indicator_ids": ["A"] * 1001}]}})
+    ... # doctest: +IGNORE_EXCEPTION_DETAIL
+    Traceback (most recent call last):
+    KitError: ('too_many_items', {'limit': 1000})
+    """
+    stack = [(document, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if not isinstance(value, dict | list):
+            continue
+        if depth > MAX_DEPTH:
+            raise KitError("too_deep", limit=MAX_DEPTH)
+        # Levels 1-3 are the document, its sections and their row lists.
+        if isinstance(value, list) and depth > 3 and len(value) > MAX_LIST_ITEMS:
+            raise KitError("too_many_items", limit=MAX_LIST_ITEMS)
+        items = value.values() if isinstance(value, dict) else value
+        stack.extend((item, depth + 1) for item in items)
 
 
 def same_value(current, incoming):

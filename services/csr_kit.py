@@ -13,7 +13,7 @@ would do.
 from dataclasses import dataclass, field
 from datetime import date
 
-from psycopg2 import IntegrityError
+from psycopg2 import DataError, IntegrityError
 
 from odoo import Command, _, fields
 from odoo.exceptions import UserError, ValidationError
@@ -21,8 +21,13 @@ from odoo.service.model import _as_validation_error
 from odoo.tools import mute_logger
 
 from ..engine import kit as kit_engine
+from ..engine import values
 
 SOURCE_LANG = "en_US"
+# Problems listed in the message of a refused kit; the rest are counted.
+MAX_LISTED_PROBLEMS = 100
+# What a PostgreSQL integer column holds.
+INTEGER_RANGE = (-(2**31), 2**31 - 1)
 
 
 @dataclass(frozen=True)
@@ -555,9 +560,30 @@ class KitImport:
 
     def _typed(self, section, model_field, value, key, types):
         wrong_bool = isinstance(value, bool) and types in (int, (int, float))
-        if isinstance(value, types) and not wrong_bool:
-            return value, True
-        return self._bad(section, key, model_field.name, value)
+        if not isinstance(value, types) or wrong_bool:
+            return self._bad(section, key, model_field.name, value)
+        if types is int:
+            low, high = INTEGER_RANGE
+            if not low <= value <= high:
+                return self._out_of_range(section, key, model_field.name, value, high)
+        elif types == (int, float) and values.number_error(value):
+            limit = format(values.MAX_MAGNITUDE, "g")
+            return self._out_of_range(section, key, model_field.name, value, limit)
+        return value, True
+
+    def _out_of_range(self, section, key, name, value, limit):
+        self._problem(
+            section,
+            key,
+            _(
+                "%(field)s = %(value)s is out of range: write a number between "
+                "-%(limit)s and %(limit)s.",
+                field=name,
+                value=value,
+                limit=limit,
+            ),
+        )
+        return None, False
 
     def _decode_ref(self, section, model_field, value, key):
         ref_name = section.refs[model_field.name]
@@ -631,6 +657,12 @@ class KitImport:
             self._problem(section, key, message)
         except (UserError, ValidationError) as error:
             self._problem(section, key, error.args[0])
+        # A value the database cannot store, e.g. a text holding a NUL character.
+        except (DataError, ValueError) as error:
+            reason = (str(error).strip().splitlines() or [""])[0]
+            self._problem(
+                section, key, _("a value cannot be stored: %(error)s", error=reason)
+            )
 
     def _problem(self, section, key, message):
         self.problems.append(Problem(section.name, key, message))
@@ -645,13 +677,14 @@ class KitImport:
                 count=len(self.problems),
             )
         ]
-        for problem in self.problems[:50]:
+        for problem in self.problems[:MAX_LISTED_PROBLEMS]:
             where = labels.get(problem.section, problem.section)
             if problem.key:
                 where = f"{where} · {problem.key}"
             lines.append(f"- {where}: {problem.message}")
-        if len(self.problems) > 50:
-            lines.append(_("... and %(count)s more.", count=len(self.problems) - 50))
+        hidden = len(self.problems) - MAX_LISTED_PROBLEMS
+        if hidden > 0:
+            lines.append(_("... and %(count)s more.", count=hidden))
         return "\n".join(lines)
 
 
@@ -694,6 +727,33 @@ def kit_error_message(error):
         return _(
             "The kit has a section '%(section)s' this database does not know.",
             section=params.get("section"),
+        )
+    if error.code == "too_large":
+        megabytes = kit_engine.MAX_KIT_BYTES // (1024 * 1024)
+        return _(
+            "The kit file is larger than %(size)s MB. Export fewer parts of the "
+            "setup per kit and import them one by one.",
+            size=megabytes,
+        )
+    if error.code == "too_many_rows":
+        return _(
+            "The kit holds %(count)s records; at most %(limit)s are imported at "
+            "once. Export fewer parts of the setup per kit and import them one "
+            "by one.",
+            count=params.get("count"),
+            limit=params.get("limit"),
+        )
+    if error.code == "too_deep":
+        return _(
+            "The file is not a CSR kit: its values nest more than %(limit)s "
+            "levels deep. Export the kit again from CSR Management.",
+            limit=params.get("limit"),
+        )
+    if error.code == "too_many_items":
+        return _(
+            "The kit has a list of more than %(limit)s items in one record. "
+            "Export the kit again from CSR Management.",
+            limit=params.get("limit"),
         )
     if error.code == "bad_section":
         return _(

@@ -4,10 +4,11 @@ import binascii
 
 from markupsafe import Markup
 
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from ..services.csr_kit import KitImport, section_labels
+from ..engine import kit as kit_engine
+from ..services.csr_kit import KitImport, kit_error_message, section_labels
 
 CONFLICT_POLICIES = [
     ("keep", "Keep what this database has"),
@@ -46,6 +47,38 @@ class CsrKitImport(models.TransientModel):
         required=True,
     )
     report = fields.Html(readonly=True, sanitize=False)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_file_data(vals.get("file_data"))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "file_data" in vals:
+            self._check_file_data(vals["file_data"])
+        return super().write(vals)
+
+    @api.model
+    def _check_file_data(self, data):
+        """Refuse an oversized or undecodable upload before it is stored: the
+        attachment would fail on it with a technical error."""
+        if not data:
+            return
+        if len(data) * 3 // 4 > kit_engine.MAX_KIT_BYTES:
+            limit = kit_engine.MAX_KIT_BYTES
+            raise UserError(
+                kit_error_message(kit_engine.KitError("too_large", limit=limit))
+            )
+        try:
+            base64.b64decode(data)
+        except (binascii.Error, ValueError, TypeError):
+            raise UserError(
+                _(
+                    "The uploaded kit file is damaged: it did not arrive in the "
+                    "expected encoding. Upload the file again."
+                )
+            ) from None
 
     def _raw(self):
         try:
