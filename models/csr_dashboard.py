@@ -56,6 +56,14 @@ class CsrDashboard(models.AbstractModel):
         Period = self.env["csr.period"]
         if not period_id:
             return self._default_period(kind)
+        if isinstance(period_id, bool) or not isinstance(period_id, int):
+            raise UserError(
+                _(
+                    "The period to show is given by its id, a whole number, not "
+                    "%(value)r.",
+                    value=period_id,
+                )
+            )
         period = Period.search(self._company_domain() + [("id", "=", period_id)])
         if not period:
             raise AccessError(

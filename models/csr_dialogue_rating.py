@@ -10,8 +10,10 @@ class CsrDialogueRating(models.Model):
     dialogue: the materiality assessment averages these per topic."""
 
     _name = "csr.dialogue.rating"
+    _inherit = ["csr.number.guard"]
     _description = "CSR Stakeholder Topic Rating"
     _order = "dialogue_id, topic_id, group_id"
+    _csr_guarded_numbers = ("importance",)
 
     dialogue_id = fields.Many2one(
         "csr.dialogue", required=True, index=True, ondelete="cascade"

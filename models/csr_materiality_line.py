@@ -17,9 +17,11 @@ class CsrMaterialityLine(models.Model):
     """One topic of a materiality assessment, scored on both sides."""
 
     _name = "csr.materiality.line"
+    _inherit = ["csr.number.guard"]
     _description = "CSR Materiality Assessment Topic"
     _order = "assessment_id, pillar_sequence, topic_id"
     _check_company_auto = True
+    _csr_guarded_numbers = ("impact_score", "financial_score")
 
     assessment_id = fields.Many2one(
         "csr.materiality.assessment", required=True, index=True, ondelete="cascade"

@@ -1,6 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
+from odoo.osv import expression
 from odoo.tools import SQL
 
 from .csr_pillar_mixin import PILLARS
@@ -180,10 +181,30 @@ class CsrResource(models.Model):
             resource.in_my_language = resource.lang == mine
 
     def _search_in_my_language(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise NotImplementedError(_("Unsupported search on the language filter."))
-        positive = (operator == "=") == value
-        return [("lang", "=" if positive else "!=", lang_key(self.env.lang))]
+        if operator in ("=", "!=") and value in (True, False, None):
+            wanted = {bool(value)} if operator == "=" else {not value}
+        elif operator in ("in", "not in") and isinstance(value, list | tuple):
+            if not all(item in (True, False, None) for item in value):
+                raise UserError(self._language_filter_error(operator, value))
+            wanted = {bool(item) for item in value}
+            if operator == "not in":
+                wanted = {True, False} - wanted
+        else:
+            raise UserError(self._language_filter_error(operator, value))
+        if wanted == {True, False}:
+            return expression.TRUE_DOMAIN
+        if not wanted:
+            return expression.FALSE_DOMAIN
+        mine = lang_key(self.env.lang)
+        return [("lang", "=" if True in wanted else "!=", mine)]
+
+    def _language_filter_error(self, operator, value):
+        return _(
+            "The filter 'In my language' takes yes or no, not %(operator)s "
+            "%(value)r.",
+            operator=operator,
+            value=value,
+        )
 
     def _field_to_sql(self, alias, fname, query=None, flush=True):
         # Lets the list order put the reader's language first.

@@ -10,7 +10,9 @@ CSR_COMPANY_SIZES = [
 
 
 class ResCompany(models.Model):
-    _inherit = "res.company"
+    _name = "res.company"
+    _inherit = ["res.company", "csr.number.guard"]
+    _csr_guarded_numbers = ("csr_score_min_completeness", "csr_material_weight")
 
     csr_sector_id = fields.Many2one(
         "csr.sector",
