@@ -17,23 +17,42 @@ Indicator score, 0 to 100, with a traffic light
 implied target being the good answer): the good answer (yes when higher is
 better, no when lower is better) scores 100 green, the other 0 red.
 
-*Without a target* (basis ``trend``), against the previous comparable period
-(the period of the same kind that ends the day before this one starts): the
-improvement is the relative change counted positive when the indicator
-got better, in % of the previous value (from a previous value of zero, any
-change counts as +/-100 %). It is scored as if the target were an improvement
-of ``TREND_BAND`` % with an amber limit at a worsening of ``TREND_BAND`` %:
+*Without a target* (basis ``trend``), against the **same period a year
+earlier** (the same month, quarter or year: never this month against last
+month, which colours seasons and the number of working days, not
+performance). The change is counted positive when the indicator got better,
+in one of three ways (``trend_kind``):
 
-- improved by 5 % or more: 100, green;
-- within +/-5 % (stable): amber, 75 when unchanged, 50 at -5 %;
-- worsened by more than 5 %: red, 0 at -15 % and beyond.
+- ``relative``: in % of the earlier value (from an earlier value of zero, any
+  change counts as +/-100 %);
+- ``points``: for shares and other percentages, in percentage points, never
+  a relative change of a share (40 % to 42 % is +2 points, not +5 %; a share
+  crossing zero, 0.5 % to -7.9 %, is -8.4 points, not -1,680 %);
+- ``intensity``: for absolute environmental quantities (energy, water,
+  emissions, waste, materials), the relative change of the quantity per unit
+  of revenue (ECO-01), so that a business that sells 13 % more and uses 12 %
+  more energy is judged better, not worse. Without revenue in both periods
+  the quantity itself is compared, and the line says so.
 
-Why 5 %: SME figures are noisy (one person more or less in a team of 20
-moves a per-employee figure by 5 %, a bill that falls a few days earlier
-moves a month's energy by as much), so a smaller band would colour noise;
-and 5 % a year is about the pace of a 1.5 °C-aligned absolute reduction
-(4.2 % a year), so a green trend on yearly periods means a credible pace of
-improvement, not a lucky month.
+It is scored as if the target were an improvement of ``TREND_BAND`` (% or
+points) with an amber limit at a worsening of ``TREND_BAND``:
+
+- improved by 5 or more: 100, green;
+- within +/-5 (stable): amber, 75 when unchanged, 50 at -5;
+- worsened by more than 5: red, 0 at -15 and beyond.
+
+A period that has not ended yet is compared with the **same months** of the
+year before: a year at its eleventh month is set against January to November
+of the earlier year, not its twelve months. An **estimate is never judged
+against a measurement** (or the other way round): the line is not scored and
+says why, rather than turn a change of method into a red light.
+
+Why 5: SME figures are noisy (one person more or less in a team of 20
+moves a per-employee figure by 5 % and a share of the staff by 5 points, a
+bill that falls a few days earlier moves a month's energy by as much), so a
+smaller band would colour noise; and 5 % a year is about the pace of a
+1.5 °C-aligned absolute reduction (4.2 % a year), so a green trend on yearly
+periods means a credible pace of improvement, not a lucky month.
 
 A trend that holds the best value an indicator can take (0 for a "lower is
 better" figure that cannot be negative, such as fatalities or fines; 100 %
@@ -41,7 +60,8 @@ for a "higher is better" share) is green 100: it cannot improve any further,
 and zero accidents twice in a row is no "stable" amber.
 
 *Not scored* (basis ``none``): no value; a context figure (direction
-neutral); no target and no previous value. They still count for completeness.
+neutral); no target and no value a year earlier; an estimate set against a
+measurement. They still count for completeness.
 
 Pillars and the overall index
 -----------------------------
@@ -62,6 +82,7 @@ targets), 50 or more amber, below 50 red (on average beyond tolerance).
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from .thresholds import AMBER, GREEN, RED, traffic_light
 
@@ -73,6 +94,12 @@ BASIS_NONE = "none"
 NO_VALUE = "no_value"
 NOT_JUDGED = "neutral"
 NO_REFERENCE = "no_reference"
+MIXED_QUALITY = "mixed_quality"
+
+# How a trend is measured.
+TREND_RELATIVE = "relative"
+TREND_POINTS = "points"
+TREND_INTENSITY = "intensity"
 
 TREND_BAND = 5.0
 DEFAULT_WEIGHT = 1.0
@@ -89,6 +116,17 @@ class IndicatorScore:
     basis: str
     reason: str | None = None
     improvement: float | None = None
+    trend_kind: str | None = None
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What a value is compared with when it has no target: the same period a
+    year earlier (or its same months, for a period not over yet)."""
+
+    value: float
+    estimated: bool = False
+    revenue: float | None = None  # ECO-01 of the reference, for intensities
 
 
 @dataclass(frozen=True)
@@ -178,6 +216,59 @@ def improvement(direction, value, previous):
     return round(sign * (value - previous) / abs(previous) * 100.0, 4)
 
 
+def trend_kind(pillar, value_type, direction):
+    """How the change of an indicator without a target is measured.
+
+    >>> trend_kind("social", "percentage", "higher")
+    'points'
+    >>> trend_kind("environmental", "quantity", "lower")
+    'intensity'
+    >>> trend_kind("environmental", "ratio", "lower"), trend_kind("social", "quantity", "lower")
+    ('relative', 'relative')
+    """
+    if value_type == "percentage":
+        return TREND_POINTS
+    if pillar == "environmental" and value_type == "quantity" and direction == "lower":
+        return TREND_INTENSITY
+    return TREND_RELATIVE
+
+
+def points_change(direction, value, previous):
+    """Change of a percentage in points, positive when better.
+
+    >>> points_change("higher", 42.0, 40.0), points_change("lower", 42.0, 40.0)
+    (2.0, -2.0)
+    >>> points_change("higher", -7.9, 0.5)
+    -8.4
+    """
+    sign = 1.0 if direction == "higher" else -1.0
+    return round(sign * (value - previous), 4)
+
+
+def trend_change(kind, direction, value, reference, revenue=None):
+    """(change, kind used) of a value against its reference.
+
+    Seasonal energy of a growing business: 12 % more kWh for 13 % more sales
+    is a better intensity, not a worse figure:
+
+    >>> trend_change("intensity", "lower", 112.0, Reference(100.0, revenue=1000.0), 1130.0)
+    (0.885, 'intensity')
+
+    Without revenue on either side, the quantity itself is compared:
+
+    >>> trend_change("intensity", "lower", 112.0, Reference(100.0), 1130.0)
+    (-12.0, 'relative')
+    >>> trend_change("points", "higher", 42.0, Reference(40.0))
+    (2.0, 'points')
+    """
+    if kind == TREND_POINTS:
+        return points_change(direction, value, reference.value), kind
+    if kind == TREND_INTENSITY and revenue and reference.revenue:
+        now, then = value / revenue, reference.value / reference.revenue
+        return improvement(direction, now, then), kind
+    return improvement(direction, value, reference.value), TREND_RELATIVE
+
+
 def score_indicator(
     direction,
     value,
@@ -187,8 +278,15 @@ def score_indicator(
     amber_limit=None,
     previous=None,
     best=None,
+    reference=None,
+    kind=TREND_RELATIVE,
+    estimated=False,
+    revenue=None,
 ):
     """Score, light and basis of one indicator; ``None`` means missing.
+
+    ``reference`` (a ``Reference``) is what the value is judged by without a
+    target; ``previous`` is the older shorthand for a plain relative one.
 
     ``best`` is the best value the indicator can take, if it has one (see
     ``best_possible``): a trend that holds it is green, not "stable".
@@ -202,12 +300,23 @@ def score_indicator(
     'neutral'
     >>> score_indicator("lower", 0.0, previous=0.0, best=0.0).light
     'green'
+
+    An estimate (waste from scrapped stock) is not judged against last year's
+    measurement (carriers' manifests), whatever the numbers:
+
+    >>> result = score_indicator("lower", 0.65, reference=Reference(6.93), estimated=True)
+    >>> result.score, result.light, result.reason
+    (None, None, 'mixed_quality')
     """
     if value is None:
         return IndicatorScore(None, None, BASIS_NONE, NO_VALUE)
     if direction not in ("higher", "lower"):
         return IndicatorScore(None, None, BASIS_NONE, NOT_JUDGED)
-    change = None if previous is None else improvement(direction, value, previous)
+    if reference is None and previous is not None:
+        reference = Reference(previous)
+    change, used = None, None
+    if reference is not None:
+        change, used = trend_change(kind, direction, value, reference, revenue)
     if is_boolean:
         score = boolean_score(direction, value)
         light = GREEN if score == 100.0 else RED
@@ -218,17 +327,62 @@ def score_indicator(
             traffic_light(direction, value, target, amber_limit),
             BASIS_TARGET,
             improvement=change,
+            trend_kind=used,
         )
     if change is None:
         return IndicatorScore(None, None, BASIS_NONE, NO_REFERENCE)
+    if reference.estimated != estimated:
+        return IndicatorScore(
+            None, None, BASIS_NONE, MIXED_QUALITY, improvement=change, trend_kind=used
+        )
     if best is not None and value == best:
-        return IndicatorScore(100.0, GREEN, BASIS_TREND, improvement=change)
+        return IndicatorScore(
+            100.0, GREEN, BASIS_TREND, improvement=change, trend_kind=used
+        )
     return IndicatorScore(
         target_score("higher", change, TREND_BAND, -TREND_BAND),
         traffic_light("higher", change, TREND_BAND, -TREND_BAND),
         BASIS_TREND,
         improvement=change,
+        trend_kind=used,
     )
+
+
+def same_months_a_year_earlier(date_from, date_to, today):
+    """The months of the year before that a period is compared with: all of
+    them once the period is over, else only those already complete in it.
+    Returns (first day, last day) a year earlier, or None when not a single
+    month of the period is complete yet. Plain dates in, plain dates out.
+
+    >>> from datetime import date
+    >>> same_months_a_year_earlier(date(2026, 1, 1), date(2026, 12, 31), date(2026, 12, 7))
+    (datetime.date(2025, 1, 1), datetime.date(2025, 11, 30))
+    >>> same_months_a_year_earlier(date(2025, 1, 1), date(2025, 12, 31), date(2026, 12, 7))
+    (datetime.date(2024, 1, 1), datetime.date(2024, 12, 31))
+    >>> same_months_a_year_earlier(date(2026, 12, 1), date(2026, 12, 31), date(2026, 12, 7))
+    """
+    if date_to < today:
+        end = date_to
+    else:
+        end = today.replace(day=1) - timedelta(days=1)  # last complete month
+        if end < date_from:
+            return None
+    return _year_earlier(date_from), _year_earlier(end)
+
+
+def _year_earlier(day):
+    """The same day a year earlier; 29 February becomes the 28th, and a month
+    end stays a month end.
+
+    >>> from datetime import date
+    >>> _year_earlier(date(2024, 2, 29)), _year_earlier(date(2025, 2, 28))
+    (datetime.date(2023, 2, 28), datetime.date(2024, 2, 29))
+    """
+    if (day + timedelta(days=1)).day != 1:
+        return day.replace(year=day.year - 1)  # not a month end: never 29 Feb
+    first = day.replace(year=day.year - 1, day=1)
+    following = (first + timedelta(days=31)).replace(day=1)
+    return following - timedelta(days=1)
 
 
 def best_possible(direction, value_type, allow_negative):

@@ -13,7 +13,13 @@ BASES = [
 NOT_SCORED_REASONS = [
     ("no_value", "No value"),
     ("neutral", "Context figure"),
-    ("no_reference", "No target and no previous value"),
+    ("no_reference", "No target and no value a year earlier"),
+    ("mixed_quality", "An estimate is not judged against a measurement"),
+]
+TREND_KINDS = [
+    ("relative", "Relative change (%)"),
+    ("points", "Change in points"),
+    ("intensity", "Change per unit of revenue (%)"),
 ]
 
 
@@ -77,15 +83,22 @@ class CsrScorecardLine(models.Model):
     previous_value = fields.Float(
         digits=(16, 4),
         readonly=True,
-        help="Value of the period of the same kind just before this one.",
+        help="What the value is judged by without a target: the same period a "
+        "year earlier (for a period not over yet, the same months of the year "
+        "before).",
     )
     improvement = fields.Float(
         string="Improvement (%)",
         digits=(16, 2),
         readonly=True,
-        help="Change against the previous value, positive when the indicator "
-        "got better (a fall, for lower-is-better indicators). From zero, any "
+        help="Change against the value a year earlier, positive when the "
+        "indicator got better (a fall, for lower-is-better indicators): in % of "
+        "that value, in points for percentages, per unit of revenue for "
+        "energy, water, emissions, waste and materials. From zero, any relative "
         "change counts as 100 %.",
+    )
+    trend_kind = fields.Selection(
+        TREND_KINDS, string="Change measured as", readonly=True
     )
     basis = fields.Selection(BASES, required=True, readonly=True)
     not_scored_reason = fields.Selection(NOT_SCORED_REASONS, readonly=True)

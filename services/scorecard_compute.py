@@ -10,6 +10,7 @@ superuser: every read filters on the period's company explicitly.
 """
 
 from collections import Counter
+from dataclasses import replace
 from datetime import timedelta
 
 from odoo import Command, fields
@@ -31,27 +32,34 @@ class ScorecardCompute:
         indicators = self._applicable_indicators()
         values = self._values()
         previous_period = self._previous_period()
-        previous_values = self._previous_values(previous_period)
+        references = self._references(indicators)
         targets = self._targets(indicators)
         weights = indicators._score_weights(self.company, self.period.date_from)
+        revenue = self._revenue(values)
         entries, lines = [], []
         for sequence, indicator in enumerate(indicators):
             value = values.get(indicator)
             target = targets.get(indicator)
-            previous = previous_values.get(indicator)
+            reference = references.get(indicator)
             result = scoring.score_indicator(
                 indicator.direction,
                 value.value if value else None,
                 is_boolean=indicator.value_type == "boolean",
                 target=target.target_value if target else None,
                 amber_limit=target.amber_limit if target else None,
-                previous=previous,
                 best=scoring.best_possible(
                     indicator.direction,
                     indicator.value_type,
                     indicator.allow_negative,
                 ),
+                reference=reference,
+                kind=scoring.trend_kind(
+                    indicator.pillar, indicator.value_type, indicator.direction
+                ),
+                estimated=bool(value) and value.data_quality == "estimated",
+                revenue=revenue,
             )
+            previous = reference.value if reference else None
             entries.append(
                 scoring.IndicatorEntry(
                     indicator.id,
@@ -128,12 +136,82 @@ class ScorecardCompute:
             limit=1,
         )
 
-    def _previous_values(self, previous_period):
-        # Queried even without a previous period: the same queries every time.
-        records = self.env["csr.indicator.value"].search_fetch(
-            [("period_id", "=", previous_period.id)], ["indicator_id", "value"]
+    def _references(self, indicators):
+        """{indicator: Reference}: what each value is judged by without a
+        target. The same period a year earlier; for a period not over yet, the
+        same months of the year before, the summed indicators adding up those
+        months' values. Three queries, whatever the catalogue."""
+        span = scoring.same_months_a_year_earlier(
+            self.period.date_from,
+            self.period.date_to,
+            fields.Date.context_today(self.period),
         )
-        return {value.indicator_id: value.value for value in records}
+        ref_from, ref_to = span or (self.period.date_from, self.period.date_from)
+        Value = self.env["csr.indicator.value"]
+        fetched = ["indicator_id", "value", "data_quality", "date_to"]
+        earlier = Value.search_fetch(
+            [
+                ("company_id", "=", self.company.id),
+                ("period_kind", "=", self.period.kind),
+                ("date_from", "=", ref_from),
+            ],
+            fetched,
+        )
+        months = Value.search_fetch(
+            [
+                ("company_id", "=", self.company.id),
+                ("period_kind", "=", "month"),
+                ("date_from", ">=", ref_from),
+                ("date_to", "<=", ref_to),
+            ],
+            fetched,
+        )
+        if not span:
+            return {}
+        whole = {v.indicator_id: v for v in earlier if v.date_to == ref_to}
+        by_month = {}
+        for value in months:
+            by_month.setdefault(value.indicator_id, []).append(value)
+        month_count = (ref_to.year - ref_from.year) * 12 + ref_to.month - ref_from.month + 1
+        found = {}
+        for indicator in indicators:
+            found[indicator] = self._reference(
+                indicator, whole.get(indicator), by_month.get(indicator, []), month_count
+            )
+        revenue = next((i for i in found if i.code == "ECO-01"), None)
+        revenue = found.get(revenue) if revenue else None
+        return {
+            indicator: replace(reference, revenue=revenue.value if revenue else None)
+            for indicator, reference in found.items()
+            if reference
+        }
+
+    @staticmethod
+    def _reference(indicator, whole, months, month_count):
+        """The earlier period's own value when it covers the same span, else
+        the months of that span: added up for a summed indicator (all of them
+        needed), the last one for a stock, their mean for an average."""
+        if whole:
+            return scoring.Reference(whole.value, whole.data_quality == "estimated")
+        if not months:
+            return None
+        estimated = any(m.data_quality == "estimated" for m in months)
+        if indicator.aggregation == "sum":
+            if len(months) != month_count:
+                return None
+            return scoring.Reference(sum(m.value for m in months), estimated)
+        if indicator.aggregation == "last":
+            last = max(months, key=lambda m: m.date_to)
+            return scoring.Reference(last.value, last.data_quality == "estimated")
+        return scoring.Reference(sum(m.value for m in months) / len(months), estimated)
+
+    @staticmethod
+    def _revenue(values):
+        revenue = next(
+            (value for indicator, value in values.items() if indicator.code == "ECO-01"),
+            None,
+        )
+        return revenue.value if revenue else None
 
     def _targets(self, indicators):
         """Indicator → target judging this period: its own period target, else
@@ -190,6 +268,7 @@ class ScorecardCompute:
             "has_previous": previous is not None,
             "previous_value": previous or 0.0,
             "improvement": result.improvement or 0.0,
+            "trend_kind": result.trend_kind or False,
             "basis": result.basis,
             "not_scored_reason": result.reason or False,
             "score": result.score or 0.0,

@@ -125,7 +125,12 @@ class TestDashboard(ScorecardCase):
         self.assertEqual([kind["key"] for kind in data["kinds"]], ["month", "year"])
         self.assertEqual(
             [(p["id"], p["scored"]) for p in data["periods"]],
-            [(to_come.id, False), (self.january.id, False), (self.december.id, True)],
+            [
+                (to_come.id, False),
+                (self.january.id, False),
+                (self.december.id, True),
+                (self.year_before.id, False),
+            ],
         )
         data = self._overview(kind="year")
         self.assertEqual(data["period_id"], self.year.id)
@@ -139,13 +144,19 @@ class TestDashboard(ScorecardCase):
         self._compute(self.december, self.january)
         trend = self._overview()["overview"]["trend"]
         self.assertEqual(
-            trend["labels"], [november.name, self.december.name, self.january.name]
+            trend["labels"],
+            [
+                self.year_before.name,
+                november.name,
+                self.december.name,
+                self.january.name,
+            ],
         )
-        self.assertEqual(trend["index"], [None, 12.5, 50.28])
+        self.assertEqual(trend["index"], [None, None, 12.5, 50.28])
         scores = {pillar["key"]: pillar["scores"] for pillar in trend["pillars"]}
-        self.assertEqual(scores["environmental"], [None, 25.0, 87.5])
-        self.assertEqual(scores["economic"], [None, None, 0.0])
-        self.assertEqual(scores["governance"], [None, None, None])
+        self.assertEqual(scores["environmental"], [None, None, 25.0, 87.5])
+        self.assertEqual(scores["economic"], [None, None, None, 0.0])
+        self.assertEqual(scores["governance"], [None, None, None, None])
 
     def test_red_indicators(self):
         self._compute(self.december, self.january)

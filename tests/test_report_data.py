@@ -79,13 +79,13 @@ class TestReportData(ScorecardCase):
         self.assertEqual((water.status, water.state_label), ("Amber", "Validated"))
         self.assertTrue(water.validated)
         self.assertEqual(water.frameworks, ("VSME B3",))
-        self.assertEqual(water.history, (130.0, 110.0))
+        self.assertEqual(water.history, (130.0, 130.0, 110.0))  # 2024-01, -12, 2025-01
         self.assertEqual(water.entered_by, self.env.user.name)
         self.assertEqual(water.validated_by, self.env.user.name)
         self.assertEqual(water.value_id, self.values[self.january, self.water].id)
         waste = report.value_of("TST-WASTE")
         self.assertEqual(
-            (waste.value, waste.status, waste.history), (None, "No value", (None, None))
+            (waste.value, waste.status, waste.history), (None, "No value", (None, None, None))
         )
         self.assertIsNone(waste.value_id)
         self.assertEqual(report.value_of("TST-HEADCOUNT").status, "Context figure")
@@ -106,9 +106,11 @@ class TestReportData(ScorecardCase):
         report = self._report()
         self.assertEqual(
             [c.period_id for c in report.columns],
-            [november.id, self.december.id, self.january.id],
+            [self.year_before.id, november.id, self.december.id, self.january.id],
         )
-        self.assertEqual(report.value_of("TST-WATER").history, (None, 130.0, 110.0))
+        self.assertEqual(
+            report.value_of("TST-WATER").history, (130.0, None, 130.0, 110.0)
+        )
 
     def test_trend_lists_the_scored_periods(self):
         self._compute(self.december, self.january)

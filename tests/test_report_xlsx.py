@@ -112,6 +112,7 @@ class TestReportXlsx(ScorecardCase):
                 "Code",
                 "Indicator",
                 "Unit",
+                "2024-01",
                 "2024-12",
                 "2025-01",
                 "Target",
@@ -343,11 +344,20 @@ class TestReportXlsx(ScorecardCase):
         sheet = workbook["Environmental"]
         header = [cell.value for cell in sheet[1]]
         self.assertEqual(
-            header[:7],
-            ["Company", "Code", "Indicator", "Unit", "2024-11", "2024-12", "2025-01"],
+            header[:8],
+            [
+                "Company",
+                "Code",
+                "Indicator",
+                "Unit",
+                "2024-01",
+                "2024-11",
+                "2024-12",
+                "2025-01",
+            ],
         )
         water = {
-            row[0].value: [cell.value for cell in row[4:7]]
+            row[0].value: [cell.value for cell in row[5:8]]
             for row in sheet.iter_rows(min_row=2)
             if row[1].value == "TST-WATER"
         }

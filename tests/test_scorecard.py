@@ -1,6 +1,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The scorecard of January 2025, built by hand (the shipped catalogue is
 archived, so only these 13 test indicators apply; minimum completeness 50 %).
+Without a target a value is judged against the same month a year earlier:
+January 2024 holds the same figures as December 2024 below ("December" in the
+trends reads "January 2024"); December 2024 is the previous scorecard, whose
+index the change of the index is measured from.
 
 Environmental (4 applicable, 3 with a value: completeness 75 %)
   WATER   lower, weight 2, January target 100 / amber 120, value 110 (validated)
@@ -35,7 +39,9 @@ scored (no previous value): no score. Index (25 + 0) / 2 = 12.5, so January
 changes by 50.28 - 12.5 = +37.78 points.
 """
 
-from datetime import date
+from datetime import date, timedelta
+
+from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
 
@@ -66,6 +72,10 @@ class ScorecardCase(CsrCase):
         make("TST-BOARD", "governance", "higher")
         make("TST-CHANNEL", "governance", "higher")
         cls.december = cls._make_period("month", date(2024, 12, 1), date(2024, 12, 31))
+        # Without a target, January 2025 is judged against January 2024.
+        cls.year_before = cls._make_period(
+            "month", date(2024, 1, 1), date(2024, 1, 31)
+        )
         cls._targets()
         cls._values()
 
@@ -128,7 +138,11 @@ class ScorecardCase(CsrCase):
             cls.local: 40.0,
         }
         cls.values = {}
-        for period, figures in ((cls.january, january), (cls.december, december)):
+        for period, figures in (
+            (cls.january, january),
+            (cls.december, december),
+            (cls.year_before, december),
+        ):
             for indicator, figure in figures.items():
                 cls.values[period, indicator] = Value.create(
                     {
@@ -298,11 +312,37 @@ class TestScorecard(ScorecardCase):
         self.assertEqual(
             self._lines(self._compute(self.january))["TST-ENERGY"].basis, "trend"
         )
-        self.values[self.december, self.energy].unlink()
+        # The month just before does not count: only January 2024 does.
+        self.values[self.year_before, self.energy].unlink()
         energy = self._lines(self._compute(self.january))["TST-ENERGY"]
         self.assertEqual(
             (energy.basis, energy.not_scored_reason), ("none", "no_reference")
         )
+
+    def test_a_month_is_judged_against_the_same_month_a_year_earlier(self):
+        """Training 9.8 in January 2025: against December 2024 (10) it would
+        be -2 % amber; against January 2024, set to 9.0, it is +8.89 %: green
+        100. The line shows the value a year earlier and the change."""
+        self.values[self.year_before, self.training].value = 9.0
+        training = self._lines(self._compute(self.january))["TST-TRAINING"]
+        self.assertEqual((training.basis, training.light), ("trend", "green"))
+        self.assertEqual(
+            (training.previous_value, training.improvement, training.trend_kind),
+            (9.0, 8.89, "relative"),
+        )
+
+    def test_an_estimate_is_not_judged_against_a_measurement(self):
+        """Energy 45 estimated in January 2025 against 50 measured a year
+        earlier: not scored, and not red or green, whatever the numbers."""
+        self.values[self.january, self.energy].data_quality = "estimated"
+        energy = self._lines(self._compute(self.january))["TST-ENERGY"]
+        self.assertEqual(
+            (energy.basis, energy.not_scored_reason, energy.light),
+            ("none", "mixed_quality", False),
+        )
+        self.values[self.year_before, self.energy].data_quality = "estimated"
+        energy = self._lines(self._compute(self.january))["TST-ENERGY"]
+        self.assertEqual((energy.basis, energy.light), ("trend", "green"))
 
 
 class TestScorecardRefresh(ScorecardCase):
@@ -385,3 +425,88 @@ class TestScorecardRefresh(ScorecardCase):
             self._make_target(indicator, 1.0, 2.0, period_id=self.january.id)
         self.assertEqual(self._queries_to_refresh(), queries)
         self.assertEqual(len(self._scorecard(self.january).line_ids), 18)
+
+
+class TestScoringFollowsPerformance(ScorecardCase):
+    """The rules of the scoring method (README, Scorecard), each with a case
+    worked by hand."""
+
+    def _line(self, period, indicator):
+        """Score the period as it stands (no compute: these figures are typed)."""
+        period._refresh_scorecards()
+        return self._lines(self._scorecard(period))[indicator.code]
+
+    def _set(self, period, indicator, value, **extra):
+        return self.env["csr.indicator.value"].create(
+            {
+                "indicator_id": indicator.id,
+                "period_id": period.id,
+                "value": value,
+                **extra,
+            }
+        )
+
+    def test_seasonal_energy_of_a_growing_business_is_not_red(self):
+        """January 2024: 100 MWh for a revenue of 1,000; January 2025: 112 MWh
+        for 1,130. The quantity grew 12 % (red as a plain trend), but per unit
+        of revenue it fell from 0.1 to 0.0991: +0.885 %, stable amber
+        50 + 50 x (0.885 + 5) / 10 = 79.42."""
+        revenue = self.env.ref("csr_management.indicator_eco_01")
+        revenue.active = True
+        energy = self._make_indicator("TST-KWH", "environmental", "lower")
+        for period, kwh, sales in (
+            (self.year_before, 100.0, 1000.0),
+            (self.january, 112.0, 1130.0),
+        ):
+            self._set(period, energy, kwh)
+            self._set(period, revenue, sales)
+        line = self._line(self.january, energy)
+        self.assertEqual((line.trend_kind, line.light), ("intensity", "amber"))
+        self.assertAlmostEqual(line.improvement, 0.885, delta=0.006)
+        self.assertAlmostEqual(line.score, 79.42, delta=0.01)
+
+    def test_a_share_changes_in_points(self):
+        """A percentage that crosses zero, 0.5 % to -7.9 %, changed by -8.4
+        points (not -1,680 %): red, 50 + 50 x (-8.4 + 5) / 10 = 33."""
+        share = self.env["csr.indicator"].create(
+            {
+                "code": "TST-CUT",
+                "name": "Reduction",
+                "pillar": "environmental",
+                "unit": "%",
+                "value_type": "percentage",
+                "allow_negative": True,
+                "direction": "higher",
+                "aggregation": "average",
+            }
+        )
+        self._set(self.year_before, share, 0.5)
+        self._set(self.january, share, -7.9)
+        line = self._line(self.january, share)
+        self.assertEqual((line.trend_kind, line.improvement), ("points", -8.4))
+        self.assertEqual((line.light, line.score), ("red", 33.0))
+
+    @freeze_time("2026-12-07")
+    def test_an_unfinished_year_is_compared_with_the_same_months(self):
+        """On 7 December 2026 the year 2026 holds January to November: 1,100.
+        The whole of 2025 was 1,300 (+15 % better: green), but its January to
+        November were 11 x 100 = 1,100: unchanged, amber 75."""
+        energy = self._make_indicator("TST-GAS", "social", "lower")
+        year_2025 = self.year
+        year_2026 = self._make_period("year", date(2026, 1, 1), date(2026, 12, 31))
+        self._set(year_2025, energy, 1300.0)
+        self._set(year_2026, energy, 1100.0)
+        for month in range(1, 12):
+            period = self.january if month == 1 else self._make_period(
+                "month", date(2025, month, 1), date(2025, month + 1, 1) - timedelta(1)
+            )
+            self._set(period, energy, 100.0)
+        line = self._line(year_2026, energy)
+        self.assertEqual((line.previous_value, line.improvement), (1100.0, 0.0))
+        self.assertEqual((line.light, line.score), ("amber", 75.0))
+        # One month of the span missing: no comparison rather than a wrong one.
+        self.env["csr.indicator.value"].search(
+            [("indicator_id", "=", energy.id), ("date_from", "=", date(2025, 3, 1))]
+        ).unlink()
+        line = self._line(year_2026, energy)
+        self.assertEqual(line.not_scored_reason, "no_reference")

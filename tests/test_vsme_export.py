@@ -58,10 +58,12 @@ class TestVsmeExport(CsrCase):
         }
         indicators = cls.env["csr.indicator"].search([("code", "in", list(figures))])
         cls.december = cls._make_period("month", date(2024, 12, 1), date(2024, 12, 31))
+        # The comparative of a period is the same period a year earlier.
+        cls.year_before = cls._make_period("month", date(2024, 1, 1), date(2024, 1, 31))
         cls.env["csr.indicator.value"].create(
             {
                 "indicator_id": indicators.filtered(lambda i: i.code == "ENV-01").id,
-                "period_id": cls.december.id,
+                "period_id": cls.year_before.id,
                 "value": 10.0,
             }
         )
