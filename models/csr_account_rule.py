@@ -105,14 +105,15 @@ class CsrAccountRule(models.Model):
     def _rules_for(self, company):
         """The company's own rules and those of its chart, as read by the
         engine (one query)."""
-        records = self.sudo().search(
-            [
+        chart = company.chart_template
+        domain = [("company_id", "=", company.id)]
+        if chart:
+            domain = [
                 "|",
-                ("company_id", "=", company.id),
+                *domain,
                 "&",
                 ("company_id", "=", False),
-                ("chart_template", "ilike", company.chart_template or "\x00"),
+                ("chart_template", "ilike", chart),
             ]
-        )
-        chart = company.chart_template
+        records = self.sudo().search(domain)
         return records.filtered(lambda r: r.company_id or chart in r.charts())
