@@ -42,6 +42,7 @@ changes by 50.28 - 12.5 = +37.78 points.
 from datetime import date, timedelta
 
 from freezegun import freeze_time
+from lxml import etree
 
 from odoo.exceptions import AccessError, UserError
 
@@ -510,3 +511,24 @@ class TestScoringFollowsPerformance(ScorecardCase):
         ).unlink()
         line = self._line(year_2026, energy)
         self.assertEqual(line.not_scored_reason, "no_reference")
+
+
+class TestPillarTrend(ScorecardCase):
+    def test_the_trend_never_averages_kinds_of_period(self):
+        """January 2025 as a month, and 2025 as a year, start the same day:
+        the Pillar Trend shows months by default, and asking for years as well
+        gives no point rather than their average (each kind is a filter group
+        of its own, and groups are combined with AND)."""
+        action = self.env.ref("csr_management.csr_scorecard_pillar_action")
+        self.assertIn("'search_default_month': 1", action.context)
+        Pillar = self.env["csr.scorecard.pillar"]
+        arch = Pillar.get_views([(False, "search")])["views"]["search"]["arch"]
+        groups, current = [], []
+        for node in etree.fromstring(arch):
+            if node.tag == "separator":
+                groups.append(current)
+                current = []
+            elif node.tag == "filter":
+                current.append(node.get("name"))
+        kinds = [g for g in groups + [current] if {"month", "quarter", "year"} & set(g)]
+        self.assertEqual(kinds, [["month"], ["quarter"], ["year"]])
