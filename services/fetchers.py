@@ -165,13 +165,12 @@ def fetch_local_supplier_share(env, period, sources):
     warnings = ()
     if unknown:
         everything = total + sum(amount for _p, amount in unknown)
+        share = abs(everything - total) / abs(everything) * 100.0 if everything else 100
         warnings = (
             env._(
-                "%(share)s %% of the spend is from suppliers without a country, "
+                "%(share)s of the spend is from suppliers without a country, "
                 "left out of the share: %(names)s. Fill in their country.",
-                share=f"{abs(everything - total) / abs(everything) * 100.0:.1f}"
-                if everything
-                else "100",
+                share=f"{share:.1f} %",
                 names=", ".join(sorted(p.display_name for p, _a in unknown)),
             ),
         )
