@@ -1,5 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import csr_number_guard
+from . import csr_company_guard
+from . import csr_catalogue_guard
 from . import account_account
 from . import account_account_tag
 from . import csr_account_rule
@@ -51,3 +53,4 @@ from . import csr_dialogue_commitment
 from . import csr_dialogue_rating
 from . import csr_materiality_assessment
 from . import csr_materiality_line
+from . import csr_guard_links

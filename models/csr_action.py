@@ -67,7 +67,12 @@ class CsrAction(models.Model):
 
     _name = "csr.action"
     _description = "CSR Improvement Action"
-    _inherit = ["mail.thread", "mail.activity.mixin", "csr.number.guard"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "csr.number.guard",
+        "csr.company.guard",
+    ]
     _csr_guarded_numbers = (
         "baseline_value",
         "target_value",

@@ -30,7 +30,7 @@ class CsrActionSuggestion(models.Model):
 
     _name = "csr.action.suggestion"
     _description = "CSR Improvement Suggestion"
-    _inherit = ["mail.thread", "csr.pillar.mixin"]
+    _inherit = ["mail.thread", "csr.pillar.mixin", "csr.company.guard"]
     _order = "state, pillar_sequence, id desc"
     _check_company_auto = True
     _mail_post_access = "read"

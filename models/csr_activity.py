@@ -14,7 +14,7 @@ class CsrActivity(models.Model):
     """What a purchased product stands for: grid electricity, diesel, water…"""
 
     _name = "csr.activity"
-    _inherit = ["csr.number.guard"]
+    _inherit = ["csr.number.guard", "csr.catalogue.guard"]
     _csr_guarded_numbers = ("ncv_mj",)
     _description = "CSR Activity"
     _order = "kind, sequence, id"

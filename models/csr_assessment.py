@@ -24,7 +24,7 @@ class CsrAssessment(models.Model):
 
     _name = "csr.assessment"
     _description = "CSR Maturity Self-Assessment"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "csr.company.guard"]
     _order = "date desc, id desc"
     _check_company_auto = True
 

@@ -27,7 +27,7 @@ class CsrAssessmentAnswer(models.Model):
     alone."""
 
     _name = "csr.assessment.answer"
-    _inherit = ["csr.pillar.mixin"]
+    _inherit = ["csr.pillar.mixin", "csr.company.guard"]
     _description = "CSR Self-Assessment Answer"
     _order = "assessment_id, pillar_sequence, stage, sequence, id"
 

@@ -10,6 +10,7 @@ class CsrAssessmentPillar(models.Model):
 
     _name = "csr.assessment.pillar"
     _description = "CSR Self-Assessment Pillar Result"
+    _inherit = ["csr.company.guard"]
     _order = "assessment_id, sequence"
 
     assessment_id = fields.Many2one(

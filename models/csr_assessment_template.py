@@ -9,6 +9,7 @@ class CsrAssessmentTemplate(models.Model):
 
     _name = "csr.assessment.template"
     _description = "CSR Sector Assessment Template"
+    _inherit = ["csr.catalogue.guard", "csr.company.guard"]
     _order = "sector_id, company_id, id"
     _check_company_auto = True
 

@@ -17,7 +17,7 @@ class CsrBenchmarkRange(models.Model):
 
     _name = "csr.benchmark.range"
     _description = "CSR Benchmark Reference Range"
-    _inherit = ["csr.number.guard"]
+    _inherit = ["csr.number.guard", "csr.catalogue.guard", "csr.company.guard"]
     _csr_guarded_numbers = ("low", "median", "high")
     _order = "indicator_id, sector_id, year desc, id"
     _check_company_auto = True

@@ -21,7 +21,7 @@ class CsrCampaign(models.Model):
 
     _name = "csr.campaign"
     _description = "CSR Input Campaign"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "csr.company.guard"]
     _order = "date_from desc, id desc"
     _check_company_auto = True
 
@@ -193,14 +193,18 @@ class CsrCampaign(models.Model):
         return super().unlink()
 
     def _check_periods_free(self, periods):
-        """Refuse a second campaign for a period, naming the period."""
+        """Refuse a second campaign for a period, naming the period.
+
+        Searched with the user's rights: the message must never name the
+        period of a company the user cannot read (the access rules refuse
+        that campaign anyway, and the unique constraint stays the backstop).
+        """
         if len(set(periods.ids)) != len(periods.ids):
             raise UserError(_("The same period cannot get two input campaigns."))
-        taken = (
-            self.sudo()
-            .search([("period_id", "in", periods.ids), ("id", "not in", self.ids)])
-            .period_id
-        )
+        periods.check_access("read")
+        taken = self.search(
+            [("period_id", "in", periods.ids), ("id", "not in", self.ids)]
+        ).period_id
         if taken:
             raise UserError(
                 _(

@@ -10,6 +10,7 @@ class CsrCampaignLine(models.Model):
 
     _name = "csr.campaign.line"
     _description = "CSR Input Campaign Line"
+    _inherit = ["csr.company.guard"]
     _order = "campaign_id, pillar_sequence, indicator_sequence, code"
     _check_company_auto = True
 

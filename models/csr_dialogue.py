@@ -23,7 +23,7 @@ class CsrDialogue(models.Model):
 
     _name = "csr.dialogue"
     _description = "CSR Stakeholder Dialogue"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "csr.company.guard"]
     _order = "date_start desc, id desc"
     _check_company_auto = True
 

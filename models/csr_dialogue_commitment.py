@@ -13,6 +13,7 @@ class CsrDialogueCommitment(models.Model):
     turns it into an improvement action that is followed up like any other."""
 
     _name = "csr.dialogue.commitment"
+    _inherit = ["csr.company.guard"]
     _description = "CSR Dialogue Commitment"
     _order = "dialogue_id, deadline, id"
     _check_company_auto = True

@@ -16,7 +16,7 @@ class CsrEmissionFactor(models.Model):
     from a date, with the source it was taken from."""
 
     _name = "csr.emission.factor"
-    _inherit = ["csr.number.guard"]
+    _inherit = ["csr.number.guard", "csr.catalogue.guard", "csr.company.guard"]
     _csr_guarded_numbers = (
         "kgco2e_per_unit",
         "co2_per_unit",

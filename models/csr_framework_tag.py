@@ -15,6 +15,7 @@ class CsrFrameworkTag(models.Model):
 
     _name = "csr.framework.tag"
     _description = "CSR Framework Reference"
+    _inherit = ["csr.catalogue.guard"]
     _order = "framework, sequence, code"
     _rec_names_search = ["code", "name"]
 

@@ -40,7 +40,13 @@ class CsrIndicator(models.Model):
 
     _name = "csr.indicator"
     _description = "CSR Indicator"
-    _inherit = ["mail.thread", "csr.pillar.mixin", "csr.number.guard"]
+    _inherit = [
+        "mail.thread",
+        "csr.pillar.mixin",
+        "csr.number.guard",
+        "csr.catalogue.guard",
+        "csr.company.guard",
+    ]
     _csr_guarded_numbers = ("score_weight",)
     _order = "pillar_sequence, sequence, code"
     _rec_names_search = ["code", "name"]

@@ -70,7 +70,7 @@ class CsrIndicatorSource(models.Model):
     """Where a computed indicator takes its figure from, for all or one company."""
 
     _name = "csr.indicator.source"
-    _inherit = ["csr.number.guard"]
+    _inherit = ["csr.number.guard", "csr.catalogue.guard", "csr.company.guard"]
     _csr_guarded_numbers = ("multiplier",)
     _description = "CSR Indicator Source"
     _order = "indicator_id, company_id"

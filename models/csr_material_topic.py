@@ -11,7 +11,7 @@ class CsrMaterialTopic(models.Model):
 
     _name = "csr.material.topic"
     _description = "CSR Sustainability Topic"
-    _inherit = ["csr.pillar.mixin"]
+    _inherit = ["csr.pillar.mixin", "csr.catalogue.guard"]
     _order = "pillar_sequence, sequence, code"
     _rec_names_search = ["code", "name"]
 

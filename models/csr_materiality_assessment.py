@@ -21,7 +21,7 @@ class CsrMaterialityAssessment(models.Model):
 
     _name = "csr.materiality.assessment"
     _description = "CSR Materiality Assessment"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "csr.company.guard"]
     _order = "year desc, id desc"
     _check_company_auto = True
 

@@ -16,7 +16,7 @@ class CsrMinimumWage(models.Model):
     next entry. Shared by every company: the law is the same for all."""
 
     _name = "csr.minimum.wage"
-    _inherit = ["csr.number.guard"]
+    _inherit = ["csr.number.guard", "csr.catalogue.guard"]
     _csr_guarded_numbers = ("amount", "units_per_month")
     _description = "CSR Minimum Wage"
     _order = "country_id, date_from desc"

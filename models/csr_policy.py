@@ -40,7 +40,7 @@ class CsrPolicy(models.Model):
 
     _name = "csr.policy"
     _description = "CSR Policy"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "csr.company.guard"]
     _order = "policy_area, name, id"
     _check_company_auto = True
     _mail_post_access = "read"

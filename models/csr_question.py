@@ -41,7 +41,7 @@ class CsrQuestion(models.Model):
     stage of the CSR learning curve, one ISO 26000 core subject."""
 
     _name = "csr.question"
-    _inherit = ["csr.pillar.mixin", "csr.number.guard"]
+    _inherit = ["csr.pillar.mixin", "csr.number.guard", "csr.catalogue.guard"]
     _csr_guarded_numbers = ("auto_threshold",)
     _description = "CSR Maturity Question"
     _order = "bank_id, pillar_sequence, stage, sequence, code"

@@ -8,6 +8,7 @@ class CsrQuestionBank(models.Model):
 
     _name = "csr.question.bank"
     _description = "CSR Maturity Question Bank"
+    _inherit = ["csr.catalogue.guard"]
     _order = "date desc, id desc"
 
     name = fields.Char(required=True, translate=True)

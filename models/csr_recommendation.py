@@ -17,6 +17,7 @@ class CsrRecommendation(models.Model):
 
     _name = "csr.recommendation"
     _description = "CSR Recommendation"
+    _inherit = ["csr.catalogue.guard"]
     _order = "sequence, id"
 
     name = fields.Char(string="Title", required=True, translate=True)

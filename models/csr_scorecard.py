@@ -13,7 +13,7 @@ class CsrScorecard(models.Model):
 
     _name = "csr.scorecard"
     _description = "CSR Scorecard"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "csr.company.guard"]
     _order = "date_from desc, period_kind desc"
     _check_company_auto = True
     _mail_post_access = "read"

@@ -28,6 +28,7 @@ class CsrScorecardLine(models.Model):
 
     _name = "csr.scorecard.line"
     _description = "CSR Scorecard Line"
+    _inherit = ["csr.company.guard"]
     _order = "scorecard_id, sequence"
     _check_company_auto = True
 

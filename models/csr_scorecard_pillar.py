@@ -13,6 +13,7 @@ class CsrScorecardPillar(models.Model):
 
     _name = "csr.scorecard.pillar"
     _description = "CSR Scorecard Pillar"
+    _inherit = ["csr.company.guard"]
     _order = "date_from desc, scorecard_id, sequence"
     _check_company_auto = True
 

@@ -5,6 +5,7 @@ from odoo import fields, models
 class CsrSector(models.Model):
     _name = "csr.sector"
     _description = "CSR Economic Sector"
+    _inherit = ["csr.catalogue.guard"]
     _order = "sequence, id"
 
     code = fields.Char(required=True, index=True)

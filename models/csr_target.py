@@ -12,7 +12,7 @@ class CsrTarget(models.Model):
 
     _name = "csr.target"
     _description = "CSR Indicator Target"
-    _inherit = ["mail.thread", "csr.number.guard"]
+    _inherit = ["mail.thread", "csr.number.guard", "csr.company.guard"]
     _csr_guarded_numbers = ("target_value", "amber_limit", "baseline_value")
     _order = "year desc, indicator_id"
     _check_company_auto = True

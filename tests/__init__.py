@@ -52,3 +52,5 @@ from . import test_suggestion_to_action_tour
 from . import test_dialogue
 from . import test_materiality
 from . import test_materiality_scoring
+from . import test_tenants
+from . import test_catalogue_governance

@@ -74,6 +74,9 @@ class TestAccessRights(CsrCase):
                     "name": "Manager-made indicator",
                     "pillar": "social",
                     "unit": "h",
+                    # The company's own: the shared catalogue is the
+                    # administrators'.
+                    "company_id": self.company.id,
                 }
             )
         )

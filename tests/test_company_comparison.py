@@ -343,7 +343,9 @@ class TestBenchmarkRange(ComparisonCase):
                 with self.assertRaises(AccessError):
                     env["csr.benchmark.range"].browse(shared.id).write({"low": 5.0})
         env = self._env_of(self.manager, self.company)
-        created = self._range(env, sector_id=self.commerce.id)
+        with self.assertRaises(AccessError):
+            env["csr.benchmark.range"].browse(shared.id).write({"low": 5.0})
+        created = self._range(env, sector_id=self.commerce.id, company_id=self.company.id)
         created.write({"high": 40.0})
         created.unlink()
 

@@ -201,7 +201,8 @@ class TestComputeEnvironment(AccountTestInvoicingCommon):
         values = self._values(date(2025, 1, 1), date(2025, 1, 31))
         period = values["ENV-06"].period_id
         grid = values["ENV-06"].emission_factor_ids
-        grid.active = False  # replaced by a newer factor: the old one was used
+        # An administrator replaces the shared factor: the old one was used.
+        grid.sudo().active = False
 
         def cited():
             report = ReportData(self.env, today=date(2025, 2, 1)).build(period)[0]
@@ -213,7 +214,7 @@ class TestComputeEnvironment(AccountTestInvoicingCommon):
         self.assertNotIn("ENV-06", cited().get(grid.id, ()))
         with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
             with self.env.cr.savepoint():
-                values["ENV-05"].emission_factor_ids.unlink()
+                values["ENV-05"].emission_factor_ids.sudo().unlink()
 
     def test_a_factor_of_an_earlier_year_warns_until_the_year_has_its_own(self):
         """Colombia's latest shipped grid factor is UPME's for 2022 (0.112):
