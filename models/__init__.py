@@ -2,6 +2,7 @@
 from . import csr_number_guard
 from . import csr_company_guard
 from . import csr_catalogue_guard
+from . import csr_review_note
 from . import account_account
 from . import account_account_tag
 from . import csr_account_rule
@@ -54,3 +55,4 @@ from . import csr_dialogue_rating
 from . import csr_materiality_assessment
 from . import csr_materiality_line
 from . import csr_guard_links
+from . import mail_activity

@@ -68,11 +68,13 @@ class CsrAction(models.Model):
     _name = "csr.action"
     _description = "CSR Improvement Action"
     _inherit = [
-        "mail.thread",
+        "csr.review.note",
         "mail.activity.mixin",
         "csr.number.guard",
         "csr.company.guard",
     ]
+    # Auditors read these records; they leave their notes on the figures.
+    _csr_review_notes = False
     _csr_guarded_numbers = (
         "baseline_value",
         "target_value",
@@ -83,7 +85,6 @@ class CsrAction(models.Model):
     _order = "priority desc, deadline, id desc"
     _check_company_auto = True
     # Colleagues comment on actions they may not edit.
-    _mail_post_access = "read"
 
     name = fields.Char(string="Title", required=True, tracking=True)
     description = fields.Html()

@@ -30,10 +30,11 @@ class CsrActionSuggestion(models.Model):
 
     _name = "csr.action.suggestion"
     _description = "CSR Improvement Suggestion"
-    _inherit = ["mail.thread", "csr.pillar.mixin", "csr.company.guard"]
+    _inherit = ["csr.review.note", "csr.pillar.mixin", "csr.company.guard"]
+    # Auditors read these records; they leave their notes on the figures.
+    _csr_review_notes = False
     _order = "state, pillar_sequence, id desc"
     _check_company_auto = True
-    _mail_post_access = "read"
 
     recommendation_id = fields.Many2one(
         "csr.recommendation", required=True, readonly=True, ondelete="cascade"

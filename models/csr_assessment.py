@@ -16,6 +16,8 @@ STAGE_RESULTS = [
 ASSESSMENT_STATES = [("draft", "In progress"), ("done", "Closed")]
 # What may still change on a closed assessment: neither answers nor results.
 EDITABLE_WHEN_CLOSED = {"compare_id", "note"}
+# Computed from the answers by the system, never typed.
+RESULT_FIELDS = {"overall_stage", "maturity_index", "pillar_ids"}
 
 
 class CsrAssessment(models.Model):
@@ -218,6 +220,11 @@ class CsrAssessment(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su and any(
+            RESULT_FIELDS & vals.keys() or vals.get("state", "draft") != "draft"
+            for vals in vals_list
+        ):
+            raise UserError(self._results_message())
         assessments = super().create(vals_list)
         for assessment in assessments:
             if not assessment.compare_id:
@@ -280,6 +287,8 @@ class CsrAssessment(models.Model):
                     "which check its answers."
                 )
             )
+        if RESULT_FIELDS & vals.keys() and not self.env.su:
+            raise UserError(self._results_message())
         closed = self.filtered(lambda a: a.state == "done")
         if closed and set(vals) - EDITABLE_WHEN_CLOSED:
             raise UserError(
@@ -312,6 +321,7 @@ class CsrAssessment(models.Model):
 
     def action_refresh(self):
         """Read the indicator values, targets and actions again."""
+        self.check_access("write")
         if self.filtered(lambda a: a.state == "done"):
             raise UserError(_("A closed self-assessment keeps what it read."))
         self._read_evidence()
@@ -480,6 +490,12 @@ class CsrAssessment(models.Model):
             "previous_stage": str(compared_stage),
             "stage_change": stage - compared_stage,
         }
+
+    def _results_message(self):
+        return self.env._(
+            "The stages and the maturity index of a self-assessment are computed "
+            "from its answers: answer the questions instead of typing them."
+        )
 
     def _store_results(self, vals):
         """Results bypass the closed-assessment guard of ``write``: they are

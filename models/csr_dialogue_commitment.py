@@ -13,8 +13,8 @@ class CsrDialogueCommitment(models.Model):
     turns it into an improvement action that is followed up like any other."""
 
     _name = "csr.dialogue.commitment"
-    _inherit = ["csr.company.guard"]
     _description = "CSR Dialogue Commitment"
+    _inherit = ["csr.company.guard"]
     _order = "dialogue_id, deadline, id"
     _check_company_auto = True
 
@@ -53,6 +53,27 @@ class CsrDialogueCommitment(models.Model):
         for commitment in self:
             commitment.pillar = commitment.topic_id.pillar or commitment.pillar
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if any(vals.get("action_id") for vals in vals_list):
+            self._refuse_action_link()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "action_id" in vals:
+            self._refuse_action_link()
+        return super().write(vals)
+
+    def _refuse_action_link(self):
+        if self.env.su:
+            return
+        raise UserError(
+            self.env._(
+                "A commitment is linked to its improvement action by the button "
+                "Create action only."
+            )
+        )
+
     def action_create_action(self):
         """Create the improvement action of each commitment, all or none."""
         self._check_can_create_action()
@@ -60,7 +81,8 @@ class CsrDialogueCommitment(models.Model):
             [commitment._action_vals() for commitment in self]
         )
         for commitment, action in zip(self, actions, strict=True):
-            commitment.action_id = action
+            # Past ``write``, which refuses a link typed by hand.
+            super(CsrDialogueCommitment, commitment).write({"action_id": action.id})
         return self._open_actions(actions)
 
     def _check_can_create_action(self):

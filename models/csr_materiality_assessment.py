@@ -133,7 +133,17 @@ class CsrMaterialityAssessment(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and any(
+            vals.get("state", "draft") != "draft" for vals in vals_list
+        ):
+            raise UserError(self._state_message())
+        return super().create(vals_list)
+
     def write(self, vals):
+        if "state" in vals and not self.env.su:
+            raise UserError(self._state_message())
         if FROZEN_WHEN_DONE & vals.keys():
             self._check_draft()
         return super().write(vals)
@@ -141,6 +151,16 @@ class CsrMaterialityAssessment(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_except_done(self):
         self._check_draft()
+
+    def _state_message(self):
+        return self.env._(
+            "A materiality assessment is marked done or set back to draft with "
+            "its buttons, which check that every topic is rated."
+        )
+
+    def _set_state(self, state):
+        """The buttons' way past ``write``, which refuses a typed status."""
+        return super(CsrMaterialityAssessment, self).write({"state": state})
 
     def _check_draft(self):
         done = self.filtered(lambda a: a.state == "done")
@@ -184,7 +204,7 @@ class CsrMaterialityAssessment(models.Model):
                         name=assessment.name,
                     )
                 )
-        self.write({"state": "done"})
+        self._set_state("done")
         return True
 
     def action_draft(self):
@@ -196,7 +216,7 @@ class CsrMaterialityAssessment(models.Model):
                     names=", ".join(not_done.mapped("name")),
                 )
             )
-        self.write({"state": "draft"})
+        self._set_state("draft")
         return True
 
     def action_open_lines(self):

@@ -1,5 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from markupsafe import Markup
+
+from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date, is_html_empty
 
@@ -31,6 +33,10 @@ IN_FORCE_FIELDS = {
     "communicated",
     "communication_date",
 }
+# What management approved: changed only through a new version.
+APPROVED_CONTENT_FIELDS = {"name", "body", "document_ids"}
+# A policy is reviewed at least every ten years.
+MAX_REVIEW_INTERVAL = 120
 
 
 class CsrPolicy(models.Model):
@@ -40,10 +46,11 @@ class CsrPolicy(models.Model):
 
     _name = "csr.policy"
     _description = "CSR Policy"
-    _inherit = ["mail.thread", "mail.activity.mixin", "csr.company.guard"]
+    _inherit = ["csr.review.note", "mail.activity.mixin", "csr.company.guard"]
+    # Auditors read these records; they leave their notes on the figures.
+    _csr_review_notes = False
     _order = "policy_area, name, id"
     _check_company_auto = True
-    _mail_post_access = "read"
 
     name = fields.Char(required=True, tracking=True)
     policy_area = fields.Selection(
@@ -106,7 +113,10 @@ class CsrPolicy(models.Model):
         "it superseded from this one's approval date.",
     )
     review_interval_months = fields.Integer(
-        string="Review every (months)", default=12, required=True
+        string="Review every (months)",
+        default=12,
+        required=True,
+        help="From 1 to 120 months.",
     )
     last_review_date = fields.Date(readonly=True, copy=False, tracking=True)
     next_review_date = fields.Date(
@@ -125,6 +135,7 @@ class CsrPolicy(models.Model):
         "policy_id",
         "attachment_id",
         string="Documents",
+        tracking=True,
         help="The signed policy. A policy can be approved with a document, a "
         "written text, or both.",
     )
@@ -226,9 +237,13 @@ class CsrPolicy(models.Model):
             for vals in vals_list
         ):
             self._check_manager(_("record an approval"))
+        for vals in vals_list:
+            self._check_review_vals(vals)
         return super().create(vals_list)
 
     def write(self, vals):
+        if not self.env.su:
+            self.check_access("write")
         # CSR users draft policies; only managers approve, retire or replace.
         changes_state = "state" in vals and any(p.state != vals["state"] for p in self)
         if changes_state or "approved_by_id" in vals:
@@ -237,7 +252,12 @@ class CsrPolicy(models.Model):
         # pre-answers) is settled by its approval: only a manager changes it.
         if IN_FORCE_FIELDS & vals.keys() and any(p.state != "draft" for p in self):
             self._check_manager(_("change when or where an approved policy applies"))
-        return super().write(vals)
+        self._check_review_vals(vals)
+        self._check_content_kept(vals)
+        old_bodies = {policy: policy.body for policy in self} if "body" in vals else {}
+        result = super().write(vals)
+        self._log_body_changes(old_bodies)
+        return result
 
     @api.constrains("state", "end_date", "replaced_policy_id")
     def _check_end(self):
@@ -294,13 +314,80 @@ class CsrPolicy(models.Model):
                 _("Only the owner of a policy or a CSR manager can mark it reviewed.")
             )
         today = today or fields.Date.context_today(self)
-        self.write({"last_review_date": today})
+        # Past ``write``, which refuses a review date typed by hand.
+        super().write({"last_review_date": today})
         self._review_activities().action_feedback(
             feedback=_("Reviewed on %(date)s.", date=format_date(self.env, today))
         )
         return True
 
+    def action_new_version(self):
+        """Draft the next version of an approved policy: approving it
+        supersedes this one, which keeps the text management approved."""
+        self.ensure_one()
+        self._check_state("approved", _("draft a new version of"))
+        new = self.copy(
+            {
+                "replaced_policy_id": self.id,
+                "document_ids": [
+                    Command.set(self.document_ids.copy({"res_id": False}).ids)
+                ],
+            }
+        )
+        new.document_ids.write({"res_model": self._name, "res_id": new.id})
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": new.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
+
     # -- business methods -------------------------------------------------
+
+    def _check_review_vals(self, vals):
+        if "last_review_date" in vals and not self.env.su:
+            raise UserError(
+                _(
+                    "The last review of a policy is recorded with the button Mark "
+                    "Reviewed, by its owner or a CSR manager."
+                )
+            )
+        months = vals.get("review_interval_months")
+        if months is not None and not 1 <= months <= MAX_REVIEW_INTERVAL:
+            raise ValidationError(
+                _(
+                    "A policy is reviewed every 1 to %(max)s months, not every "
+                    "%(months)s.",
+                    max=MAX_REVIEW_INTERVAL,
+                    months=months,
+                )
+            )
+
+    def _check_content_kept(self, vals):
+        changed = APPROVED_CONTENT_FIELDS & vals.keys()
+        if not changed or self.env.su:
+            return
+        approved = self.filtered(lambda p: p.state != "draft")
+        if approved:
+            raise UserError(
+                _(
+                    "Policy %(names)s was approved with its name, text and "
+                    "documents: they stay as approved. Use New Version to draft "
+                    "the change and have it approved.",
+                    names=", ".join(approved.mapped("name")),
+                )
+            )
+
+    def _log_body_changes(self, old_bodies):
+        if self.env.context.get("mail_notrack"):
+            return
+        for policy, before in old_bodies.items():
+            if (before or "") != (policy.body or ""):
+                policy._message_log(
+                    body=Markup("<p>%s</p>%s")
+                    % (_("Text changed. Previous text:"), before or "")
+                )
 
     def _check_manager(self, what):
         if self.env.su or self.env.user._is_csr_manager():

@@ -13,10 +13,9 @@ class CsrScorecard(models.Model):
 
     _name = "csr.scorecard"
     _description = "CSR Scorecard"
-    _inherit = ["mail.thread", "csr.company.guard"]
+    _inherit = ["csr.review.note", "csr.company.guard"]
     _order = "date_from desc, period_kind desc"
     _check_company_auto = True
-    _mail_post_access = "read"
 
     name = fields.Char(related="period_id.name", store=True)
     period_id = fields.Many2one(

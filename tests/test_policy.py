@@ -440,7 +440,9 @@ class TestPolicyAccess(PolicyCase):
         ):
             with self.assertRefused(AccessError, "change when or where"):
                 draft.write(change)
-        draft.write({"name": "Supplier code of conduct"})
+        # Its name and text are what management approved.
+        with self.assertRefused(UserError, "New Version"):
+            draft.write({"name": "Supplier code of conduct"})
         draft.with_user(self.manager).write({"approval_date": date(2025, 4, 1)})
         self.assertEqual(draft.approval_date, date(2025, 4, 1))
 

@@ -87,8 +87,12 @@ class TestScorecardAccess(CsrCase):
                     )
         self.card.with_user(self.manager).action_refresh()
         self.assertEqual(self.card.overall_index, 75.0)
-        # Anyone who reads it may comment on it.
-        self.card.with_user(self.auditor).message_post(body="Checked against bills.")
+        # The auditor logs review notes on it.
+        self.card.with_user(self.auditor).message_post(
+            body="Checked against bills.",
+            message_type="comment",
+            subtype_xmlid="mail.mt_note",
+        )
 
     def test_companies_stay_apart(self):
         env_b = self._env_b(self.manager_b)
