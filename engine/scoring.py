@@ -223,8 +223,10 @@ def trend_kind(pillar, value_type, direction):
     'points'
     >>> trend_kind("environmental", "quantity", "lower")
     'intensity'
-    >>> trend_kind("environmental", "ratio", "lower"), trend_kind("social", "quantity", "lower")
-    ('relative', 'relative')
+    >>> trend_kind("environmental", "ratio", "lower")
+    'relative'
+    >>> trend_kind("social", "quantity", "lower")
+    'relative'
     """
     if value_type == "percentage":
         return TREND_POINTS
@@ -251,7 +253,8 @@ def trend_change(kind, direction, value, reference, revenue=None):
     Seasonal energy of a growing business: 12 % more kWh for 13 % more sales
     is a better intensity, not a worse figure:
 
-    >>> trend_change("intensity", "lower", 112.0, Reference(100.0, revenue=1000.0), 1130.0)
+    >>> earlier = Reference(100.0, revenue=1000.0)
+    >>> trend_change("intensity", "lower", 112.0, earlier, 1130.0)
     (0.885, 'intensity')
 
     Without revenue on either side, the quantity itself is compared:
@@ -304,7 +307,8 @@ def score_indicator(
     An estimate (waste from scrapped stock) is not judged against last year's
     measurement (carriers' manifests), whatever the numbers:
 
-    >>> result = score_indicator("lower", 0.65, reference=Reference(6.93), estimated=True)
+    >>> measured = Reference(6.93)
+    >>> result = score_indicator("lower", 0.65, reference=measured, estimated=True)
     >>> result.score, result.light, result.reason
     (None, None, 'mixed_quality')
     """
@@ -355,11 +359,12 @@ def same_months_a_year_earlier(date_from, date_to, today):
     month of the period is complete yet. Plain dates in, plain dates out.
 
     >>> from datetime import date
-    >>> same_months_a_year_earlier(date(2026, 1, 1), date(2026, 12, 31), date(2026, 12, 7))
+    >>> today = date(2026, 12, 7)
+    >>> same_months_a_year_earlier(date(2026, 1, 1), date(2026, 12, 31), today)
     (datetime.date(2025, 1, 1), datetime.date(2025, 11, 30))
-    >>> same_months_a_year_earlier(date(2025, 1, 1), date(2025, 12, 31), date(2026, 12, 7))
+    >>> same_months_a_year_earlier(date(2025, 1, 1), date(2025, 12, 31), today)
     (datetime.date(2024, 1, 1), datetime.date(2024, 12, 31))
-    >>> same_months_a_year_earlier(date(2026, 12, 1), date(2026, 12, 31), date(2026, 12, 7))
+    >>> same_months_a_year_earlier(date(2026, 12, 1), date(2026, 12, 31), today)
     """
     if date_to < today:
         end = date_to

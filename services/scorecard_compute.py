@@ -172,11 +172,16 @@ class ScorecardCompute:
         by_month = {}
         for value in months:
             by_month.setdefault(value.indicator_id, []).append(value)
-        month_count = (ref_to.year - ref_from.year) * 12 + ref_to.month - ref_from.month + 1
+        month_count = (
+            (ref_to.year - ref_from.year) * 12 + ref_to.month - ref_from.month + 1
+        )
         found = {}
         for indicator in indicators:
             found[indicator] = self._reference(
-                indicator, whole.get(indicator), by_month.get(indicator, []), month_count
+                indicator,
+                whole.get(indicator),
+                by_month.get(indicator, []),
+                month_count,
             )
         revenue = next((i for i in found if i.code == "ECO-01"), None)
         revenue = found.get(revenue) if revenue else None
@@ -208,7 +213,11 @@ class ScorecardCompute:
     @staticmethod
     def _revenue(values):
         revenue = next(
-            (value for indicator, value in values.items() if indicator.code == "ECO-01"),
+            (
+                value
+                for indicator, value in values.items()
+                if indicator.code == "ECO-01"
+            ),
             None,
         )
         return revenue.value if revenue else None
