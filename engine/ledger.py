@@ -14,6 +14,7 @@ The figures are then plain sums of bucket totals, so the components of the
 value distributed always add up to its total.
 """
 
+import unicodedata
 from dataclasses import dataclass, field
 
 # Profit-and-loss buckets, and the balance-sheet ones that a figure reads.
@@ -267,3 +268,47 @@ def total_assets(accounts, closings, buckets):
         )
         amount += max(net, 0.0)
     return amount
+
+
+# Words in an account's name (any of its translations) that say which bucket
+# it belongs in, for the buckets that most charts lack an account of and that
+# users then create: a look-alike outside its bucket is worth a warning.
+LOOKALIKE_WORDS = {
+    "fines": ("multa", "sancion", "penalidad", "penalizacion", "amende", "penalty"),
+    "donation": ("donacion", "donativo", "doaco", "doacao", "donation", "mecenazgo"),
+    "training": (
+        "capacitacion",
+        "treinamento",
+        "entrenamiento",
+        "formation",
+        "training",
+    ),
+    "dividends_payable": ("dividend",),
+}
+
+
+def plain(text):
+    """Lower case without accents, for matching words of any language.
+
+    >>> plain("Doação e Sanción")
+    'doacao e sancion'
+    """
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def lookalike_bucket(name):
+    """The bucket an account's name points at, or None.
+
+    >>> lookalike_bucket("Multas y sanciones"), lookalike_bucket("Doações")
+    ('fines', 'donation')
+    >>> lookalike_bucket('{"es_AR": "Dividendos a pagar"}')
+    'dividends_payable'
+    >>> lookalike_bucket("Servicios públicos") is None
+    True
+    """
+    text = plain(name)
+    for bucket, words in LOOKALIKE_WORDS.items():
+        if any(word in text for word in words):
+            return bucket
+    return None

@@ -1,6 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import ValidationError
 
 from ..engine import accounting
 
@@ -31,6 +31,9 @@ class CsrAccountRule(models.Model):
 
     _name = "csr.account.rule"
     _description = "CSR Account Rule"
+    # A chart's rules serve every company on that chart: CSR administrators
+    # change them; a manager adds rules of their own company.
+    _inherit = ["csr.company.guard", "csr.catalogue.guard"]
     _order = "chart_template, company_id, account_prefixes"
     _check_company_auto = True
 
@@ -52,6 +55,11 @@ class CsrAccountRule(models.Model):
     note = fields.Char(
         translate=True, help="Why these accounts count this way, and the source."
     )
+    caveat = fields.Char(
+        translate=True,
+        help="Shown as a warning on the figures when these accounts have journal "
+        "items: e.g. an account that mixes two kinds of cost.",
+    )
     active = fields.Boolean(default=True)
 
     @api.constrains("chart_template", "company_id", "account_prefixes")
@@ -63,35 +71,6 @@ class CsrAccountRule(models.Model):
                 )
             if not rule.prefixes():
                 raise ValidationError(_("Give at least one account code prefix."))
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        records = super().create(vals_list)
-        records._check_shared_rights()
-        return records
-
-    def write(self, vals):
-        self._check_shared_rights()
-        result = super().write(vals)
-        self._check_shared_rights()
-        return result
-
-    def unlink(self):
-        self._check_shared_rights()
-        return super().unlink()
-
-    def _check_shared_rights(self):
-        """The chart rules serve every company on that chart: only an
-        administrator changes them; managers add their company's own."""
-        if self.env.su or self.env.user._is_system():
-            return
-        if self.filtered(lambda rule: not rule.company_id):
-            raise AccessError(
-                _(
-                    "The rules of a chart of accounts are shared by every company "
-                    "using it: add a rule for your company instead."
-                )
-            )
 
     def prefixes(self):
         self.ensure_one()

@@ -49,8 +49,3 @@ class CsrDialogueRating(models.Model):
 class CsrResource(models.Model):
     _name = "csr.resource"
     _inherit = ["csr.resource", "csr.company.guard"]
-
-
-class CsrAccountRule(models.Model):
-    _name = "csr.account.rule"
-    _inherit = ["csr.account.rule", "csr.company.guard"]

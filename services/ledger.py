@@ -59,6 +59,8 @@ class Books:
             for account in records
         ]
         rules = env["csr.account.rule"]._rules_for(company)
+        self.rules = rules
+        self.records = records
         self.known_chart = bool(rules.filtered(lambda r: not r.company_id))
         self.buckets = ledger.classify_all(
             self.accounts,
@@ -80,6 +82,69 @@ class Books:
             ["name", "res_id"],
         )
         return {row["res_id"]: TAG_BUCKETS[row["name"]] for row in data}
+
+    def bucket_of(self):
+        return {i: bucket for bucket, ids in self.buckets.items() for i in ids}
+
+    def moving(self, flows):
+        """Accounts with journal items in the period."""
+        return self.records.filtered(
+            lambda a: any(flows.get(a.id, {}).get(m) for m in ("debit", "credit"))
+        )
+
+    def lookalikes(self, flows):
+        """(account, bucket its name points at, bucket it counts in) of the
+        accounts with journal items whose name (in any language) says they are
+        fines, donations, training or dividends but which count elsewhere:
+        typically an account a user created that no rule or tag speaks of."""
+        moving = self.moving(flows)
+        if not moving:
+            return []
+        names = dict(
+            self.env.execute_query(
+                SQL(
+                    "SELECT id, name::text FROM account_account WHERE id IN %s",
+                    tuple(moving.ids),
+                )
+            )
+        )
+        bucket_of = self.bucket_of()
+        decided = self._decided()
+        found = []
+        for account in moving.sorted("code"):
+            if account.id in decided:
+                continue  # tagged, or under a rule of the company's own
+            wanted = ledger.lookalike_bucket(names.get(account.id))
+            actual = bucket_of.get(account.id)
+            if wanted and wanted != actual:
+                found.append((account, wanted, actual))
+        return found
+
+    def caveats(self, flows):
+        """(account, caveat) of the accounts with journal items that a rule
+        with a caveat reads: one account mixing two kinds of cost, say."""
+        found = []
+        bucket_of = self.bucket_of()
+        decided = self._decided()
+        moving = self.moving(flows).filtered(lambda a: a.id not in decided)
+        for rule in self.rules.filtered(lambda r: r.caveat and not r.company_id):
+            for account in moving:
+                if bucket_of.get(account.id) == rule.bucket and any(
+                    (account.code or "").startswith(p) for p in rule.prefixes()
+                ):
+                    found.append((account, rule.caveat))
+        return found
+
+    def _decided(self):
+        """Accounts the company itself classified: a CSR tag, or a rule of its
+        own. Their look and their chart's caveats no longer need a word."""
+        own = [p for rule in self.rules if rule.company_id for p in rule.prefixes()]
+        return {
+            a.id
+            for a in self.accounts
+            if a.tag_ids & set(self.tag_buckets)
+            or any(a.code.startswith(p) for p in own)
+        }
 
     def ids(self, *buckets):
         return [i for bucket in buckets for i in self.buckets.get(bucket, ())]
@@ -141,9 +206,29 @@ def _component_value(name, books, totals, closings):
     return ledger.component(totals, name)
 
 
-def _component_warnings(name, books, totals):
+def _component_warnings(name, books, totals, flows):
     _ = books.env._
     found = books.warnings(COMPONENT_BUCKETS[name])
+    labels = dict(
+        books.env["csr.account.rule"]
+        ._fields["bucket"]
+        ._description_selection(books.env)
+    )
+    read = set(COMPONENT_BUCKETS[name])
+    for account, wanted, actual in books.lookalikes(flows):
+        if wanted in read or actual in read:
+            found.append(
+                _(
+                    "%(account)s looks like %(wanted)s but counts as %(actual)s: "
+                    "tag it in Account Mapping, or add your company's rule.",
+                    account=account.display_name,
+                    wanted=labels[wanted].lower(),
+                    actual=labels[actual].lower() if actual else _("nothing"),
+                )
+            )
+    for account, caveat in books.caveats(flows):
+        if (books.bucket_of().get(account.id)) in read:
+            found.append(f"{account.display_name}: {caveat}")
     missing = ledger.missing_parts(totals)
     if name in ("distributed", "opex") and missing:
         labels = dict(
@@ -193,7 +278,7 @@ def fetch_economic_value(env, period, sources):
             value,
             "account.move.line",
             domain + [("account_id", "in", sorted(chosen))],
-            warnings=tuple(_component_warnings(name, books, totals)),
+            warnings=tuple(_component_warnings(name, books, totals, flows)),
         )
     return figures
 

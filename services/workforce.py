@@ -359,6 +359,8 @@ class WorkforceFigures:
 
     def minimum_wage_compliance(self):
         minimum, entry = self.minimum_wage
+        if minimum is None:
+            return self._no_minimum_wage()
         value, meeting, total = workforce.minimum_wage_compliance(self.rows, minimum)
         if value is None:
             return self._contracts_figure(None)
@@ -375,6 +377,8 @@ class WorkforceFigures:
 
     def entry_wage_ratio(self):
         minimum, _entry = self.minimum_wage
+        if minimum is None:
+            return self._no_minimum_wage()
         ratios = workforce.entry_wage_ratios(self.rows, minimum)
         labels = gender_labels(self.env)
         note = ", ".join(
@@ -383,6 +387,19 @@ class WorkforceFigures:
             if gender
         )
         return self._contracts_figure(ratios.get(None), note, full_time=True)
+
+    def _no_minimum_wage(self):
+        """No figure without the legal minimum, and the reason why."""
+        figure = self._contracts_figure(None)
+        figure.warnings = (
+            self.env._(
+                "No minimum wage of %(country)s is in force on %(date)s: add it "
+                "in Configuration › Minimum Wages, with the decree that sets it.",
+                country=self.company.country_id.name or self.env._("the company"),
+                date=format_date(self.env, self.period.date_to),
+            ),
+        )
+        return figure
 
     def formal_employment(self):
         people = formal = 0

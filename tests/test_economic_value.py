@@ -72,7 +72,7 @@ class TestEconomicValue(AccountTestInvoicingCommon):
         # Added after the mapping, code and name only: Odoo copies the tags
         # of 5395.25, the closest lower code.
         cls.donation_new = cls.env["account.account"].create(
-            {"code": "5395.26", "name": "Donaciones en especie"}
+            {"code": "5395.26", "name": "Aportes voluntarios"}
         )
         cls.municipality = cls.env["res.partner"].create(
             {"name": "Municipio de Pereira", "csr_tax_authority": True}
@@ -242,7 +242,7 @@ class TestEconomicValue(AccountTestInvoicingCommon):
 
     def test_shipped_rules_are_for_administrators(self):
         shipped = self.env.ref("csr_management.account_rule_co_revenue")
-        with self.assertRaisesRegex(AccessError, "shared by every company"):
+        with self.assertRaisesRegex(AccessError, "Only a CSR administrator"):
             shipped.with_user(self.manager).write({"account_prefixes": "4"})
         own = (
             self.env["csr.account.rule"]
