@@ -9,6 +9,7 @@ SUGGESTION_STATES = [
     ("open", "To decide"),
     ("accepted", "Accepted"),
     ("declined", "Declined"),
+    ("expired", "No longer needed"),
 ]
 SUGGESTION_ORIGINS = [
     ("question", "Unmet assessment question"),
@@ -125,6 +126,40 @@ class CsrActionSuggestion(models.Model):
                 if recommendation not in standing.recommendation_id
             ]
         )
+
+    @api.model
+    def _expire_outdated(self, card):
+        """Open suggestions raised by a red indicator that ``card``, the
+        latest scorecard of their kind of period, no longer shows red."""
+        cleared = card.line_ids.filtered(
+            lambda line: line.basis != "none" and line.light != "red"
+        ).indicator_id
+        outdated = self.sudo().search(
+            [
+                ("company_id", "=", card.company_id.id),
+                ("state", "=", "open"),
+                ("origin", "=", "indicator"),
+                ("scorecard_id.period_kind", "=", card.period_kind),
+                ("scorecard_id.date_from", "<=", card.date_from),
+                ("scorecard_id.line_ids.indicator_id", "in", cleared.ids),
+            ]
+        )
+        outdated = outdated.filtered(
+            lambda s: s.scorecard_id.line_ids.filtered(
+                lambda line: line.light == "red" and line.indicator_id in cleared
+            )
+        )
+        outdated.write(
+            {
+                "state": "expired",
+                "decided_on": fields.Datetime.now(),
+                "decline_reason": self.env._(
+                    "No longer needed: not red in %(period)s.",
+                    period=card.period_id.name,
+                ),
+            }
+        )
+        return outdated
 
     def write(self, vals):
         if not self.env.su and set(vals) - USER_FIELDS:

@@ -202,10 +202,29 @@ class CsrScorecard(models.Model):
             card._suggest_actions()
 
     def _suggest_actions(self):
-        """Propose the recommendations of the red indicators."""
+        """Propose the recommendations of the red indicators of the latest
+        scorecard of each kind of period, and retire the open suggestions that
+        it no longer supports: an indicator that has left red, in this
+        scorecard or a later one, no longer calls for them. A scorecard of an
+        older period (recomputed for the record) proposes nothing again."""
         Suggestion = self.env["csr.action.suggestion"]
         for card in self:
+            if not card._is_latest_of_its_kind():
+                continue
             Suggestion._propose(card.company_id, card._suggestion_candidates())
+            Suggestion._expire_outdated(card)
+
+    def _is_latest_of_its_kind(self):
+        self.ensure_one()
+        later = self.sudo().search_count(
+            [
+                ("company_id", "=", self.company_id.id),
+                ("period_kind", "=", self.period_kind),
+                ("date_from", ">", self.date_from),
+            ],
+            limit=1,
+        )
+        return not later
 
     def _suggestion_candidates(self):
         red = self.line_ids.filtered(lambda line: line.light == "red")
