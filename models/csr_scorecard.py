@@ -67,6 +67,13 @@ class CsrScorecard(models.Model):
         help="Index minus the previous scorecard's index, in points.",
     )
     computed_on = fields.Datetime(string="Computed on", readonly=True)
+    revision = fields.Integer(
+        readonly=True,
+        default=1,
+        copy=False,
+        help="How many times the scorecard was computed; a report states the "
+        "revision it printed.",
+    )
     pillar_ids = fields.One2many(
         "csr.scorecard.pillar", "scorecard_id", "Pillars", readonly=True
     )
@@ -194,7 +201,7 @@ class CsrScorecard(models.Model):
                 continue
             vals = ScorecardCompute(period.sudo()).vals()
             if card:
-                card.sudo().write(vals)
+                card.sudo().write({**vals, "revision": card.revision + 1})
             else:
                 card = self.sudo().create(
                     {**vals, "period_id": period.id, "company_id": period.company_id.id}

@@ -10,7 +10,7 @@ import math
 
 from markupsafe import Markup
 
-from odoo.tools import format_amount, format_date, formatLang, get_lang
+from odoo.tools import format_amount, format_date, format_datetime, formatLang, get_lang
 
 from ..engine.ladder import ladder_svg
 
@@ -92,6 +92,12 @@ class ReportFormat:
         if not value:
             return NO_VALUE
         return format_date(self.env, value)
+
+    def datetime(self, value):
+        """A moment in the reader's time zone, to the minute."""
+        if not value:
+            return NO_VALUE
+        return format_datetime(self.env, value, dt_format="short")
 
     @staticmethod
     def ladder(stage, title=""):

@@ -186,6 +186,7 @@ class CompanyReport:
     sector: str = ""
     currency_decimals: int = 2
     light_label: str = ""  # the index light's label, "" when not scored
+    revision: int | None = None  # of the stored scorecard, None when scored now
 
     @property
     def rows(self):
@@ -286,6 +287,7 @@ class ReportData:
             period=columns[-1],
             columns=columns,
             scored_on=card.get("computed_on") if card.get("stored") else None,
+            revision=card.get("revision") if card.get("stored") else None,
             has_index=card["has_index"],
             index=_optional(card["has_index"], card["overall_index"]),
             light=card["light"] or "",
@@ -366,6 +368,7 @@ class ReportData:
             "has_change",
             "index_change",
             "computed_on",
+            "revision",
             "previous_scorecard_id",
         ]
         head = card.read(card_fields, load=None)[0]

@@ -97,6 +97,7 @@ def workbook_labels(env):
         "index_change": _("Change (points)"),
         "completeness": _("Completeness"),
         "scored_on": _("Scored on"),
+        "revision": _("Scorecard revision"),
         "scored_now": _(
             "Scored at export, from the current values (the period is open)"
         ),
@@ -357,7 +358,7 @@ class _WorkbookBuilder:
         sheet = Sheet(
             self.workbook,
             sheet_name(labels["about_sheet"], self.taken),
-            (34, 14, 12, 12, 10, 12, 14, 16, 14, 22),
+            (34, 14, 12, 12, 10, 12, 14, 16, 14, 22, 16),
         )
         sheet.write_row([(labels["title"], formats.title)])
         today = self.reports[0].today if self.reports else date.today()
@@ -376,6 +377,7 @@ class _WorkbookBuilder:
             "index_change",
             "completeness",
             "scored_on",
+            "revision",
         ]
         sheet.write_row([labels[title] for title in titles], formats.header)
         for report in self.reports:
@@ -395,6 +397,7 @@ class _WorkbookBuilder:
             (report.index_change, formats.score),
             (report.completeness / 100.0, formats.percent),
             (scored_on, formats.datetime),
+            report.revision or self.labels["scored_now"],
         ]
 
     # -- pillar sheets ------------------------------------------------------------

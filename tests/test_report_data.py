@@ -85,7 +85,8 @@ class TestReportData(ScorecardCase):
         self.assertEqual(water.value_id, self.values[self.january, self.water].id)
         waste = report.value_of("TST-WASTE")
         self.assertEqual(
-            (waste.value, waste.status, waste.history), (None, "No value", (None, None, None))
+            (waste.value, waste.status, waste.history),
+            (None, "No value", (None, None, None)),
         )
         self.assertIsNone(waste.value_id)
         self.assertEqual(report.value_of("TST-HEADCOUNT").status, "Context figure")
@@ -233,7 +234,9 @@ class TestReportData(ScorecardCase):
         self._compute(self.january)
         self.january.with_user(self.manager).action_lock()
         report = self._report()
-        self.assertTrue(report.scored_on)
+        card = self._scorecard(self.january)
+        # The report states the scorecard it printed: its revision and time.
+        self.assertEqual((report.scored_on, report.revision), (card.computed_on, 2))
         self.assertEqual(report.value_of("TST-ENERGY").light, "green")
 
     def test_queries_do_not_grow_with_the_catalogue(self):
