@@ -166,12 +166,15 @@ def fetch_local_supplier_share(env, period, sources):
     if unknown:
         everything = total + sum(amount for _p, amount in unknown)
         share = abs(everything - total) / abs(everything) * 100.0 if everything else 100
+        # Formatted before the call: the term extraction cannot read f-strings.
+        share_text = f"{share:.1f} %"
+        names = ", ".join(sorted(p.display_name for p, _a in unknown))
         warnings = (
             env._(
                 "%(share)s of the spend is from suppliers without a country, "
                 "left out of the share: %(names)s. Fill in their country.",
-                share=f"{share:.1f} %",
-                names=", ".join(sorted(p.display_name for p, _a in unknown)),
+                share=share_text,
+                names=names,
             ),
         )
     return {
