@@ -22,7 +22,7 @@ Company B: "Diésel" bill 10 L x 1.50 -> its own row, 10 L, 15.00.
 from datetime import date
 
 from odoo import Command
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
@@ -185,10 +185,19 @@ class TestUnmappedPurchases(AccountTestInvoicingCommon):
         self.assertFalse(Wizard.default_get(["activity_id"]).get("activity_id"))
         wizard = Wizard.create({"activity_id": self.act_electricity.id})
         self.assertEqual(wizard.product_tmpl_ids, selected.product_tmpl_id)
-        wizard.action_map()
-        self.assertEqual(self.service.csr_activity_id, self.act_electricity)
-        self.assertEqual(self.propane.csr_activity_id, self.act_electricity)
-        self.assertEqual(sorted(self._by_product(self._rows(self.manager))), ["Diésel"])
+        # Propane in kg cannot become kWh: refused, nothing mapped.
+        with self.assertRaisesRegex(UserError, "Pipeta gas propano"):
+            with self.env.cr.savepoint():
+                wizard.action_map()
+        self.assertFalse(self.propane.csr_activity_id)
+        Wizard.with_context(active_ids=rows["Pipeta gas propano"].ids).create(
+            {"activity_id": self.act_lpg_kg.id}
+        ).action_map()
+        self.assertEqual(self.propane.csr_activity_id, self.act_lpg_kg)
+        self.assertEqual(
+            sorted(self._by_product(self._rows(self.manager))),
+            ["Diésel", "Servicio mensual"],
+        )
 
     def test_wizard_proposes_a_shared_suggestion(self):
         row = self._by_product(self._rows(self.manager))["Servicio mensual"]
@@ -244,3 +253,13 @@ class TestUnmappedPurchases(AccountTestInvoicingCommon):
         self.assertAlmostEqual(
             env_05.value - before, 80.0 * diesel.kgco2e_per_unit / 1000.0, places=4
         )
+
+    def test_a_unit_that_cannot_convert_is_refused_in_words(self):
+        """ "Servicio mensual" is billed in Units: mapped to grid electricity
+        (kWh) it would fall out of ENV-02 without a word, so the mapping is
+        refused, naming the unit to use; nothing is mapped."""
+        row = self._by_product(self._rows(self.manager))["Servicio mensual"]
+        with self.assertRaisesRegex(UserError, "cannot be converted to kWh"):
+            with self.env.cr.savepoint():
+                row.with_user(self.manager).action_map_suggested()
+        self.assertFalse(self.service.csr_activity_id)
