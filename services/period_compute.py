@@ -27,6 +27,9 @@ from .fetchers import FETCHERS, Figure
 
 _logger = logging.getLogger(__name__)
 
+# What a pathological formula or figure can raise while being worked out.
+UNCOMPUTABLE = (RecursionError, MemoryError, ArithmeticError, ValueError)
+
 
 def serialize_domain(domain):
     """JSON text of a domain; dates become ISO strings, which domains accept."""
@@ -203,29 +206,52 @@ class PeriodCompute:
             indicator = by_code.get(code)
             if not indicator or code in failed:
                 continue
-            problem = self._derivation_problem(indicator, sources, catalogue, failed)
+            try:
+                problem = self._derivation_problem(
+                    indicator, sources, catalogue, failed
+                )
+                figure = None
+                if not problem:
+                    figure = self._derived(
+                        indicator, sources, raw, (known, figures), base_period
+                    )
+            except UNCOMPUTABLE as error:
+                # A formula saved before its size was bounded, an overflowing
+                # figure…: this indicator fails, the rest is computed.
+                problem = self.env._(
+                    "its figure could not be worked out (%(error)s)",
+                    error=type(error).__name__,
+                )
             if problem:
                 failed[code] = problem
                 known[code] = self._input_value(
                     indicator, existing, Figure(None, "", [])
                 )
                 continue
-            if indicator.source_type == "formula":
-                figures[code] = Figure(
-                    formulas.evaluate(indicator.formula, self._with_base(known)),
-                    "csr.indicator.value",
-                    self._inputs_domain(indicator.formula, base_period),
-                    self._base_note(indicator.formula, base_period),
-                    warnings=_inherited_warnings(
-                        figures, formulas.references(indicator.formula)
-                    ),
-                )
-            elif code in raw and sources[code].divide_by_id:
-                figures[code] = self._divided(sources[code], raw[code], known, figures)
-            else:
+            if figure is None:
                 continue
-            known[code] = self._input_value(indicator, existing, figures[code])
+            figures[code] = figure
+            known[code] = self._input_value(indicator, existing, figure)
         return figures
+
+    def _derived(self, indicator, sources, raw, so_far, base_period):
+        """The formula's or the division's figure, or None for neither;
+        ``so_far`` holds the inputs known and the figures worked out."""
+        code = indicator.code
+        known, figures = so_far
+        if indicator.source_type == "formula":
+            return Figure(
+                formulas.evaluate(indicator.formula, self._with_base(known)),
+                "csr.indicator.value",
+                self._inputs_domain(indicator.formula, base_period),
+                self._base_note(indicator.formula, base_period),
+                warnings=_inherited_warnings(
+                    figures, formulas.references(indicator.formula)
+                ),
+            )
+        if code in raw and sources[code].divide_by_id:
+            return self._divided(sources[code], raw[code], known, figures)
+        return None
 
     def _dependency_order(self, failed):
         """Codes in dependency order; the codes of a cycle (saved before the
