@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import json
 
+from markupsafe import escape
+
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -27,6 +29,7 @@ FIGURE_FIELDS = {
 
 # Audit and computation fields: written by the system, never by a caller.
 SYSTEM_FIELDS = {
+    "source",
     "entered_by_id",
     "entered_on",
     "validated_by_id",
@@ -39,6 +42,10 @@ SYSTEM_FIELDS = {
     "emission_factor_ids",
     "warning",
 }
+# The addon's own code paths put this object in the context to write the
+# system fields. A client's context arrives as JSON, which cannot carry it,
+# so a client-sent key never passes the identity check.
+_SYSTEM_WRITE = object()
 
 
 class CsrIndicatorValue(models.Model):
@@ -228,7 +235,7 @@ class CsrIndicatorValue(models.Model):
         periods = self.env["csr.period"].browse(
             [vals["period_id"] for vals in vals_list if vals.get("period_id")]
         )
-        periods._check_unlocked()
+        periods._hold_unlocked()
         stamp = self._entry_stamp()
         for vals in vals_list:
             if vals.get("state", "draft") != "draft":
@@ -240,29 +247,76 @@ class CsrIndicatorValue(models.Model):
     def write(self, vals):
         self._check_raw_value(vals)
         self._check_system_fields(vals)
-        self.period_id._check_unlocked()
+        periods = self.period_id
         if vals.get("period_id"):
-            self.env["csr.period"].browse(vals["period_id"])._check_unlocked()
+            periods |= self.env["csr.period"].browse(vals["period_id"])
+        periods._hold_unlocked()
         if "state" in vals:
             self._check_can_set_state(vals["state"])
         if FIGURE_FIELDS & vals.keys():
             self._check_draft()
             vals = {**self._entry_stamp(), **vals}
+            if "value" in vals and self._typed_over_computed():
+                # A figure typed over a computed one is the typist's, not the
+                # ERP's: it is kept by hand, as after "Enter by hand".
+                vals.update(self._by_hand_vals())
         result = super().write(vals)
         if vals.get("state") in ("submitted", "validated"):
             self._close_campaign_todos(vals["state"])
         return result
 
-    def unlink(self):
-        self.period_id._check_unlocked()
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_locked_or_reported(self):
+        self.period_id._hold_unlocked()
         if any(record.state == "validated" for record in self):
             raise UserError(
                 _("A validated value cannot be deleted. Reset it to draft first.")
             )
-        return super().unlink()
+        submitted = self.filtered(lambda record: record.state == "submitted")
+        if not submitted:
+            return
+        if not self._is_csr_manager():
+            raise AccessError(
+                _(
+                    "%(names)s was submitted for validation: only a CSR manager "
+                    "can delete it.",
+                    names=", ".join(submitted.mapped("display_name")),
+                )
+            )
+        submitted._log_deletion()
+
+    def _log_deletion(self):
+        """A reported figure leaves a trace on its period when it goes."""
+        for record in self:
+            record.period_id._message_log(
+                body=escape(
+                    _(
+                        "Submitted value %(name)s = %(value)s %(unit)s, entered by "
+                        "%(author)s, deleted by %(user)s.",
+                        name=record.display_name,
+                        value=record.value,
+                        unit=record.unit or "",
+                        author=record.entered_by_id.name or "-",
+                        user=self.env.user.name,
+                    )
+                )
+            )
 
     def _check_raw_value(self, vals):
-        if "value" in vals and values.raw_value_error(vals["value"]):
+        """Refuse what the ORM cannot even round (text, NaN, 1e308) before it
+        tries to, with the figure in the message."""
+        if "value" not in vals:
+            return
+        error = values.number_error(vals["value"])
+        if error == values.VALUE_TOO_LARGE:
+            raise ValidationError(
+                _(
+                    "%(value)s is implausibly large for an indicator value: check "
+                    "the figure and its unit.",
+                    value=vals["value"],
+                )
+            )
+        if error:
             raise ValidationError(
                 _(
                     "%(value)s is not a finite number: type the figure in digits.",
@@ -270,15 +324,37 @@ class CsrIndicatorValue(models.Model):
                 )
             )
 
+    def _is_system_call(self):
+        return self.env.su or self.env.context.get("csr_system_write") is _SYSTEM_WRITE
+
     def _check_system_fields(self, vals):
         forged = SYSTEM_FIELDS & vals.keys()
-        if forged and not (self.env.su or self.env.context.get("csr_system_write")):
+        if forged and not self._is_system_call():
             raise AccessError(
                 _(
                     "%(fields)s are recorded by the system and cannot be set by hand.",
                     fields=", ".join(sorted(forged)),
                 )
             )
+
+    def _typed_over_computed(self):
+        return not self._is_system_call() and any(
+            record.source != "manual" for record in self
+        )
+
+    @staticmethod
+    def _by_hand_vals():
+        """A figure taken over by hand: manual, with no computation left."""
+        return {
+            "source": "manual",
+            "source_model": False,
+            "source_domain": False,
+            "calculation_note": False,
+            "computed_on": False,
+            "uses_fallback_factor": False,
+            "emission_factor_ids": [Command.clear()],
+            "warning": False,
+        }
 
     def _close_campaign_todos(self, state):
         """A campaign's to-do is done once its value leaves draft."""
@@ -294,7 +370,8 @@ class CsrIndicatorValue(models.Model):
         lines.activity_id.action_feedback(feedback=feedback)
 
     def _system(self):
-        return self.with_context(csr_system_write=True)
+        """These records, writable by the addon's own code paths only."""
+        return self.with_context(csr_system_write=_SYSTEM_WRITE)
 
     def _entry_stamp(self):
         return {"entered_by_id": self.env.uid, "entered_on": fields.Datetime.now()}
@@ -367,17 +444,7 @@ class CsrIndicatorValue(models.Model):
         """Take a computed figure over by hand (waste from carriers' manifests
         rather than the scrap estimate…): computing leaves manual values alone."""
         self._check_state({"draft"}, _("enter by hand"))
-        self._system().write(
-            {
-                "source": "manual",
-                "source_model": False,
-                "source_domain": False,
-                "calculation_note": False,
-                "computed_on": False,
-                "uses_fallback_factor": False,
-                "emission_factor_ids": [Command.clear()],
-            }
-        )
+        self._system().write(self._by_hand_vals())
         return True
 
     def action_open_source_records(self):
@@ -387,13 +454,34 @@ class CsrIndicatorValue(models.Model):
             raise UserError(
                 _("%(name)s was not computed from ERP records.", name=self.display_name)
             )
-        model = self.env[self.source_model]
+        domain = self._source_domain()
         return {
             "type": "ir.actions.act_window",
             "name": _("Source records of %(name)s", name=self.display_name),
             "res_model": self.source_model,
             "views": [(False, "list"), (False, "form")],
-            "domain": json.loads(self.source_domain or "[]"),
+            "domain": domain,
             "context": {"create": False, "active_test": False},
-            "help": model._description,
+            "help": self.env[self.source_model]._description,
         }
+
+    def _source_domain(self):
+        """The stored filter of the source records, checked against their
+        model: a broken one is refused with a message, not a traceback."""
+        unreadable = UserError(
+            _(
+                "The source records of %(name)s cannot be shown: the stored "
+                "filter no longer matches the ERP. Compute the period again.",
+                name=self.display_name,
+            )
+        )
+        if self.source_model not in self.env:
+            raise unreadable
+        try:
+            domain = json.loads(self.source_domain or "[]")
+            if not isinstance(domain, list):
+                raise ValueError(domain)
+            self.env[self.source_model].sudo()._search(domain)
+        except (ValueError, TypeError, KeyError, IndexError):
+            raise unreadable from None
+        return domain

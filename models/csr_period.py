@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from psycopg2.errors import LockNotAvailable, SerializationFailure
 
 from odoo import _, api, fields, models
@@ -17,6 +17,15 @@ _logger = logging.getLogger(__name__)
 
 # Fields whose change would alter what a locked period reports.
 LOCKED_FIELDS = {"company_id", "kind", "date_from", "date_to"}
+# Results of the period's own logic: the name follows the dates, the lock's
+# author and time are stamped by action_lock.
+SYSTEM_FIELDS = {"name", "state", "locked_by_id", "locked_on", "computed_on"}
+# Years a reporting period may fall in: beyond them a date is a typing slip
+# (and year 9999 has no day after its last one).
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+# Only the addon's own code paths can hand this object to the context: a
+# client's context arrives as JSON, which cannot carry it.
+_SYSTEM_WRITE = object()
 
 
 class CsrPeriod(models.Model):
@@ -151,7 +160,23 @@ class CsrPeriod(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            # A copy carries the default state along: only that one is let in.
+            self._check_system_fields(
+                {
+                    key: val
+                    for key, val in vals.items()
+                    if (key, val) != ("state", "open")
+                }
+            )
+            self._check_years(vals)
+        return super().create(vals_list)
+
     def write(self, vals):
+        self._check_system_fields(vals)
+        self._check_years(vals)
         if LOCKED_FIELDS & vals.keys():
             self._check_unlocked()
         return super().write(vals)
@@ -167,6 +192,36 @@ class CsrPeriod(models.Model):
             )
         return super().unlink()
 
+    def _system(self):
+        """These periods, writable by the addon's own code paths only."""
+        return self.with_context(csr_system_write=_SYSTEM_WRITE)
+
+    def _check_system_fields(self, vals):
+        forged = SYSTEM_FIELDS & vals.keys()
+        if forged and self.env.context.get("csr_system_write") is not _SYSTEM_WRITE:
+            raise AccessError(
+                _(
+                    "%(fields)s of a period are set by the system (its name follows "
+                    "its dates; lock and unlock with the buttons) and cannot be "
+                    "written by hand.",
+                    fields=", ".join(sorted(forged)),
+                )
+            )
+
+    def _check_years(self, vals):
+        for key in ("date_from", "date_to"):
+            day = fields.Date.to_date(vals.get(key))
+            if day and not FIRST_YEAR <= day.year <= LAST_YEAR:
+                raise ValidationError(
+                    _(
+                        "A reporting period must fall between the years %(first)s "
+                        "and %(last)s: %(day)s is out of range.",
+                        first=FIRST_YEAR,
+                        last=LAST_YEAR,
+                        day=day,
+                    )
+                )
+
     def _check_unlocked(self):
         locked = self.filtered(lambda period: period.state == "locked")
         if locked:
@@ -178,6 +233,32 @@ class CsrPeriod(models.Model):
                 )
             )
 
+    def _hold_unlocked(self):
+        """Refuse a change to the periods' data if one is locked, and hold
+        their rows until this transaction ends.
+
+        FOR SHARE conflicts with the lock's UPDATE: a lock waits for the
+        changes under way, and a change whose transaction began before a lock
+        committed fails with a serialization error (the server retries it,
+        then sees the period locked). So once a lock has committed, no value
+        of its period changes.
+        """
+        self._hold_rows()
+        self._check_unlocked()
+
+    def _hold_rows(self):
+        """Share-lock the periods' rows until this transaction ends (see
+        _hold_unlocked), reading their state as it stands."""
+        if not self:
+            return
+        self.flush_recordset(["state"])
+        self.env.execute_query(
+            SQL(
+                "SELECT id FROM csr_period WHERE id IN %s FOR SHARE",
+                tuple(self.ids),
+            )
+        )
+
     def _check_manager(self, action):
         if not self.env.user._is_csr_manager():
             raise AccessError(
@@ -186,7 +267,7 @@ class CsrPeriod(models.Model):
 
     def action_lock(self):
         self._check_manager(_("lock"))
-        self.filtered(lambda period: period.state == "open").write(
+        self.filtered(lambda period: period.state == "open")._system().write(
             {
                 "state": "locked",
                 "locked_by_id": self.env.uid,
@@ -198,13 +279,18 @@ class CsrPeriod(models.Model):
     def action_unlock(self):
         self._check_manager(_("unlock"))
         for period in self.filtered(lambda period: period.state == "locked"):
-            period.write({"state": "open", "locked_by_id": False, "locked_on": False})
-            period.message_post(
-                body=_(
-                    "Period unlocked by %(user)s: its values can be changed again.",
-                    user=self.env.user.name,
-                ),
-                subtype_xmlid="mail.mt_note",
+            period._system().write(
+                {"state": "open", "locked_by_id": False, "locked_on": False}
+            )
+            # Logged, not sent: a manager without an e-mail address unlocks too.
+            period._message_log(
+                body=escape(
+                    _(
+                        "Period unlocked by %(user)s: its values can be changed "
+                        "again.",
+                        user=self.env.user.name,
+                    )
+                )
             )
         return True
 
@@ -324,9 +410,10 @@ class CsrPeriod(models.Model):
         )
 
     def _post_compute_message(self, lines):
-        self.message_post(
-            body=Markup("<br/>").join(lines), subtype_xmlid="mail.mt_note"
-        )
+        """Logged, not sent: a manager without an e-mail address computes too,
+        and so does the scheduled job."""
+        for period in self:
+            period._message_log(body=Markup("<br/>").join(lines))
 
     def _compute_message(self, report):
         if report.locked:
@@ -382,13 +469,18 @@ class CsrPeriod(models.Model):
 
     @api.model
     def _cron_compute_open_periods(self):
-        """Monthly: compute every open period that has started, per company."""
+        """Monthly: compute every open period that has started, per company.
+
+        Each period is computed on its own: whatever goes wrong with one (a
+        broken formula, a fetcher's fault) is rolled back, logged and noted on
+        that period, and the job goes on with the others.
+        """
         today = fields.Date.context_today(self)
         # A system job: it computes for every company, each period on its own.
         periods = self.sudo().search(
-            [("state", "=", "open"), ("date_from", "<=", today)]
+            [("state", "=", "open"), ("date_from", "<=", today)],
+            order="date_from, id",  # each scorecard finds the previous one fresh
         )
-        computed = self.browse()
         for period in periods:
             try:
                 period._lock_for_compute()
@@ -397,13 +489,34 @@ class CsrPeriod(models.Model):
                 # this job began: that compute will do, the others go on.
                 _logger.info("CSR period %s skipped: being computed.", period.id)
                 continue
-            report = PeriodCompute(period.with_company(period.company_id)).run()
-            period._store_compute_warnings(report)
-            if report.failed:
-                # Nobody watches a scheduled compute: say what failed.
-                period._post_compute_message(period._compute_message(report))
-            computed |= period
-        computed._refresh_scorecards()
+            period._compute_on_schedule()
+
+    def _compute_on_schedule(self):
+        self.ensure_one()
+        try:
+            with self.env.cr.savepoint():
+                report = PeriodCompute(self.with_company(self.company_id)).run()
+                self._store_compute_warnings(report)
+                self._refresh_scorecards()
+        except Exception as error:  # noqa: BLE001 - one period never stops the rest
+            _logger.exception("CSR period %s: scheduled compute failed.", self.id)
+            self._message_log(
+                body=escape(
+                    _(
+                        "The scheduled compute of %(name)s failed, nothing was "
+                        "changed: %(error)s. Fix the cause and compute the period "
+                        "again.",
+                        name=self.name,
+                        error=str(error).strip().splitlines()[0]
+                        if str(error).strip()
+                        else type(error).__name__,
+                    )
+                )
+            )
+            return
+        if report.failed:
+            # Nobody watches a scheduled compute: say what failed.
+            self._post_compute_message(self._compute_message(report))
 
     def _refresh_scorecards(self):
         """Score the periods again after a compute (a locked period keeps its

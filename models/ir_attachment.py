@@ -25,6 +25,9 @@ class IrAttachment(models.Model):
             .sudo()
             .search([("evidence_ids", "in", self.ids)])
         )
+        # Read the periods' state only once their rows are held: a lock
+        # committing meanwhile waits, or makes this change fail for a retry.
+        values.period_id._hold_rows()
         frozen = values.filtered(
             lambda v: v.state != "draft" or v.period_id.state == "locked"
         )

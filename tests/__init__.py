@@ -4,6 +4,7 @@ from . import test_catalogue
 from . import test_period
 from . import test_indicator_value
 from . import test_lock
+from . import test_integrity_values
 from . import test_target
 from . import test_access
 from . import test_multi_company

@@ -209,7 +209,7 @@ class TestComputeAccounting(AccountTestInvoicingCommon):
         self.assertAlmostEqual(second["ECO-06"].value, 350.0 / 900.0 * 100.0, places=4)
 
     def test_manual_and_validated_values_are_left_alone(self):
-        Value = self.env["csr.indicator.value"]
+        Value = self.env["csr.indicator.value"]._system()
         manual = Value.create(
             {
                 "indicator_id": self.env.ref("csr_management.indicator_eco_01").id,
@@ -252,14 +252,18 @@ class TestComputeAccounting(AccountTestInvoicingCommon):
 
     def test_stale_value_with_a_comment_is_kept(self):
         training = self.env.ref("csr_management.indicator_soc_19")
-        value = self.env["csr.indicator.value"].create(
-            {
-                "indicator_id": training.id,
-                "period_id": self.january.id,
-                "source": "computed",
-                "value": 12.0,
-                "comment": "Checked with the payroll office.",
-            }
+        value = (
+            self.env["csr.indicator.value"]
+            ._system()
+            .create(
+                {
+                    "indicator_id": training.id,
+                    "period_id": self.january.id,
+                    "source": "computed",
+                    "value": 12.0,
+                    "comment": "Checked with the payroll office.",
+                }
+            )
         )
         report = PeriodCompute(self.january.with_user(self.manager)).run()
         self.assertIn("SOC-19", report.stale_kept)

@@ -3,7 +3,8 @@
 
 The test transaction cannot share its uncommitted data with another
 connection, so each class commits one period of its own (March 1999 of the
-main company) before its transaction starts, and deletes it at the end. The
+main company), its indicators and the value entered by hand before its
+transaction starts, and deletes them at the end. The
 other connection plays the second user:
   - it holds the period's row while the test computes: the compute is refused
     at once with a clear message and writes nothing; once it lets go, one
@@ -18,8 +19,9 @@ from datetime import date
 
 from psycopg2.errors import SerializationFailure
 
-from odoo import sql_db
+from odoo import SUPERUSER_ID, api, sql_db
 from odoo.exceptions import UserError
+from odoo.modules.registry import Registry
 from odoo.tests import TransactionCase, get_db_name, new_test_user
 from odoo.tools import mute_logger
 
@@ -35,8 +37,11 @@ class CommittedPeriodCase(TransactionCase):
     @classmethod
     def setUpClass(cls):
         # Committed before the test transaction takes its snapshot, so that
-        # both connections see the same row.
-        cls.period_id = cls._commit_period()
+        # both connections see the same rows. The value entered by hand is
+        # committed too: creating it here would hold the period's row for
+        # share (as any value change does) until the test ends, and the other
+        # connection's compute lock would wait for it.
+        cls.period_id, cls.indicator_ids = cls._commit_period()
         cls.addClassCleanup(cls._delete_period)
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL))
@@ -49,57 +54,57 @@ class CommittedPeriodCase(TransactionCase):
             company_ids=[company.id],
         )
         cls.period = cls.env["csr.period"].browse(cls.period_id)
-        Indicator = cls.env["csr.indicator"]
-        common = {"pillar": "environmental", "unit": "t", "value_type": "quantity"}
-        cls.entered = Indicator.create({"code": "TST-CC-IN", "name": "In", **common})
-        cls.doubled = Indicator.create(
-            {
-                "code": "TST-CC-A",
-                "name": "Doubled",
-                "source_type": "formula",
-                "formula": "[TST-CC-IN] * 2",
-                **common,
-            }
-        )
-        cls.plus_one = Indicator.create(
-            {
-                "code": "TST-CC-B",
-                "name": "Plus one",
-                "source_type": "formula",
-                "formula": "[TST-CC-A] + 1",
-                **common,
-            }
-        )
-        cls.env["csr.indicator.value"].create(
-            {"indicator_id": cls.entered.id, "period_id": cls.period.id, "value": 5.0}
+        cls.entered, cls.doubled, cls.plus_one = cls.env["csr.indicator"].browse(
+            cls.indicator_ids
         )
 
     @classmethod
     def _commit_period(cls):
-        with other_connection() as cr:
-            cr.execute(
-                "SELECT res_id FROM ir_model_data "
-                "WHERE module = 'base' AND name = 'main_company'"
+        with Registry(get_db_name()).cursor() as cr:  # commits on leaving
+            env = api.Environment(cr, SUPERUSER_ID, dict(DISABLED_MAIL))
+            period = env["csr.period"].create(
+                {
+                    "company_id": env.ref("base.main_company").id,
+                    "kind": "month",
+                    "date_from": date(1999, 3, 1),
+                    "date_to": date(1999, 3, 31),
+                }
             )
-            company_id = cr.fetchone()[0]
-            cr.execute(
-                """
-                INSERT INTO csr_period (company_id, kind, date_from, date_to,
-                                        state, name, create_date, write_date)
-                VALUES (%s, 'month', %s, %s, 'open', 'Concurrency test',
-                        now() at time zone 'UTC', now() at time zone 'UTC')
-                RETURNING id
-                """,
-                [company_id, date(1999, 3, 1), date(1999, 3, 31)],
+            Indicator = env["csr.indicator"]
+            common = {"pillar": "environmental", "unit": "t", "value_type": "quantity"}
+            entered = Indicator.create({"code": "TST-CC-IN", "name": "In", **common})
+            doubled = Indicator.create(
+                {
+                    "code": "TST-CC-A",
+                    "name": "Doubled",
+                    "source_type": "formula",
+                    "formula": "[TST-CC-IN] * 2",
+                    **common,
+                }
             )
-            return cr.fetchone()[0]
+            plus_one = Indicator.create(
+                {
+                    "code": "TST-CC-B",
+                    "name": "Plus one",
+                    "source_type": "formula",
+                    "formula": "[TST-CC-A] + 1",
+                    **common,
+                }
+            )
+            env["csr.indicator.value"].create(
+                {"indicator_id": entered.id, "period_id": period.id, "value": 5.0}
+            )
+            return period.id, (entered | doubled | plus_one).ids
 
     @classmethod
     def _delete_period(cls):
         # Runs after the test transaction was rolled back: nothing else
-        # refers to the row any more.
+        # refers to the rows any more (the values go with their period).
         with other_connection() as cr:
             cr.execute("DELETE FROM csr_period WHERE id = %s", [cls.period_id])
+            cr.execute(
+                "DELETE FROM csr_indicator WHERE id IN %s", [tuple(cls.indicator_ids)]
+            )
 
     def _values_per_indicator(self):
         groups = self.env["csr.indicator.value"]._read_group(
