@@ -54,5 +54,4 @@ from . import csr_dialogue_commitment
 from . import csr_dialogue_rating
 from . import csr_materiality_assessment
 from . import csr_materiality_line
-from . import csr_guard_links
 from . import mail_activity

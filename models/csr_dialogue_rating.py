@@ -10,7 +10,7 @@ class CsrDialogueRating(models.Model):
     dialogue: the materiality assessment averages these per topic."""
 
     _name = "csr.dialogue.rating"
-    _inherit = ["csr.number.guard"]
+    _inherit = ["csr.number.guard", "csr.company.guard"]
     _description = "CSR Stakeholder Topic Rating"
     _order = "dialogue_id, topic_id, group_id"
     _csr_guarded_numbers = ("importance",)

@@ -53,7 +53,7 @@ class CsrIndicatorValue(models.Model):
 
     _name = "csr.indicator.value"
     _description = "CSR Indicator Value"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["csr.review.note", "mail.activity.mixin", "csr.company.guard"]
     _order = "date_from desc, pillar_sequence, indicator_sequence, code"
     _check_company_auto = True
 

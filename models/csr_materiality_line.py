@@ -17,7 +17,7 @@ class CsrMaterialityLine(models.Model):
     """One topic of a materiality assessment, scored on both sides."""
 
     _name = "csr.materiality.line"
-    _inherit = ["csr.number.guard"]
+    _inherit = ["csr.number.guard", "csr.company.guard"]
     _description = "CSR Materiality Assessment Topic"
     _order = "assessment_id, pillar_sequence, topic_id"
     _check_company_auto = True

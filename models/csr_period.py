@@ -33,7 +33,7 @@ class CsrPeriod(models.Model):
 
     _name = "csr.period"
     _description = "CSR Reporting Period"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["csr.review.note", "mail.activity.mixin", "csr.company.guard"]
     _order = "date_from desc, kind desc"
     _check_company_auto = True
 

@@ -38,6 +38,7 @@ class CsrResource(models.Model):
 
     _name = "csr.resource"
     _description = "CSR Knowledge Resource"
+    _inherit = ["csr.company.guard"]
     # The reader's language first (see _field_to_sql), then by type.
     _order = "in_my_language desc, resource_type, sequence, name, id"
     _check_company_auto = True
