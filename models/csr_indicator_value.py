@@ -7,6 +7,7 @@ from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..engine import values
+from ..services import plausibility
 from .csr_indicator import SOURCE_TYPES
 
 VALUE_STATES = [
@@ -162,6 +163,12 @@ class CsrIndicatorValue(models.Model):
     has_warning = fields.Boolean(
         string="With warning", compute="_compute_has_warning", store=True
     )
+    plausibility_note = fields.Text(
+        string="Plausibility",
+        compute="_compute_plausibility_note",
+        help="Why a typed figure looks implausible against its own history or the "
+        "related figures of its period; it is submitted only with a comment.",
+    )
 
     _sql_constraints = [
         (
@@ -183,6 +190,17 @@ class CsrIndicatorValue(models.Model):
     def _compute_source(self):
         for record in self:
             record.source = record.indicator_id.source_type or "manual"
+
+    @api.depends("value", "indicator_id", "period_id", "source")
+    def _compute_plausibility_note(self):
+        saved = self.filtered(
+            lambda value: value._origin.id and value.source == "manual"
+        )
+        flagged = plausibility.flags_of(
+            saved._origin, {value._origin: value.value for value in saved}
+        )
+        for value in self:
+            value.plausibility_note = "\n".join(flagged.get(value._origin, []))
 
     @api.depends("warning")
     def _compute_has_warning(self):
@@ -419,8 +437,35 @@ class CsrIndicatorValue(models.Model):
 
     def action_submit(self):
         self._check_state({"draft"}, _("submit"))
+        self._check_plausible()
         self.write({"state": "submitted"})
         return True
+
+    def _check_plausible(self):
+        """A typed figure far from its own history, or at odds with the
+        related figures of its period, is submitted only with a comment that
+        confirms it (a real jump, not a slip of the hand)."""
+        manual = self.filtered(lambda value: value.source == "manual")
+        flagged = plausibility.flags_of(manual)
+        unconfirmed = [value for value in flagged if not value.comment]
+        if not unconfirmed:
+            return
+        lines = [
+            _(
+                "%(code)s %(period)s: %(reasons)s.",
+                code=value.code,
+                period=value.period_id.name,
+                reasons="; ".join(flagged[value]),
+            )
+            for value in unconfirmed
+        ]
+        raise UserError(
+            _(
+                "These figures look implausible:\n%(lines)s\nIf they are right, "
+                "say why in their comment, then submit again.",
+                lines="\n".join(lines),
+            )
+        )
 
     def action_validate(self):
         self._check_state({"draft", "submitted"}, _("validate"))

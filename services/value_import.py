@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from odoo.exceptions import UserError
 
 from ..engine import value_import as sheet
+from . import plausibility
 
 # Problems listed in the message of a refused file; the rest are counted.
 MAX_LISTED_ERRORS = 100
@@ -49,7 +50,51 @@ class ValueImport:
         )
         if errors:
             raise UserError(self._error_report(errors))
-        return self._store(accepted, indicators, periods, existing)
+        result = self._store(accepted, indicators, periods, existing)
+        self._check_plausible(accepted, result.created | result.updated)
+        return result
+
+    def _check_plausible(self, accepted, values):
+        """The checks of a typed figure, on every imported one: a flagged row
+        without a comment that confirms it stops the import (nothing is kept,
+        the transaction is rolled back)."""
+        flagged = plausibility.flags_of(values.filtered(lambda v: v.source == "manual"))
+        row_of = {
+            (line.code.upper(), line.period): line.row.number for line in accepted
+        }
+        problems = sorted(
+            (
+                row_of.get((value.code.upper(), value.period_id.name), 0),
+                value.code,
+                "; ".join(reasons),
+            )
+            for value, reasons in flagged.items()
+            if not value.comment
+        )
+        if not problems:
+            return
+        _ = self._
+        lines = [
+            _(
+                "Nothing was imported: %(count)s figure(s) look implausible. If "
+                "they are right, say why in their comment column; else correct "
+                "them, and import the file again.",
+                count=len(problems),
+            )
+        ]
+        for row, code, reasons in problems[:MAX_LISTED_ERRORS]:
+            lines.append(
+                _(
+                    "Row %(row)s (%(code)s): %(reasons)s.",
+                    row=row,
+                    code=code,
+                    reasons=reasons,
+                )
+            )
+        hidden = len(problems) - MAX_LISTED_ERRORS
+        if hidden > 0:
+            lines.append(_("… and %(count)s more problem(s).", count=hidden))
+        raise UserError("\n".join(lines))
 
     def _read(self, content):
         _ = self._
