@@ -497,7 +497,8 @@ class CsrPeriod(models.Model):
             with self.env.cr.savepoint():
                 report = PeriodCompute(self.with_company(self.company_id)).run()
                 self._store_compute_warnings(report)
-                self._refresh_scorecards()
+                if self._scorecard_is_stale(report):
+                    self._refresh_scorecards()
         except Exception as error:  # noqa: BLE001 - one period never stops the rest
             _logger.exception("CSR period %s: scheduled compute failed.", self.id)
             self._message_log(
@@ -517,6 +518,24 @@ class CsrPeriod(models.Model):
         if report.failed:
             # Nobody watches a scheduled compute: say what failed.
             self._post_compute_message(self._compute_message(report))
+
+    def _scorecard_is_stale(self, report):
+        """Whether the scheduled compute must score the period again: it has
+        no scorecard, the compute changed a value, or a value or target of the
+        company changed since it was scored. An unchanged period keeps its
+        scorecard, so that a report printed before the job still shows what
+        the screens show after it."""
+        card = self.scorecard_ids[:1]
+        if not card or report.created or report.updated or report.removed:
+            return True
+        since = [
+            ("company_id", "=", self.company_id.id),
+            ("write_date", ">", card.computed_on),
+        ]
+        return bool(
+            self.env["csr.indicator.value"].sudo().search_count(since, limit=1)
+            or self.env["csr.target"].sudo().search_count(since, limit=1)
+        )
 
     def _refresh_scorecards(self):
         """Score the periods again after a compute (a locked period keeps its

@@ -37,6 +37,12 @@ else
         --stop-after-init --log-level=warn
 fi
 
+# The monthly compute runs now, before the server's scheduler would run it
+# behind the reports' back: reports and overview then show the same scores.
+say "Running the monthly compute once before the server starts"
+"$PY" "$REPO_DIR/scripts/demo_reports.py" --database "$DB" --addons-path "$ADDONS" \
+    --output "$REPORTS" --settle
+
 # The server starts first: wkhtmltopdf fetches the report's styles from it.
 "$PY" -m odoo -d "$DB" --addons-path="$ADDONS" --http-port="$PORT" --db-filter="^$DB\$" \
     --log-level=info &

@@ -12,6 +12,7 @@ clicking. Prints the path of each file.
 # pylint: disable=print-used
 
 import argparse
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 import odoo
@@ -61,6 +62,21 @@ def write_reports(env, period, folder):
         print(f"  {path}")
 
 
+def settle(env):
+    """Run the monthly compute now, as the server's scheduler would at its
+    first start, and schedule the next run for the first of next month: the
+    reports then show the figures the overview shows, and the scheduler does
+    not rescore the demo behind them."""
+    cron = env.ref("csr_management.csr_period_cron_compute", raise_if_not_found=False)
+    if not cron:
+        return
+    env["csr.period"]._cron_compute_open_periods()
+    today = fields.Date.context_today(env.user)
+    next_month = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
+    cron.write({"nextcall": datetime.combine(next_month, time(2, 0))})
+    print("  Monthly compute run; next run on", next_month)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", required=True)
@@ -69,6 +85,11 @@ def main():
     parser.add_argument(
         "--url", help="the running server wkhtmltopdf fetches the styles from"
     )
+    parser.add_argument(
+        "--settle",
+        action="store_true",
+        help="run the monthly compute once and commit, instead of writing reports",
+    )
     args = parser.parse_args()
     odoo.tools.config.parse_config(
         ["-d", args.database, f"--addons-path={args.addons_path}", "--log-level=warn"]
@@ -76,6 +97,9 @@ def main():
     registry = Registry(args.database)
     with registry.cursor() as cr:
         env = api.Environment(cr, odoo.SUPERUSER_ID, {})
+        if args.settle:
+            settle(env)
+            return  # the cursor commits on leaving the block
         company = env.ref("csr_management.demo_company", raise_if_not_found=False)
         admin = env.ref("base.user_admin")
         if not company:

@@ -166,6 +166,7 @@ class DemoWriter:
             self._assessments,
             self._library,
             self._materiality,
+            self._score,
         )
         for step in steps:
             started = time.perf_counter()
@@ -834,6 +835,13 @@ class DemoWriter:
             key=lambda p: (p.date_from.year != base, order[p.kind], p.date_from),
         )
         self.env["csr.period"].union(*periods).action_compute()
+
+    def _score(self):
+        """Score every period last: the materiality assessment, done after the
+        compute, weighs the material indicators, so the stored scorecards
+        then equal what the overview and the reports score."""
+        periods = self.env["csr.period"].union(*self.periods.values())
+        self.env["csr.scorecard"]._refresh_for(periods)
 
     def _actions(self):
         Action = self.env["csr.action"]

@@ -17,10 +17,13 @@ management the plan's count (3 of 5 managers).
 
 from datetime import date
 
+from freezegun import freeze_time
+
 from odoo.tests import TransactionCase, tagged
 
 from odoo.addons.csr_management.engine.demo_plan import build_plan
 from odoo.addons.csr_management.services.demo_data import DemoWriter, tiny_pdf
+from odoo.addons.csr_management.services.report_data import ReportData
 
 from .common import DISABLED_MAIL
 
@@ -162,3 +165,24 @@ class TestDemoData(TransactionCase):
         self.assertEqual(
             (water.stakeholder_score, water.stakeholder_rating_count), (5.0, 1)
         )
+
+    def test_reports_equal_the_screens(self):
+        """The latest month's report data, its stored scorecard and the
+        overview show the same index and pillar scores, also after the
+        monthly job has run again over the unchanged demo."""
+        with freeze_time(TODAY):
+            card = self.march.scorecard_ids
+            scored_on = card.computed_on
+            self.env["csr.period"]._cron_compute_open_periods()
+            self.assertEqual(card.computed_on, scored_on, "rescored without change")
+            report = ReportData(self.env, today=TODAY).build(self.march)[0]
+            overview = (
+                self.env["csr.dashboard"]
+                .with_company(self.company)
+                .get_overview(period_id=self.march.id)["overview"]
+            )
+        self.assertEqual(report.index, card.overall_index)
+        self.assertEqual(overview["index"], card.overall_index)
+        stored = {p.pillar: p.score for p in card.pillar_ids}
+        self.assertEqual({p.key: p.score for p in report.pillars}, stored)
+        self.assertEqual({p["key"]: p["score"] for p in overview["pillars"]}, stored)
