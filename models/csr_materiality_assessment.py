@@ -160,7 +160,7 @@ class CsrMaterialityAssessment(models.Model):
 
     def _set_state(self, state):
         """The buttons' way past ``write``, which refuses a typed status."""
-        return super(CsrMaterialityAssessment, self).write({"state": state})
+        return super().write({"state": state})
 
     def _check_draft(self):
         done = self.filtered(lambda a: a.state == "done")

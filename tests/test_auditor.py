@@ -20,8 +20,10 @@ class TestAuditor(CsrCase):
             {"name": "Fix the leaks", "pillar": "environmental"}
         )
         cls.policy = cls.env["csr.policy"].create({"name": "Ethics code"})
-        cls.scorecard = cls.env["csr.scorecard"].sudo().create(
-            {"period_id": cls.january.id, "company_id": cls.company.id}
+        cls.scorecard = (
+            cls.env["csr.scorecard"]
+            .sudo()
+            .create({"period_id": cls.january.id, "company_id": cls.company.id})
         )
         cls.assessment = cls.env["csr.assessment"].create({})
 
@@ -153,8 +155,12 @@ class TestApprovedPolicy(CsrCase):
             }
         )
         cls.document = cls.env["ir.attachment"].create(
-            {"name": "signed.pdf", "raw": b"%PDF", "res_model": "csr.policy",
-             "res_id": cls.policy.id}
+            {
+                "name": "signed.pdf",
+                "raw": b"%PDF",
+                "res_model": "csr.policy",
+                "res_id": cls.policy.id,
+            }
         )
         cls.policy.document_ids = [Command.link(cls.document.id)]
         cls.policy.with_user(cls.manager).action_approve()
@@ -179,9 +185,7 @@ class TestApprovedPolicy(CsrCase):
                 {"last_review_date": date(2025, 6, 1)}
             )
         self.assertFalse(self.policy.last_review_date)
-        self.policy.with_user(self.manager).action_mark_reviewed(
-            today=date(2025, 6, 1)
-        )
+        self.policy.with_user(self.manager).action_mark_reviewed(today=date(2025, 6, 1))
         self.assertEqual(self.policy.last_review_date, date(2025, 6, 1))
 
     def test_review_interval_is_bounded(self):
@@ -211,8 +215,10 @@ class TestApprovedPolicy(CsrCase):
         self.assertEqual(self.policy.document_ids, self.document)
 
     def test_draft_text_changes_are_logged(self):
-        draft = self.env["csr.policy"].with_context(mail_notrack=False, tracking_disable=False).create(
-            {"name": "Draft", "body": "<p>First text.</p>"}
+        draft = (
+            self.env["csr.policy"]
+            .with_context(mail_notrack=False, tracking_disable=False)
+            .create({"name": "Draft", "body": "<p>First text.</p>"})
         )
         draft.write({"body": "<p>Second text.</p>"})
         logged = self.env["mail.message"].search(

@@ -345,7 +345,9 @@ class TestBenchmarkRange(ComparisonCase):
         env = self._env_of(self.manager, self.company)
         with self.assertRaises(AccessError):
             env["csr.benchmark.range"].browse(shared.id).write({"low": 5.0})
-        created = self._range(env, sector_id=self.commerce.id, company_id=self.company.id)
+        created = self._range(
+            env, sector_id=self.commerce.id, company_id=self.company.id
+        )
         created.write({"high": 40.0})
         created.unlink()
 

@@ -282,11 +282,13 @@ class TestValueIntegrity(CsrCase):
 def connection(registry, uid=SUPERUSER_ID, commit=False):
     """An environment on a database connection of its own, as another user's
     request would have; rolled back at the end unless told to commit."""
+    if commit:
+        with registry.cursor() as cr:  # commits on leaving, as a request does
+            yield api.Environment(cr, uid, dict(DISABLED_MAIL))
+        return
     cr = registry.cursor()
     try:
         yield api.Environment(cr, uid, dict(DISABLED_MAIL))
-        if commit:
-            cr.commit()
     finally:
         cr.rollback()
         cr.close()

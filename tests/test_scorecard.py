@@ -74,9 +74,7 @@ class ScorecardCase(CsrCase):
         make("TST-CHANNEL", "governance", "higher")
         cls.december = cls._make_period("month", date(2024, 12, 1), date(2024, 12, 31))
         # Without a target, January 2025 is judged against January 2024.
-        cls.year_before = cls._make_period(
-            "month", date(2024, 1, 1), date(2024, 1, 31)
-        )
+        cls.year_before = cls._make_period("month", date(2024, 1, 1), date(2024, 1, 31))
         cls._targets()
         cls._values()
 
@@ -498,8 +496,14 @@ class TestScoringFollowsPerformance(ScorecardCase):
         self._set(year_2025, energy, 1300.0)
         self._set(year_2026, energy, 1100.0)
         for month in range(1, 12):
-            period = self.january if month == 1 else self._make_period(
-                "month", date(2025, month, 1), date(2025, month + 1, 1) - timedelta(1)
+            period = (
+                self.january
+                if month == 1
+                else self._make_period(
+                    "month",
+                    date(2025, month, 1),
+                    date(2025, month + 1, 1) - timedelta(1),
+                )
             )
             self._set(period, energy, 100.0)
         line = self._line(year_2026, energy)

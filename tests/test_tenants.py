@@ -27,7 +27,10 @@ class TestTenants(CsrCase):
         for user in (cls.user, cls.manager):
             user.company_ids = [Command.set(both)]
         cls.admin = cls.env.ref("base.user_admin")
-        cls.admin.company_ids = [Command.link(cls.company.id), Command.link(cls.beta.id)]
+        cls.admin.company_ids = [
+            Command.link(cls.company.id),
+            Command.link(cls.beta.id),
+        ]
         cls.roles = {"user": cls.user, "manager": cls.manager, "admin": cls.admin}
         cls._make_records()
 
@@ -109,8 +112,10 @@ class TestTenants(CsrCase):
             }
         )
         cls._make_value(cls, period=cls.january)
-        scorecard = env["csr.scorecard"].sudo().create(
-            {"period_id": cls.january.id, "company_id": company.id}
+        scorecard = (
+            env["csr.scorecard"]
+            .sudo()
+            .create({"period_id": cls.january.id, "company_id": company.id})
         )
         env["csr.scorecard.line"].sudo().create(
             {
@@ -160,8 +165,8 @@ class TestTenants(CsrCase):
                         raise Moved
                 except Moved:
                     moved.append((name, role))
-                except UserError:
-                    pass
+                except UserError as refused:
+                    self.assertTrue(str(refused))  # refused in words
                 self.env.invalidate_all()
                 self.assertEqual(record.company_id, self.company)
         self.assertEqual(moved, [])
@@ -204,15 +209,15 @@ class TestTenants(CsrCase):
             alpha_only["csr.dialogue"].create(
                 {"name": "Pushed", "company_id": self.beta.id}
             )
-        self.assertFalse(
-            self.env["csr.dialogue"].search([("name", "=", "Pushed")])
-        )
+        self.assertFalse(self.env["csr.dialogue"].search([("name", "=", "Pushed")]))
 
     def test_campaign_refusal_names_no_period_of_another_company(self):
         beta_manager = self._make_user(
             "beta_manager", MANAGER_GROUPS, company=self.beta
         )
-        env = self.env(user=beta_manager, context={"allowed_company_ids": [self.beta.id]})
+        env = self.env(
+            user=beta_manager, context={"allowed_company_ids": [self.beta.id]}
+        )
         with self.assertRaises(AccessError) as caught, self.env.cr.savepoint():
             env["csr.campaign"].create({"period_id": self.january.id})
         self.assertNotIn(self.january.name, caught.exception.args[0])
@@ -221,7 +226,9 @@ class TestTenants(CsrCase):
     def test_beta_user_cannot_push_into_alpha(self):
         beta_user = self._make_user("beta_user", USER_GROUPS, company=self.beta)
         env = self.env(user=beta_user, context={"allowed_company_ids": [self.beta.id]})
-        dialogue = env["csr.dialogue"].create({"name": "Beta's own", "company_id": self.beta.id})
+        dialogue = env["csr.dialogue"].create(
+            {"name": "Beta's own", "company_id": self.beta.id}
+        )
         with self.assertRaises(REFUSED), self.env.cr.savepoint():
             dialogue.write({"company_id": self.company.id})
         self.assertEqual(dialogue.sudo().company_id, self.beta)
