@@ -5,7 +5,9 @@ from odoo.exceptions import UserError
 
 class IrAttachment(models.Model):
     """Evidence files are part of the figure they back: once the value leaves
-    draft, or its period is locked, they can be neither changed nor removed."""
+    draft, or its period is locked, they can be neither changed nor removed.
+    So is the signed document of a policy once it is approved: a change goes
+    through a new version of the policy."""
 
     _inherit = "ir.attachment"
 
@@ -20,6 +22,7 @@ class IrAttachment(models.Model):
     def _check_csr_evidence_editable(self):
         if not self.ids:
             return
+        self._check_csr_policy_document_editable()
         values = (
             self.env["csr.indicator.value"]
             .sudo()
@@ -37,5 +40,24 @@ class IrAttachment(models.Model):
                     "This file is evidence of %(values)s, which is no longer a draft "
                     "or belongs to a locked period: it cannot be changed or removed.",
                     values=", ".join(frozen.mapped("display_name")),
+                )
+            )
+
+    def _check_csr_policy_document_editable(self):
+        if self.env.su:
+            return
+        policies = (
+            self.env["csr.policy"]
+            .sudo()
+            .search(
+                [("document_ids", "in", self.ids), ("state", "!=", "draft")],
+                limit=1,
+            )
+        )
+        if policies:
+            raise UserError(
+                _(
+                    "This file is the document of an approved policy: it cannot be "
+                    "changed or removed. Make a new version of the policy instead."
                 )
             )

@@ -179,6 +179,17 @@ class TestApprovedPolicy(CsrCase):
         self.assertIn("minimum wage", self.policy.body)
         self.assertEqual(self.policy.document_ids, self.document)
 
+    def test_the_signed_document_itself_cannot_be_removed(self):
+        """Deleting or rewriting the attachment record of an approved policy's
+        document, rather than unlinking it from the policy, is refused too."""
+        for user in (self.user, self.manager):
+            with self.assertRefused(UserError, "document of an approved policy"):
+                self.document.with_user(user).unlink()
+            with self.assertRefused(UserError, "document of an approved policy"):
+                self.document.with_user(user).write({"raw": b"%PDF forged"})
+        self.assertTrue(self.document.exists())
+        self.assertEqual(self.document.raw, b"%PDF")
+
     def test_review_date_only_through_the_button(self):
         with self.assertRefused(UserError, "Mark Reviewed"):
             self.policy.with_user(self.manager).write(
