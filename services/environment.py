@@ -164,12 +164,21 @@ def _unmapped_warning(env, names):
     )
 
 
-def _factor_warnings(company, period, factor, is_fallback):
+def _factor_warnings(company, period, factor, is_fallback, substituted=False):
     """A factor from an earlier year, or a regional stand-in, is not the
     period's own: say which one was used."""
     _ = company.env._
     found = []
-    if is_fallback:
+    if substituted:
+        found.append(
+            _(
+                "No supplier or certificate factor: the grid average %(factor)s "
+                "stands in for the market-based figure, as the GHG Protocol's "
+                "Scope 2 Guidance allows. Add your supplier's factor if it has one.",
+                factor=factor.display_name,
+            )
+        )
+    elif is_fallback:
         found.append(
             _(
                 "No emission factor of %(country)s: the regional factor %(factor)s "
@@ -228,7 +237,10 @@ def _emissions(factors, company, period, source, quantities):
             continue
         factor = records[plain.id]
         used.append(factor.id)
-        for warning in _factor_warnings(company, period, factor, is_fallback):
+        substituted = scope != source.scope
+        for warning in _factor_warnings(
+            company, period, factor, is_fallback and not substituted, substituted
+        ):
             if warning not in warnings:
                 warnings.append(warning)
         total += emissions.tonnes_co2e(quantity, plain.kgco2e_per_unit)

@@ -26,6 +26,9 @@ class Figure:
     factor_ids: tuple = ()
     # Why the figure may be doubtful, each with how to fix it.
     warnings: tuple = ()
+    # The warnings concern the note only (the FTE beside a headcount), not the
+    # value: figures worked out from this one do not inherit them.
+    warnings_on_note: bool = False
 
 
 def move_line_domain(company, date_to, date_from=None):

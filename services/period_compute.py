@@ -47,7 +47,9 @@ def _inherited_warnings(figures, codes):
     found = []
     for code in codes:
         figure = figures.get(code)
-        for warning in figure.warnings if figure else ():
+        if figure is None or figure.warnings_on_note:
+            continue
+        for warning in figure.warnings:
             if warning not in found:
                 found.append(warning)
     return tuple(found)

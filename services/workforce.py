@@ -309,11 +309,13 @@ class WorkforceFigures:
 
     def headcount(self):
         fte = workforce.fte_total(self.rows)
-        return self._contracts_figure(
+        figure = self._contracts_figure(
             workforce.headcount(self.rows),
             self.env._("FTE %(fte)s", fte=_number(fte)),
             full_time=True,
         )
+        figure.warnings_on_note = True  # the headcount itself is right
+        return figure
 
     def permanent_share(self):
         return self._contracts_figure(workforce.permanent_share(self.rows))
