@@ -290,6 +290,22 @@ class CsrIndicatorValue(models.Model):
             raise UserError(
                 _("A validated value cannot be deleted. Reset it to draft first.")
             )
+        others = self.filtered(
+            lambda record: record.entered_by_id
+            and record.entered_by_id != self.env.user
+        )
+        if others and not self.env.su and not self._is_csr_manager():
+            # Resetting a colleague's submitted figure and then deleting it
+            # would bypass the rule below: a figure goes with its author's or
+            # a manager's hand only.
+            raise AccessError(
+                _(
+                    "%(names)s was entered by %(authors)s: only they or a CSR "
+                    "manager can delete it.",
+                    names=", ".join(others.mapped("display_name")),
+                    authors=", ".join(others.entered_by_id.mapped("name")),
+                )
+            )
         submitted = self.filtered(lambda record: record.state == "submitted")
         if not submitted:
             return

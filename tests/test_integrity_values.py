@@ -115,7 +115,7 @@ class TestValueIntegrity(CsrCase):
         for user in (self.user, self.colleague):
             with (
                 self.subTest(user=user.login),
-                self.assertRefused(AccessError, "only a CSR manager can delete"),
+                self.assertRefused(AccessError, "CSR manager can delete"),
             ):
                 value.with_user(user).unlink()
         self.assertTrue(value.exists())
@@ -409,3 +409,29 @@ class TestLockUnderConcurrency(TransactionCase):
                 finally:
                     with connection(self.registry, self.admin_id, commit=True) as env:
                         env["csr.period"].browse(self.period_id).action_unlock()
+
+
+class TestDeleteByAuthor(CsrCase):
+    def test_a_colleague_cannot_reset_and_delete_a_submitted_figure(self):
+        """A user submits a figure; a colleague may reset it to draft (tracked)
+        but not delete it; its author and a manager may."""
+        colleague = self._make_user("csr_colleague", USER_GROUPS)
+        value = (
+            self.env["csr.indicator.value"]
+            .with_user(self.user)
+            .create(
+                {
+                    "indicator_id": self.water.id,
+                    "period_id": self.january.id,
+                    "value": 42.0,
+                }
+            )
+        )
+        self.assertEqual(value.entered_by_id, self.user)
+        value.action_submit()
+        value.with_user(colleague).action_reset_to_draft()
+        with self.assertRefused(AccessError, "only they or a CSR manager"):
+            value.with_user(colleague).unlink()
+        self.assertTrue(value.exists())
+        value.unlink()  # its author
+        self.assertFalse(value.exists())
