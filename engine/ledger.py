@@ -15,7 +15,10 @@ value distributed always add up to its total.
 """
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+# The same account as the plain account sources read.
+from .accounting import Account  # noqa: F401 - the ledger reads the same accounts
 
 # Profit-and-loss buckets, and the balance-sheet ones that a figure reads.
 PNL_BUCKETS = (
@@ -68,14 +71,6 @@ REQUIRED = {
     "capital": ("finance_cost",),
     "government": ("tax_expense",),
 }
-
-
-@dataclass(frozen=True)
-class Account:
-    id: int
-    code: str
-    account_type: str
-    tag_ids: frozenset = field(default_factory=frozenset)
 
 
 @dataclass(frozen=True)

@@ -142,6 +142,19 @@ addon_installed() {
     psql -d "$1" -tAc "SELECT 1 FROM ir_module_module WHERE name='$ADDON_NAME' AND state='installed'" 2>/dev/null | grep -q 1
 }
 
+# --- Debian packages the commands need ------------------------------------------
+# Install a Debian package where we may (root with apt), refreshing apt's
+# lists when a fresh machine has none yet; say so when it cannot be had.
+apt_install() {
+    local package="$1" purpose="$2"
+    [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 || return 0
+    say "Installing Debian's $package for $purpose"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null 2>&1 \
+        || { apt-get update -qq >/dev/null 2>&1 \
+             && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null 2>&1; } \
+        || say "apt-get could not install $package"
+}
+
 # --- Browser for the tours ----------------------------------------------------
 browser_found() {
     command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 \
@@ -152,13 +165,7 @@ browser_found() {
 # is missing and we may (root with apt), else say plainly that tours are skipped.
 ensure_chromium() {
     browser_found && return 0
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-        say "Installing Debian's chromium for the browser tours"
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1 \
-            || { apt-get update -qq >/dev/null 2>&1 \
-                 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1; } \
-            || say "apt-get could not install chromium"
-    fi
+    apt_install chromium "the browser tours"
     browser_found || say "No Chromium or Chrome on the PATH: the browser tours will be SKIPPED." \
         "Install Debian's 'chromium' package to run them."
 }
@@ -168,13 +175,7 @@ ensure_chromium() {
 # missing and we may (root with apt), else say that PDF reports will fail.
 ensure_wkhtmltopdf() {
     command -v wkhtmltopdf >/dev/null 2>&1 && return 0
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-        say "Installing Debian's wkhtmltopdf for the PDF reports"
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wkhtmltopdf >/dev/null 2>&1 \
-            || { apt-get update -qq >/dev/null 2>&1 \
-                 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wkhtmltopdf >/dev/null 2>&1; } \
-            || say "apt-get could not install wkhtmltopdf"
-    fi
+    apt_install wkhtmltopdf "the PDF reports"
     command -v wkhtmltopdf >/dev/null 2>&1 || say "No wkhtmltopdf on the PATH: PDF reports cannot be printed." \
         "Install Debian's 'wkhtmltopdf' package."
 }

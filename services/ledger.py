@@ -181,16 +181,11 @@ class Books:
         return found
 
 
+# The buckets each figure reads: the components', and the whole books' for
+# the totals (what a warning about those buckets concerns).
 COMPONENT_BUCKETS = {
-    "revenue": ("revenue",),
-    "generated": ("revenue", "other_income"),
+    **ledger.COMPONENTS,
     "distributed": ledger.PNL_BUCKETS + ("dividends_payable",),
-    "opex": ("opex", "training"),
-    "wages": ("wages",),
-    "capital": ("finance_cost", "dividends_payable"),
-    "government": ("tax_expense", "fines"),
-    "community": ("donation",),
-    "training": ("training",),
     "result": ledger.PNL_BUCKETS,
     "total_assets": ledger.TAX_BUCKETS,
 }

@@ -56,13 +56,7 @@ from datetime import date
 from odoo import Command
 from odoo.tests import TransactionCase
 
-DISABLED_MAIL = {
-    "tracking_disable": True,
-    "mail_create_nolog": True,
-    "mail_create_nosubscribe": True,
-    "mail_notrack": True,
-    "no_reset_password": True,
-}
+from .common import DISABLED_MAIL
 
 YEAR_START, YEAR_END = date(2025, 1, 1), date(2025, 12, 31)
 MONTH_ENDS = [
