@@ -42,6 +42,14 @@ def _data_quality(figure):
     return "estimated" if figure.estimated else "measured"
 
 
+QUIET_COMPUTE = {
+    "tracking_disable": True,
+    "mail_create_nolog": True,
+    "mail_create_nosubscribe": True,
+    "mail_notrack": True,
+}
+
+
 def _inherited_warnings(figures, codes):
     """A figure worked out from doubtful ones is doubtful for the same reasons."""
     found = []
@@ -396,7 +404,10 @@ class PeriodCompute:
     # -- storing ----------------------------------------------------------
 
     def _store(self, indicators, figures, existing, report):
-        Value = self.env["csr.indicator.value"]._system()
+        # Quiet: the period's chatter gets one summary of the compute; a
+        # message and a follower per computed value would bury it (566 per
+        # year-end run). Hand edits keep their tracked history.
+        Value = self.env["csr.indicator.value"]._system().with_context(**QUIET_COMPUTE)
         now = fields.Datetime.now()
         to_create = []
         for indicator in indicators:
@@ -423,7 +434,9 @@ class PeriodCompute:
                 to_create.append(self._value_vals(indicator, figure, now))
                 report.created.append(indicator.code)
             elif self._changed(current, figure):
-                current._system().write(self._figure_vals(figure, now))
+                current._system().with_context(**QUIET_COMPUTE).write(
+                    self._figure_vals(figure, now)
+                )
                 report.updated.append(indicator.code)
             else:
                 report.unchanged.append(indicator.code)

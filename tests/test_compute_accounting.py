@@ -351,3 +351,25 @@ class TestComputeAccounting(AccountTestInvoicingCommon):
         large = march
         values = {v.code: v.value for v in large.value_ids}
         self.assertEqual(values["ECO-01"], 999.0)
+
+    def test_a_compute_posts_one_summary_not_one_message_per_value(self):
+        """Chatter as a user has it (tracking on): the compute creates about
+        ten values and logs one note on the period; the values get no message
+        and no follower."""
+        loud = dict.fromkeys(
+            (
+                "tracking_disable",
+                "mail_create_nolog",
+                "mail_create_nosubscribe",
+                "mail_notrack",
+            ),
+            False,
+        )
+        period = self.january.with_user(self.manager).with_context(**loud)
+        notes_before = len(period.message_ids)
+        period.action_compute()
+        values = period.value_ids
+        self.assertGreaterEqual(len(values), 7)
+        self.assertEqual(len(period.message_ids), notes_before + 1)
+        self.assertFalse(values.message_ids)
+        self.assertFalse(values.message_follower_ids)
