@@ -32,6 +32,7 @@ class CsrActivity(models.Model):
         "the same category are converted.",
     )
     ncv_mj = fields.Float(
+        aggregator=None,
         string="Energy content (MJ per unit)",
         digits=(16, 4),
         help="Net calorific value, e.g. 3.6 for a kWh, 36.1 for a litre of diesel. "

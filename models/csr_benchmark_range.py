@@ -44,13 +44,28 @@ class CsrBenchmarkRange(models.Model):
     active = fields.Boolean(default=True)
     pillar = fields.Selection(related="indicator_id.pillar", store=True)
     unit = fields.Char(related="indicator_id.unit")
-    low = fields.Float(digits=(16, 4), required=True, help="Lower end of the range.")
-    median = fields.Float(
-        digits=(16, 4), required=True, help="Typical value within the range."
+    low = fields.Float(
+        aggregator=None,
+        digits=(16, 4),
+        required=True,
+        help="Lower end of the range.",
     )
-    high = fields.Float(digits=(16, 4), required=True, help="Upper end of the range.")
+    median = fields.Float(
+        aggregator=None,
+        digits=(16, 4),
+        required=True,
+        help="Typical value within the range.",
+    )
+    high = fields.Float(
+        aggregator=None,
+        digits=(16, 4),
+        required=True,
+        help="Upper end of the range.",
+    )
     year = fields.Integer(
-        required=True, help="Year the figures describe (or were published)."
+        aggregator=None,
+        required=True,
+        help="Year the figures describe (or were published).",
     )
     annual_only = fields.Boolean(
         string="Yearly figures only",

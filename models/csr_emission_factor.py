@@ -46,15 +46,33 @@ class CsrEmissionFactor(models.Model):
     date_from = fields.Date(string="Valid from", required=True)
     date_to = fields.Date(string="Valid until")
     kgco2e_per_unit = fields.Float(
-        string="kgCO2e per unit", digits=(16, 6), required=True
+        aggregator=None,
+        string="kgCO2e per unit",
+        digits=(16, 6),
+        required=True,
     )
-    co2_per_unit = fields.Float(string="kgCO2 per unit", digits=(16, 6))
-    ch4_per_unit = fields.Float(string="kgCH4 per unit", digits=(16, 6))
-    n2o_per_unit = fields.Float(string="kgN2O per unit", digits=(16, 6))
+    co2_per_unit = fields.Float(
+        aggregator=None,
+        string="kgCO2 per unit",
+        digits=(16, 6),
+    )
+    ch4_per_unit = fields.Float(
+        aggregator=None,
+        string="kgCH4 per unit",
+        digits=(16, 6),
+    )
+    n2o_per_unit = fields.Float(
+        aggregator=None,
+        string="kgN2O per unit",
+        digits=(16, 6),
+    )
     gwp_set = fields.Selection(GWP_SETS, string="GWP set")
     source_publisher = fields.Char(required=True)
     source_document = fields.Char(required=True)
-    source_year = fields.Integer(required=True)
+    source_year = fields.Integer(
+        aggregator=None,
+        required=True,
+    )
     source_url = fields.Char(string="Source URL")
     note = fields.Text()
     active = fields.Boolean(default=True)

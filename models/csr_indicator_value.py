@@ -94,7 +94,11 @@ class CsrIndicatorValue(models.Model):
     date_to = fields.Date(related="period_id.date_to", store=True)
     period_kind = fields.Selection(related="period_id.kind", store=True)
     period_state = fields.Selection(related="period_id.state", string="Period status")
-    value = fields.Float(digits=(16, 4), tracking=True)
+    value = fields.Float(
+        aggregator=None,
+        digits=(16, 4),
+        tracking=True,
+    )
     source = fields.Selection(
         SOURCE_TYPES,
         compute="_compute_source",

@@ -23,7 +23,11 @@ class CsrMinimumWage(models.Model):
 
     country_id = fields.Many2one("res.country", required=True, index=True)
     date_from = fields.Date(string="In force from", required=True)
-    amount = fields.Monetary(required=True, currency_field="currency_id")
+    amount = fields.Monetary(
+        aggregator=None,
+        required=True,
+        currency_field="currency_id",
+    )
     currency_id = fields.Many2one(
         "res.currency",
         required=True,
@@ -38,6 +42,7 @@ class CsrMinimumWage(models.Model):
         help="What the amount pays: a month, a day or an hour of work.",
     )
     units_per_month = fields.Float(
+        aggregator=None,
         string="Days or hours per month",
         digits=(16, 4),
         help="How many days (daily basis) or hours (hourly basis) make the "
@@ -45,6 +50,7 @@ class CsrMinimumWage(models.Model):
         "art. 89).",
     )
     monthly_amount = fields.Monetary(
+        aggregator=None,
         string="Monthly equivalent",
         compute="_compute_monthly_amount",
         store=True,
@@ -55,7 +61,10 @@ class CsrMinimumWage(models.Model):
     source_document = fields.Char(
         string="Legal act", required=True, help="Decree, law or resolution."
     )
-    source_year = fields.Integer(required=True)
+    source_year = fields.Integer(
+        aggregator=None,
+        required=True,
+    )
     source_url = fields.Char(string="Source URL")
     note = fields.Text(
         help="e.g. which zone or which workers the amount applies to.",

@@ -66,7 +66,11 @@ class CsrScorecardLine(models.Model):
     )
     has_value = fields.Boolean(readonly=True)
     warning = fields.Text(related="value_id.warning")
-    value = fields.Float(digits=(16, 4), readonly=True)
+    value = fields.Float(
+        aggregator=None,
+        digits=(16, 4),
+        readonly=True,
+    )
     value_state = fields.Selection(VALUE_STATES, string="Value status", readonly=True)
     data_quality = fields.Selection(DATA_QUALITIES, readonly=True)
     has_target = fields.Boolean(readonly=True)
@@ -74,14 +78,20 @@ class CsrScorecardLine(models.Model):
         "csr.target", readonly=True, ondelete="set null", check_company=True
     )
     target_value = fields.Float(
+        aggregator=None,
         string="Target used",
         digits=(16, 4),
         readonly=True,
         help="For a yes/no indicator, the good answer (1 yes, 0 no).",
     )
-    amber_limit = fields.Float(digits=(16, 4), readonly=True)
+    amber_limit = fields.Float(
+        aggregator=None,
+        digits=(16, 4),
+        readonly=True,
+    )
     has_previous = fields.Boolean(readonly=True)
     previous_value = fields.Float(
+        aggregator=None,
         digits=(16, 4),
         readonly=True,
         help="What the value is judged by without a target: the same period a "
@@ -89,6 +99,7 @@ class CsrScorecardLine(models.Model):
         "before).",
     )
     improvement = fields.Float(
+        aggregator=None,
         string="Improvement (%)",
         digits=(16, 2),
         readonly=True,

@@ -39,6 +39,7 @@ class CsrTarget(models.Model):
         help="Leave empty for a target over a whole calendar year.",
     )
     year = fields.Integer(
+        aggregator=None,
         compute="_compute_year",
         store=True,
         readonly=False,
@@ -49,17 +50,29 @@ class CsrTarget(models.Model):
     unit = fields.Char(related="indicator_id.unit")
     direction = fields.Selection(related="indicator_id.direction")
     target_value = fields.Float(
-        string="Target (green)", digits=(16, 4), required=True, tracking=True
+        aggregator=None,
+        string="Target (green)",
+        digits=(16, 4),
+        required=True,
+        tracking=True,
     )
     amber_limit = fields.Float(
+        aggregator=None,
         digits=(16, 4),
         required=True,
         tracking=True,
         help="Values between the target and this limit are amber; beyond it red. "
         "Below the target for 'higher is better', above it for 'lower is better'.",
     )
-    baseline_value = fields.Float(digits=(16, 4), tracking=True)
-    baseline_year = fields.Integer(tracking=True)
+    baseline_value = fields.Float(
+        aggregator=None,
+        digits=(16, 4),
+        tracking=True,
+    )
+    baseline_year = fields.Integer(
+        aggregator=None,
+        tracking=True,
+    )
     note = fields.Text()
 
     # One target per indicator and company for a given period, or for a given

@@ -1,0 +1,54 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Readable lists: a grouped list never sums what has no meaning summed,
+such as the figures of indicators in different units, minimum wages of
+different countries, emission factors, rates, thresholds or years (the
+assessment found "Economic (184) 84,044,173" and a sum of 28 Argentine
+minimum wages)."""
+
+from odoo.tests import TransactionCase
+
+NOT_SUMMED = {
+    "csr.indicator.value": ["value"],
+    "csr.scorecard.line": [
+        "value",
+        "target_value",
+        "amber_limit",
+        "previous_value",
+        "improvement",
+    ],
+    "csr.minimum.wage": ["amount", "units_per_month", "monthly_amount", "source_year"],
+    "csr.emission.factor": [
+        "kgco2e_per_unit",
+        "co2_per_unit",
+        "ch4_per_unit",
+        "n2o_per_unit",
+        "source_year",
+    ],
+    "csr.target": [
+        "year",
+        "target_value",
+        "amber_limit",
+        "baseline_value",
+        "baseline_year",
+    ],
+    "csr.benchmark.range": ["low", "median", "high", "year"],
+    "csr.activity": ["ncv_mj"],
+}
+
+
+class TestReadableLists(TransactionCase):
+    def test_no_meaningless_sums_in_grouped_lists(self):
+        for model, names in NOT_SUMMED.items():
+            for name in names:
+                with self.subTest(field=f"{model}.{name}"):
+                    field = self.env[model]._fields[name]
+                    self.assertIsNone(field.aggregator)
+
+    def test_a_grouped_read_gives_no_total_for_them(self):
+        groups = self.env["csr.emission.factor"].web_read_group(
+            [], ["kgco2e_per_unit", "source_year"], ["scope"]
+        )["groups"]
+        self.assertTrue(groups)
+        for group in groups:
+            self.assertNotIn("kgco2e_per_unit", group)
+            self.assertNotIn("source_year", group)
