@@ -71,3 +71,21 @@ def raw_value_error(raw):
     except (TypeError, ValueError):
         return VALUE_NOT_A_NUMBER
     return None if math.isfinite(number) else VALUE_NOT_FINITE
+
+
+def display_unit(unit, value_type, currency_code):
+    """The unit a person reads: a monetary indicator's unit names the
+    company's currency instead of the word "currency" (in any language: the
+    first word of the unit stands for it).
+
+    >>> display_unit("currency", "monetary", "COP")
+    'COP'
+    >>> display_unit("moneda por empleado", "monetary", "COP")
+    'COP por empleado'
+    >>> display_unit("m³", "quantity", "COP")
+    'm³'
+    """
+    if value_type != "monetary" or not currency_code or not unit:
+        return unit
+    _first, _space, rest = unit.partition(" ")
+    return f"{currency_code} {rest}" if rest else currency_code

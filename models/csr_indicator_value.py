@@ -88,7 +88,7 @@ class CsrIndicatorValue(models.Model):
     pillar = fields.Selection(related="indicator_id.pillar", store=True)
     pillar_sequence = fields.Integer(related="indicator_id.pillar_sequence", store=True)
     indicator_sequence = fields.Integer(related="indicator_id.sequence", store=True)
-    unit = fields.Char(related="indicator_id.unit")
+    unit = fields.Char(compute="_compute_unit")
     value_type = fields.Selection(related="indicator_id.value_type")
     date_from = fields.Date(related="period_id.date_from", store=True)
     date_to = fields.Date(related="period_id.date_to", store=True)
@@ -205,6 +205,15 @@ class CsrIndicatorValue(models.Model):
         )
         for value in self:
             value.plausibility_note = "\n".join(flagged.get(value._origin, []))
+
+    @api.depends("indicator_id.unit", "indicator_id.value_type", "company_id")
+    def _compute_unit(self):
+        for record in self:
+            record.unit = values.display_unit(
+                record.indicator_id.unit,
+                record.indicator_id.value_type,
+                record.company_id.currency_id.name,
+            )
 
     @api.depends("warning")
     def _compute_has_warning(self):

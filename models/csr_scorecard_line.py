@@ -1,6 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
+from ..engine import values
 from .csr_indicator import PILLARS
 from .csr_indicator_value import DATA_QUALITIES, VALUE_STATES
 from .csr_scorecard import LIGHTS
@@ -55,7 +56,7 @@ class CsrScorecardLine(models.Model):
     )
     code = fields.Char(related="indicator_id.code")
     direction = fields.Selection(related="indicator_id.direction")
-    unit = fields.Char(related="indicator_id.unit")
+    unit = fields.Char(compute="_compute_unit")
     pillar = fields.Selection(PILLARS, required=True, readonly=True)
     value_id = fields.Many2one(
         "csr.indicator.value",
@@ -117,3 +118,12 @@ class CsrScorecardLine(models.Model):
     score = fields.Float(digits=(5, 2), readonly=True, aggregator="avg")
     light = fields.Selection(LIGHTS, readonly=True)
     weight = fields.Float(digits=(16, 2), readonly=True, aggregator="avg")
+
+    @api.depends("indicator_id.unit", "indicator_id.value_type", "company_id")
+    def _compute_unit(self):
+        for line in self:
+            line.unit = values.display_unit(
+                line.indicator_id.unit,
+                line.indicator_id.value_type,
+                line.company_id.currency_id.name,
+            )

@@ -16,6 +16,7 @@ from datetime import date
 
 from odoo import fields
 
+from ..engine.values import display_unit
 from ..models.csr_pillar_mixin import PILLARS
 from .labels import selection_labels
 from .period_compute import PeriodCompute
@@ -264,7 +265,7 @@ class ReportData:
         card, lines, pillars = self._judgement(period)
         history = self._history(columns)
         maturity, stages = self._maturity(period)
-        rows = self._rows(lines, columns, history)
+        rows = self._rows(lines, columns, history, company.currency_id.name)
         previous_pillars = self._previous_pillar_scores(card)
         labels = selection_labels(self.env["csr.scorecard.pillar"], "pillar")
         light_labels = selection_labels(self.env["csr.scorecard"], "light")
@@ -409,7 +410,7 @@ class ReportData:
         )
         return {(v.indicator_id.id, v.period_id.id): v for v in values}
 
-    def _rows(self, lines, columns, history):
+    def _rows(self, lines, columns, history, currency_code=""):
         indicators = self.env["csr.indicator"].browse(
             [line["indicator_id"] for line in lines]
         )
@@ -425,6 +426,7 @@ class ReportData:
             "reason": selection_labels(Line, "not_scored_reason"),
             "state": selection_labels(Line, "value_state"),
             "source": selection_labels(self.env["csr.indicator"], "source_type"),
+            "currency_code": currency_code,
         }
         reported = columns[-1].period_id
         rows = []
@@ -464,7 +466,9 @@ class ReportData:
             code=indicator.code,
             name=indicator.name,
             pillar=line["pillar"],
-            unit=indicator.unit,
+            unit=display_unit(
+                indicator.unit, indicator.value_type, labels["currency_code"]
+            ),
             value_type=indicator.value_type,
             direction=indicator.direction,
             is_core=indicator.is_core,

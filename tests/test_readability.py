@@ -7,6 +7,10 @@ minimum wages)."""
 
 from odoo.tests import TransactionCase
 
+from odoo.addons.csr_management.services.report_data import ReportData
+
+from .common import CsrCase
+
 NOT_SUMMED = {
     "csr.indicator.value": ["value"],
     "csr.scorecard.line": [
@@ -52,3 +56,39 @@ class TestReadableLists(TransactionCase):
         for group in groups:
             self.assertNotIn("kgco2e_per_unit", group)
             self.assertNotIn("source_year", group)
+
+
+class TestAmountsNameTheirCurrency(CsrCase):
+    def test_a_monetary_unit_is_the_company_currency(self):
+        """ECO-01 reads "currency" in the catalogue; its values, scorecard
+        lines and report rows say the company's currency code instead, and
+        SOC-19 "currency per employee" reads "<code> per employee"."""
+        code = self.company.currency_id.name
+        revenue = self.env.ref("csr_management.indicator_eco_01")
+        training = self.env.ref("csr_management.indicator_soc_19")
+        values = self.env["csr.indicator.value"].create(
+            [
+                {
+                    "indicator_id": revenue.id,
+                    "period_id": self.january.id,
+                    "value": 9.0,
+                },
+                {
+                    "indicator_id": training.id,
+                    "period_id": self.january.id,
+                    "value": 1.0,
+                },
+                {
+                    "indicator_id": self.water.id,
+                    "period_id": self.january.id,
+                    "value": 2.0,
+                },
+            ]
+        )
+        self.assertEqual(values.mapped("unit"), [code, f"{code} per employee", "m³"])
+        self.january._refresh_scorecards()
+        lines = self.january.scorecard_ids.line_ids
+        line = lines.filtered(lambda scored: scored.indicator_id == revenue)
+        self.assertEqual(line.unit, code)
+        report = ReportData(self.env).build(self.january)[0]
+        self.assertEqual(report.value_of("ECO-01").unit, code)
