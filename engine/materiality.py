@@ -127,7 +127,6 @@ def indicator_weights(base_weights, material_keys, material_weight):
 
 SIZE = 420
 MARGIN_LEFT = 56
-MARGIN_BOTTOM = 48
 MARGIN_TOP = 16
 MARGIN_RIGHT = 16
 PLOT = SIZE - MARGIN_LEFT - MARGIN_RIGHT  # square plot area

@@ -245,29 +245,21 @@ def period_text(value):
     return cell_text(value)
 
 
-def parse_value(raw, value_type, allow_negative=False):
-    """``(number, None)`` or ``(None, error code)`` for a value cell.
+def _as_number(raw, value_type):
+    """The number of a value cell, or None when it holds no number.
 
     Numbers take a dot or a comma as decimal mark (no thousands separator).
     Yes/no indicators also take yes/no words in the four languages.
 
-    >>> parse_value("12,5", "quantity"), parse_value(3, "quantity")
-    ((12.5, None), (3.0, None))
-    >>> parse_value("Sí", "boolean"), parse_value("não", "boolean")
-    ((1.0, None), (0.0, None))
-    >>> parse_value("yes", "quantity"), parse_value("1.234,5", "quantity")
-    ((None, 'not_a_number'), (None, 'not_a_number'))
-    >>> parse_value("45 %", "percentage"), parse_value(101, "percentage")
-    ((45.0, None), (None, 'over_100'))
+    >>> _as_number("12,5", "quantity"), _as_number(3, "quantity")
+    (12.5, 3.0)
+    >>> _as_number("Sí", "boolean"), _as_number("não", "boolean")
+    (1.0, 0.0)
+    >>> _as_number("yes", "quantity"), _as_number("1.234,5", "quantity")
+    (None, None)
+    >>> _as_number("45 %", "percentage")
+    45.0
     """
-    number = _as_number(raw, value_type)
-    if number is None:
-        return None, NOT_A_NUMBER
-    error = plausibility.value_error(value_type, allow_negative, number)
-    return (None, error) if error else (number, None)
-
-
-def _as_number(raw, value_type):
     if isinstance(raw, bool):
         return float(raw) if value_type == "boolean" else None
     if isinstance(raw, int | float):

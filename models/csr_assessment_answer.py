@@ -15,7 +15,6 @@ MOVEMENTS = [
     ("unchanged", "Unchanged"),
     ("new", "New question"),
 ]
-MOVED = ("gained", "lost", "excluded", "included")
 # What respondents may change; the rest is the snapshot of the question and
 # what the system read or concluded.
 RESPONDENT_FIELDS = {"manual_answer", "comment"}

@@ -14,8 +14,6 @@ POLICY_STATES = [
     ("retired", "Retired"),
     ("superseded", "Superseded"),
 ]
-# Once approved, a policy stays on record: GOV-05 of past periods reads it.
-ENDED_STATES = ("retired", "superseded")
 NOTICE_PARAM = "csr_management.policy_review_notice_days"
 DEFAULT_NOTICE_DAYS = 30
 REVIEW_ACTIVITY_TYPE = "csr_management.mail_activity_type_csr_policy_review"

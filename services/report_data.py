@@ -23,7 +23,6 @@ from .period_compute import PeriodCompute
 from .scorecard_compute import ScorecardCompute
 
 DEFAULT_HISTORY = 4
-VSME_FRAMEWORK = "vsme"
 OPEN_ACTION_STATES = ("draft", "planned", "in_progress")
 
 
