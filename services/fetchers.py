@@ -42,16 +42,17 @@ def move_line_domain(company, date_to, date_from=None):
     return domain
 
 
-def _accounts(env, company):
-    """The company's accounts for the engine, and those whose CSR tags were
-    copied from a neighbour at creation: their tags wait for a review."""
+def company_accounts(env, company):
+    """The company's accounts (records), as the engine reads them, and those
+    whose CSR tags were copied from a neighbour at creation: their tags wait
+    for a review and are not read."""
     records = (
         env["account.account"]
         .with_company(company)
         .search([("company_ids", "parent_of", company.id)])  # branches share
     )
     review = records.filtered("csr_tags_to_review")
-    return [
+    accounts = [
         accounting.Account(
             a.id,
             a.code or "",
@@ -59,12 +60,12 @@ def _accounts(env, company):
             frozenset() if a in review else frozenset(a.tag_ids.ids),
         )
         for a in records
-    ], review
+    ]
+    return records, accounts, review
 
 
-def _review_warning(env, source, review):
-    """Accounts under review that the source would read through a tag."""
-    pending = review.filtered(lambda a: a.tag_ids & source.account_tag_ids)
+def review_warnings(env, pending):
+    """Why accounts under review are left out of a figure, if any are."""
     if not pending:
         return ()
     return (
@@ -120,7 +121,7 @@ def account_totals(env, company, period, with_closing):
 def fetch_accounts(env, period, sources):
     """Journal-item sums per account, for the period and up to its end."""
     company = period.company_id
-    accounts, review = _accounts(env, company)
+    _records, accounts, review = company_accounts(env, company)
     with_closing = any(s.method == "account_closing" for s in sources)
     totals = account_totals(env, company, period, with_closing)
     figures = {}
@@ -138,7 +139,9 @@ def fetch_accounts(env, period, sources):
             value,
             "account.move.line",
             domain + [("account_id", "in", chosen)],
-            warnings=_review_warning(env, source, review),
+            warnings=review_warnings(
+                env, review.filtered(lambda a, s=source: a.tag_ids & s.account_tag_ids)
+            ),
         )
     return figures
 

@@ -11,7 +11,13 @@ movements settled on the tax accounts, never what was booked on them.
 from odoo.tools import SQL, format_amount
 
 from ..engine import ledger
-from .fetchers import Figure, account_totals, move_line_domain
+from .fetchers import (
+    Figure,
+    account_totals,
+    company_accounts,
+    move_line_domain,
+    review_warnings,
+)
 
 METHODS = ("economic_value", "taxes_paid")
 
@@ -40,37 +46,21 @@ class Books:
     def __init__(self, env, company):
         self.env = env
         self.company = company
-        records = (
-            env["account.account"]
-            .with_company(company)
-            .search([("company_ids", "parent_of", company.id)])  # branches share
-        )
-        tag_buckets = self.tag_buckets = self._tag_buckets()
-        self.review = records.filtered("csr_tags_to_review")
-        self.accounts = [
-            ledger.Account(
-                account.id,
-                account.code or "",
-                account.account_type,
-                frozenset()
-                if account in self.review
-                else frozenset(account.tag_ids.ids),
-            )
-            for account in records
-        ]
-        rules = env["csr.account.rule"]._rules_for(company)
-        self.rules = rules
-        self.records = records
-        self.known_chart = bool(rules.filtered(lambda r: not r.company_id))
+        self.records, self.accounts, self.review = company_accounts(env, company)
+        self.tag_buckets = self._tag_buckets()
+        self.rules = env["csr.account.rule"]._rules_for(company)
+        self.known_chart = bool(self.rules.filtered(lambda r: not r.company_id))
         self.buckets = ledger.classify_all(
             self.accounts,
             [
                 ledger.Rule(rule.bucket, prefix, own=bool(rule.company_id))
-                for rule in rules
+                for rule in self.rules
                 for prefix in rule.prefixes()
             ],
-            tag_buckets,
+            self.tag_buckets,
         )
+        self.bucket_of = {i: b for b, ids in self.buckets.items() for i in ids}
+        self.decided = self._decided()
 
     def _tag_buckets(self):
         data = self.env["ir.model.data"].search_read(
@@ -82,9 +72,6 @@ class Books:
             ["name", "res_id"],
         )
         return {row["res_id"]: TAG_BUCKETS[row["name"]] for row in data}
-
-    def bucket_of(self):
-        return {i: bucket for bucket, ids in self.buckets.items() for i in ids}
 
     def moving(self, flows):
         """Accounts with journal items in the period."""
@@ -108,14 +95,12 @@ class Books:
                 )
             )
         )
-        bucket_of = self.bucket_of()
-        decided = self._decided()
         found = []
         for account in moving.sorted("code"):
-            if account.id in decided:
+            if account.id in self.decided:
                 continue  # tagged, or under a rule of the company's own
             wanted = ledger.lookalike_bucket(names.get(account.id))
-            actual = bucket_of.get(account.id)
+            actual = self.bucket_of.get(account.id)
             if wanted and wanted != actual:
                 found.append((account, wanted, actual))
         return found
@@ -124,12 +109,10 @@ class Books:
         """(account, caveat) of the accounts with journal items that a rule
         with a caveat reads: one account mixing two kinds of cost, say."""
         found = []
-        bucket_of = self.bucket_of()
-        decided = self._decided()
-        moving = self.moving(flows).filtered(lambda a: a.id not in decided)
+        moving = self.moving(flows).filtered(lambda a: a.id not in self.decided)
         for rule in self.rules.filtered(lambda r: r.caveat and not r.company_id):
             for account in moving:
-                if bucket_of.get(account.id) == rule.bucket and any(
+                if self.bucket_of.get(account.id) == rule.bucket and any(
                     (account.code or "").startswith(p) for p in rule.prefixes()
                 ):
                     found.append((account, rule.caveat))
@@ -169,15 +152,7 @@ class Books:
             lambda a: a.id in wanted
             or any(self.tag_buckets.get(t) in buckets for t in a.tag_ids.ids)
         )
-        if pending:
-            found.append(
-                _(
-                    "Accounts %(accounts)s took CSR tags from a neighbouring account "
-                    "when they were created; those tags are not used until you "
-                    "confirm them (Configuration › Accounts to Review).",
-                    accounts=", ".join(pending.mapped("display_name")),
-                )
-            )
+        found.extend(review_warnings(self.env, pending))
         return found
 
 
@@ -201,16 +176,14 @@ def _component_value(name, books, totals, closings):
     return ledger.component(totals, name)
 
 
-def _component_warnings(name, books, totals, flows):
+def _component_warnings(name, books, totals, doubts):
+    """Why one component may be doubtful; ``doubts`` holds the look-alike
+    and caveat accounts of the period, read once for all the components."""
     _ = books.env._
     found = books.warnings(COMPONENT_BUCKETS[name])
-    labels = dict(
-        books.env["csr.account.rule"]
-        ._fields["bucket"]
-        ._description_selection(books.env)
-    )
+    lookalikes, caveats, labels = doubts
     read = set(COMPONENT_BUCKETS[name])
-    for account, wanted, actual in books.lookalikes(flows):
+    for account, wanted, actual in lookalikes:
         if wanted in read or actual in read:
             found.append(
                 _(
@@ -221,8 +194,8 @@ def _component_warnings(name, books, totals, flows):
                     actual=labels[actual].lower() if actual else _("nothing"),
                 )
             )
-    for account, caveat in books.caveats(flows):
-        if (books.bucket_of().get(account.id)) in read:
+    for account, caveat in caveats:
+        if books.bucket_of.get(account.id) in read:
             found.append(f"{account.display_name}: {caveat}")
     missing = ledger.missing_parts(totals)
     if name in ("distributed", "opex") and missing:
@@ -255,6 +228,8 @@ def fetch_economic_value(env, period, sources):
     totals_by_account = account_totals(env, company, period, with_closing)
     flows, closings = totals_by_account["account"], totals_by_account["account_closing"]
     totals = ledger.bucket_totals(books.buckets, flows)
+    labels = dict(env["csr.account.rule"]._fields["bucket"]._description_selection(env))
+    doubts = (books.lookalikes(flows), books.caveats(flows), labels)
     figures = {}
     for source in sources:
         name = source.ledger_component
@@ -273,7 +248,7 @@ def fetch_economic_value(env, period, sources):
             value,
             "account.move.line",
             domain + [("account_id", "in", sorted(chosen))],
-            warnings=tuple(_component_warnings(name, books, totals, flows)),
+            warnings=tuple(_component_warnings(name, books, totals, doubts)),
         )
     return figures
 
