@@ -425,7 +425,6 @@ class ReportData:
             "reason": selection_labels(Line, "not_scored_reason"),
             "state": selection_labels(Line, "value_state"),
             "source": selection_labels(self.env["csr.indicator"], "source_type"),
-            "currency_code": currency_code,
         }
         reported = columns[-1].period_id
         rows = []
@@ -433,7 +432,13 @@ class ReportData:
             indicator = by_id[line["indicator_id"]]
             value = history.get((indicator.id, reported))
             rows.append(
-                self._row(indicator, line, value, columns, history, frameworks, labels)
+                self._row(
+                    indicator,
+                    line,
+                    value,
+                    (columns, history, frameworks, labels),
+                    currency_code,
+                )
             )
         return rows
 
@@ -444,7 +449,10 @@ class ReportData:
             for indicator in indicators
         }
 
-    def _row(self, indicator, line, value, columns, history, frameworks, labels):
+    def _row(self, indicator, line, value, context, currency_code):
+        """One indicator's row; ``context`` is what every row of the report
+        shares: (columns, history, framework references, labels)."""
+        columns, history, frameworks, labels = context
         has_value = bool(line["has_value"])
         light = line["light"] or ""
         if light:
@@ -465,9 +473,7 @@ class ReportData:
             code=indicator.code,
             name=indicator.name,
             pillar=line["pillar"],
-            unit=display_unit(
-                indicator.unit, indicator.value_type, labels["currency_code"]
-            ),
+            unit=display_unit(indicator.unit, indicator.value_type, currency_code),
             value_type=indicator.value_type,
             direction=indicator.direction,
             is_core=indicator.is_core,
