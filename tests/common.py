@@ -22,6 +22,40 @@ AUDITOR_GROUPS = "base.group_user,csr_management.group_csr_auditor"
 TZ = "America/Bogota"
 
 
+def journal_entry(env, company, when, lines, journal_type="general", post=True):
+    """A journal entry of ``company`` in its first journal of ``journal_type``,
+    posted unless told otherwise. ``lines`` are (account, amount) pairs,
+    debit positive, optionally with extra line values: (account, amount,
+    {"partner_id": ...})."""
+    journal = env["account.journal"].search(
+        [("company_id", "=", company.id), ("type", "=", journal_type)], limit=1
+    )
+    move = (
+        env["account.move"]
+        .with_company(company)
+        .create(
+            {
+                "journal_id": journal.id,
+                "date": when,
+                "line_ids": [
+                    Command.create(
+                        {
+                            "account_id": account.id,
+                            "debit": max(amount, 0.0),
+                            "credit": max(-amount, 0.0),
+                            **(extra[0] if extra else {}),
+                        }
+                    )
+                    for account, amount, *extra in lines
+                ],
+            }
+        )
+    )
+    if post:
+        move.action_post()
+    return move
+
+
 class CsrCase(TransactionCase):
     """Fixtures shared by the CSR tests: roles, two periods, two indicators."""
 

@@ -23,6 +23,8 @@ from odoo.tests import new_test_user, tagged
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.csr_management.services.period_compute import PeriodCompute
 
+from .common import journal_entry
+
 
 @tagged("post_install", "-at_install")
 class TestComputeAccounting(AccountTestInvoicingCommon):
@@ -87,33 +89,7 @@ class TestComputeAccounting(AccountTestInvoicingCommon):
 
     @classmethod
     def _entry(cls, when, lines, post=True, company=None):
-        company = company or cls.company
-        journal = cls.env["account.journal"].search(
-            [("company_id", "=", company.id), ("type", "=", "general")], limit=1
-        )
-        move = (
-            cls.env["account.move"]
-            .with_company(company)
-            .create(
-                {
-                    "journal_id": journal.id,
-                    "date": when,
-                    "line_ids": [
-                        Command.create(
-                            {
-                                "account_id": account.id,
-                                "debit": max(amount, 0.0),
-                                "credit": max(-amount, 0.0),
-                            }
-                        )
-                        for account, amount in lines
-                    ],
-                }
-            )
-        )
-        if post:
-            move.action_post()
-        return move
+        return journal_entry(cls.env, company or cls.company, when, lines, post=post)
 
     def _compute(self, period=None):
         (period or self.january).with_user(self.manager).action_compute()

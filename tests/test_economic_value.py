@@ -27,6 +27,8 @@ from odoo.tests import new_test_user, tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 
+from .common import journal_entry
+
 
 @tagged("post_install", "-at_install", "real_books")
 class TestEconomicValue(AccountTestInvoicingCommon):
@@ -143,28 +145,7 @@ class TestEconomicValue(AccountTestInvoicingCommon):
 
     @classmethod
     def _entry(cls, journal_type, when, lines):
-        journal = cls.env["account.journal"].search(
-            [("company_id", "=", cls.company.id), ("type", "=", journal_type)], limit=1
-        )
-        move = cls.env["account.move"].create(
-            {
-                "journal_id": journal.id,
-                "date": when,
-                "line_ids": [
-                    Command.create(
-                        {
-                            "account_id": account.id,
-                            "debit": max(amount, 0.0),
-                            "credit": max(-amount, 0.0),
-                            **(extra[0] if extra else {}),
-                        }
-                    )
-                    for account, amount, *extra in lines
-                ],
-            }
-        )
-        move.action_post()
-        return move
+        return journal_entry(cls.env, cls.company, when, lines, journal_type)
 
     def _compute(self):
         self.january.with_user(self.manager).action_compute()
