@@ -276,3 +276,26 @@ class TestEconomicValue(AccountTestInvoicingCommon):
         eco_07 = self._compute()["ECO-07"]
         self.assertAlmostEqual(eco_07.value, 80.0, places=2)
         self.assertFalse(eco_07.warning)
+
+    def test_only_managers_mark_a_tax_authority(self):
+        """Marking a contact as a tax authority moves ECO-09: a CSR user or an
+        internal user without a CSR role cannot, even with the right to edit
+        contacts; a CSR manager who may edit contacts can."""
+        supplier = self.env["res.partner"].create({"name": "Proveedor cualquiera"})
+        for login, groups in (
+            ("plain_internal", "base.group_user,base.group_partner_manager"),
+            ("csr_plain_user", "base.group_user,csr_management.group_csr_user"),
+        ):
+            user = new_test_user(
+                self.env,
+                login=login,
+                groups=groups,
+                company_id=self.company.id,
+                company_ids=[self.company.id],
+            )
+            with self.assertRaises(AccessError), self.env.cr.savepoint():
+                supplier.with_user(user).write({"csr_tax_authority": True})
+        # A CSR manager who may edit contacts (as the form needs) sets it.
+        self.manager.groups_id |= self.env.ref("base.group_partner_manager")
+        supplier.with_user(self.manager).write({"csr_tax_authority": True})
+        self.assertTrue(supplier.csr_tax_authority)
