@@ -31,6 +31,35 @@ class Factor:
 # supplier factor or residual mix is known.
 SCOPE_FALLBACKS = {"2_market": "2_location"}
 
+# How a Scope 3 figure was obtained, from the most to the least specific
+# (GHG Protocol Scope 3 Standard, ch. 7): a supplier's own data, activity data
+# (distances, nights) times an average factor, or money spent times a factor.
+METHOD_TIERS = ("supplier", "activity", "spend")
+
+
+@dataclass(frozen=True)
+class EmissionLine:
+    """One line of the greenhouse-gas inventory: what one activity emitted of
+    one gas in one month, in one scope.
+
+    `tco2e` counts in its scope; `biogenic_tco2` (CO2 from biomass and the
+    bio share of blended fuels) is reported apart, outside the scopes, as
+    GRI 305-1 c and the GHG Protocol ask; so are gases outside the Kyoto
+    basket (e.g. HCFC-22), with `in_scopes` False.
+    """
+
+    scope: str  # "1", "2_location", "2_market", "3"
+    activity_id: int | None
+    gas: str  # "co2", "ch4", "n2o", "hfc", "hcfc", "co2e" (published as CO2e)
+    month: date  # first day of the month
+    quantity: float  # of the activity, in its unit
+    tco2e: float
+    biogenic_tco2: float = 0.0
+    factor_id: int | None = None
+    tier: str = "activity"  # one of METHOD_TIERS
+    category: str = ""  # Scope 3 category number, e.g. "6", "7"
+    in_scopes: bool = True
+
 
 def choose_factor(factors, activity_id, scope, country_id, date_from, company_id=None):
     """The factor for an activity and scope, and whether it is a fallback.

@@ -29,6 +29,9 @@ class Figure:
     # The warnings concern the note only (the FTE beside a headcount), not the
     # value: figures worked out from this one do not inherit them.
     warnings_on_note: bool = False
+    # Greenhouse-gas inventory lines (engine.emissions.EmissionLine) the
+    # figure is the sum of: stored for the breakdown by scope, gas and month.
+    emission_lines: tuple = ()
 
 
 def move_line_domain(company, date_to, date_from=None):
