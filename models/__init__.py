@@ -8,6 +8,9 @@ from . import account_account_tag
 from . import csr_account_rule
 from . import csr_activity
 from . import csr_emission_factor
+from . import csr_fuel_blend
+from . import csr_activity_entry
+from . import csr_emission_line
 from . import csr_minimum_wage
 from . import hr_contract
 from . import hr_leave_type

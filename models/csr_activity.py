@@ -7,6 +7,18 @@ ACTIVITY_KINDS = [
     ("fuel", "Fuel"),
     ("water", "Water"),
     ("material", "Material"),
+    ("refrigerant", "Refrigerant"),
+    ("travel", "Travel"),
+]
+COMBUSTION_KINDS = [
+    ("stationary", "Stationary (boilers, ovens, generators)"),
+    ("mobile", "Mobile (vehicles, machinery on the move)"),
+]
+BLEND_FAMILIES = [("gasoline", "Petrol"), ("diesel", "Diesel")]
+GAS_GROUPS = [
+    ("hfc", "HFC (Kyoto basket, in Scope 1)"),
+    ("hcfc", "HCFC (Montreal Protocol, reported outside the scopes)"),
+    ("natural", "Natural refrigerant (CO2, hydrocarbons, ammonia)"),
 ]
 
 
@@ -54,6 +66,25 @@ class CsrActivity(models.Model):
         help="For electricity bought on a green tariff or backed by certificates: "
         "its location-based emissions use this grid's factors, its market-based "
         "emissions its own.",
+    )
+    combustion = fields.Selection(
+        COMBUSTION_KINDS,
+        help="How a fuel is burnt: the CH4 and N2O of an engine on the road "
+        "differ from those of a boiler or generator (IPCC 2006 vol. 2, ch. 2 "
+        "and 3).",
+    )
+    blend_family = fields.Selection(
+        BLEND_FAMILIES,
+        string="Sold blended as",
+        help="Fossil petrol or diesel that the law blends with ethanol or "
+        "biodiesel at the pump: the country's blend splits each litre into a "
+        "fossil part (Scope 1) and a bio part (biogenic CO2, reported apart).",
+    )
+    gas_group = fields.Selection(
+        GAS_GROUPS,
+        help="For refrigerants: HFC leaks count in Scope 1; HCFC-22 and other "
+        "Montreal Protocol gases are reported apart, outside the scopes, as "
+        "the GHG Protocol Corporate Standard (ch. 4) asks.",
     )
     factor_ids = fields.One2many(
         "csr.emission.factor", "activity_id", "Emission factors"

@@ -9,6 +9,11 @@ SCOPES = [
     ("3", "Scope 3 (value chain)"),
 ]
 GWP_SETS = [("ar5", "IPCC AR5 (100 years)"), ("ar6", "IPCC AR6 (100 years)")]
+BASES = [
+    ("combustion", "Combustion (direct emissions at the point of use)"),
+    ("lifecycle", "Lifecycle (includes upstream extraction and supply chain)"),
+    ("gwp", "Warming potential of the gas itself (refrigerants)"),
+]
 
 
 class CsrEmissionFactor(models.Model):
@@ -22,6 +27,7 @@ class CsrEmissionFactor(models.Model):
         "co2_per_unit",
         "ch4_per_unit",
         "n2o_per_unit",
+        "biogenic_co2_per_unit",
     )
     _description = "CSR Emission Factor"
     _order = "activity_id, scope, country_id, date_from desc"
@@ -59,14 +65,40 @@ class CsrEmissionFactor(models.Model):
     ch4_per_unit = fields.Float(
         aggregator=None,
         string="kgCH4 per unit",
-        digits=(16, 6),
+        digits=(16, 12),
     )
     n2o_per_unit = fields.Float(
         aggregator=None,
         string="kgN2O per unit",
-        digits=(16, 6),
+        digits=(16, 12),
     )
-    gwp_set = fields.Selection(GWP_SETS, string="GWP set")
+    biogenic_co2_per_unit = fields.Float(
+        aggregator=None,
+        string="kg biogenic CO2 per unit",
+        digits=(16, 6),
+        help="CO2 from biomass: reported apart from the scopes (GRI 305-1 c).",
+    )
+    gwp_set = fields.Selection(
+        GWP_SETS,
+        string="GWP set",
+        help="The warming potentials a CO2e figure was computed with. A factor "
+        "that gives its gases apart is converted with the company's own set; "
+        "a refrigerant's factor serves the companies using its set.",
+    )
+    basis = fields.Selection(
+        BASES,
+        required=True,
+        default="combustion",
+        help="Location-based Scope 2 and Scope 1 use combustion factors; a "
+        "lifecycle factor (e.g. a regional average including upstream "
+        "emissions) is a stand-in, flagged on the figures it serves.",
+    )
+    gases = fields.Char(compute="_compute_gases", help="The gases the factor covers.")
+    data_year = fields.Integer(
+        aggregator=None,
+        help="The year the factor's data describe (a grid's generation mix), "
+        "which can differ from the year it was published.",
+    )
     source_publisher = fields.Char(required=True)
     source_document = fields.Char(required=True)
     source_year = fields.Integer(
@@ -84,10 +116,44 @@ class CsrEmissionFactor(models.Model):
             year = factor.date_from.year if factor.date_from else ""
             factor.display_name = f"{factor.activity_id.name} · {where} · {year}"
 
-    @api.constrains("kgco2e_per_unit", "date_from", "date_to")
+    @api.depends("co2_per_unit", "ch4_per_unit", "n2o_per_unit", "scope", "basis")
+    def _compute_gases(self):
+        for factor in self:
+            names = [
+                name
+                for name, amount in (
+                    ("CO2", factor.co2_per_unit),
+                    ("CH4", factor.ch4_per_unit),
+                    ("N2O", factor.n2o_per_unit),
+                )
+                if amount
+            ]
+            if factor.basis == "gwp":
+                factor.gases = factor.activity_id.name or ""
+            elif names:
+                factor.gases = ", ".join(names)
+            else:
+                factor.gases = _("CO2e as published")
+
+    @api.constrains(
+        "kgco2e_per_unit",
+        "co2_per_unit",
+        "ch4_per_unit",
+        "n2o_per_unit",
+        "biogenic_co2_per_unit",
+        "date_from",
+        "date_to",
+    )
     def _check_factor(self):
         for factor in self:
-            if factor.kgco2e_per_unit < 0:
+            amounts = (
+                factor.kgco2e_per_unit,
+                factor.co2_per_unit,
+                factor.ch4_per_unit,
+                factor.n2o_per_unit,
+                factor.biogenic_co2_per_unit,
+            )
+            if min(amounts) < 0:
                 raise ValidationError(
                     _(
                         "%(name)s: a factor cannot be negative.",

@@ -28,9 +28,11 @@ SOURCE_METHODS = [
     ("hr_injury_days", "Days of work-accident leave"),
     ("hr_absenteeism", "Sick-leave days over scheduled working days"),
     ("hr_parental_return", "Return to work after parental leave"),
-    ("activity_quantity", "Quantity bought (vendor bills)"),
-    ("activity_energy", "Energy bought, in MWh (vendor bills)"),
-    ("activity_emissions", "Emissions of what was bought, in tCO2e (vendor bills)"),
+    ("activity_quantity", "Quantity bought or recorded"),
+    ("activity_energy", "Energy bought or recorded, in MWh"),
+    ("activity_renewable_energy", "Renewable part of the energy used, in MWh"),
+    ("activity_emissions", "Emissions of what was bought or recorded, in tCO2e"),
+    ("activity_biogenic", "Biogenic CO2 of biomass and biofuels, in tCO2"),
     ("stock_received", "Materials received from suppliers, in tonnes (inventory)"),
     ("stock_scrapped", "Stock scrapped, in tonnes (inventory, an estimate)"),
     ("policy_matters", "Sustainability matters with a policy in force (policies)"),
@@ -41,7 +43,9 @@ ACCOUNT_METHODS = ("account", "account_closing")
 ACTIVITY_METHODS = (
     "activity_quantity",
     "activity_energy",
+    "activity_renewable_energy",
     "activity_emissions",
+    "activity_biogenic",
     "stock_received",
 )
 LEDGER_COMPONENTS = [
@@ -190,7 +194,9 @@ class CsrIndicatorSource(models.Model):
                 raise ValidationError(
                     _("%(code)s: choose the activities to count.", code=source.code)
                 )
-            if source.method == "activity_emissions" and not source.scope:
+            if source.method in ("activity_emissions", "activity_biogenic") and not (
+                source.scope
+            ):
                 raise ValidationError(
                     _(
                         "%(code)s: choose the scope of the emission factors.",

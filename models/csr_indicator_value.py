@@ -41,6 +41,7 @@ SYSTEM_FIELDS = {
     "calculation_note",
     "uses_fallback_factor",
     "emission_factor_ids",
+    "emission_line_ids",
     "warning",
 }
 # The addon's own code paths put this object in the context to write the
@@ -156,6 +157,14 @@ class CsrIndicatorValue(models.Model):
         copy=False,
         ondelete="restrict",  # a factor that was used stays citable
         help="The factors the computation multiplied the quantities by.",
+    )
+    emission_line_ids = fields.One2many(
+        "csr.emission.line",
+        "value_id",
+        string="Inventory lines",
+        readonly=True,
+        copy=False,
+        help="What the figure adds up: each source, gas and month.",
     )
     validated_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     validated_on = fields.Datetime(readonly=True, copy=False)
@@ -284,14 +293,24 @@ class CsrIndicatorValue(models.Model):
         periods._hold_unlocked()
         if "state" in vals:
             self._check_can_set_state(vals["state"])
+        computed_links = {}
         if FIGURE_FIELDS & vals.keys():
             self._check_draft()
             vals = {**self._entry_stamp(), **vals}
             if "value" in vals and self._typed_over_computed():
                 # A figure typed over a computed one is the typist's, not the
                 # ERP's: it is kept by hand, as after "Enter by hand".
-                vals.update(self._by_hand_vals())
+                by_hand = self._by_hand_vals()
+                computed_links = {
+                    name: by_hand.pop(name)
+                    for name in ("emission_factor_ids", "emission_line_ids")
+                }
+                vals.update(by_hand)
         result = super().write(vals)
+        if computed_links:
+            # The factors and inventory lines the compute wrote go with it,
+            # archived factors included; the typist may not touch them.
+            self._system().with_context(active_test=False).write(computed_links)
         if vals.get("state") in ("submitted", "validated"):
             self._close_campaign_todos(vals["state"])
         return result
@@ -400,6 +419,7 @@ class CsrIndicatorValue(models.Model):
             "computed_on": False,
             "uses_fallback_factor": False,
             "emission_factor_ids": [Command.clear()],
+            "emission_line_ids": [Command.clear()],
             "warning": False,
         }
 
@@ -518,7 +538,9 @@ class CsrIndicatorValue(models.Model):
         """Take a computed figure over by hand (waste from carriers' manifests
         rather than the scrap estimate…): computing leaves manual values alone."""
         self._check_state({"draft"}, _("enter by hand"))
-        self._system().write(self._by_hand_vals())
+        # Archived factors too: clearing only the active ones would leave a
+        # superseded factor cited by a figure typed by hand.
+        self._system().with_context(active_test=False).write(self._by_hand_vals())
         return True
 
     def action_open_source_records(self):

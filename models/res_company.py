@@ -34,6 +34,16 @@ class ResCompany(models.Model):
         "formulas read it with [CODE@base]. Choose a year whose figures are "
         "complete and representative.",
     )
+    csr_gwp_set = fields.Selection(
+        [("ar5", "IPCC AR5 (100 years)"), ("ar6", "IPCC AR6 (100 years)")],
+        string="GWP set for emissions",
+        default="ar5",
+        required=True,
+        help="The global warming potentials that turn CH4, N2O and refrigerants "
+        "into CO2e. AR5 is what national programmes such as Mexico's RENE and "
+        "the UNFCCC inventories use; choose AR6 if your customers or a "
+        "framework ask for it. Recompute the periods after a change.",
+    )
 
     csr_score_min_completeness = fields.Float(
         string="Minimum completeness for a score (%)",

@@ -50,6 +50,53 @@ QUIET_COMPUTE = {
 }
 
 
+def _line_vals(line, indicator, period):
+    return {
+        "indicator_id": indicator.id,
+        "period_id": period.id,
+        "company_id": period.company_id.id,
+        "scope": line.scope,
+        "category": line.category or False,
+        "activity_id": line.activity_id,
+        "gas": line.gas,
+        "month": line.month,
+        "quantity": line.quantity,
+        "tco2e": line.tco2e,
+        "biogenic_tco2": line.biogenic_tco2,
+        "in_scopes": line.in_scopes,
+        "factor_id": line.factor_id,
+        "tier": line.tier,
+    }
+
+
+def _figure_line_keys(figure):
+    return sorted(
+        (
+            line.scope,
+            line.activity_id or 0,
+            line.gas,
+            line.month,
+            round(line.tco2e, 6),
+            round(line.biogenic_tco2, 6),
+        )
+        for line in figure.emission_lines
+    )
+
+
+def _line_keys(lines):
+    return sorted(
+        (
+            line.scope,
+            line.activity_id.id or 0,
+            line.gas,
+            line.month,
+            round(line.tco2e, 6),
+            round(line.biogenic_tco2, 6),
+        )
+        for line in lines
+    )
+
+
 def _inherited_warnings(figures, codes):
     """A figure worked out from doubtful ones is doubtful for the same reasons."""
     found = []
@@ -435,7 +482,7 @@ class PeriodCompute:
                 report.created.append(indicator.code)
             elif self._changed(current, figure):
                 current._system().with_context(**QUIET_COMPUTE).write(
-                    self._figure_vals(figure, now)
+                    self._figure_vals(indicator, figure, now)
                 )
                 report.updated.append(indicator.code)
             else:
@@ -466,10 +513,10 @@ class PeriodCompute:
             or set(value.with_context(active_test=False).emission_factor_ids.ids)
             != set(figure.factor_ids)
             or (value.warning or "") != _warning_text(figure)
+            or _line_keys(value.emission_line_ids) != _figure_line_keys(figure)
         )
 
-    @staticmethod
-    def _figure_vals(figure, now):
+    def _figure_vals(self, indicator, figure, now):
         return {
             "value": figure.value,
             "source_model": figure.model,
@@ -477,6 +524,11 @@ class PeriodCompute:
             "calculation_note": figure.note,
             "uses_fallback_factor": figure.fallback,
             "emission_factor_ids": [Command.set(figure.factor_ids)],
+            "emission_line_ids": [Command.clear()]
+            + [
+                Command.create(_line_vals(line, indicator, self.period))
+                for line in figure.emission_lines
+            ],
             "data_quality": _data_quality(figure),
             "warning": _warning_text(figure),
             "computed_on": now,
@@ -487,5 +539,5 @@ class PeriodCompute:
             "indicator_id": indicator.id,
             "period_id": self.period.id,
             "source": indicator.source_type,
-            **self._figure_vals(figure, now),
+            **self._figure_vals(indicator, figure, now),
         }

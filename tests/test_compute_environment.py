@@ -5,9 +5,15 @@ January 2025 bills of a Colombian company (no taxes):
   electricity 1,200 kWh + 0.5 MWh (converted: 500 kWh), refund 200 kWh
   diesel 100 L; water 3 m³ + 500 L (converted: 0.5 m³); a draft bill of
   9,999 kWh and an unmapped product (ignored).
-Electricity 1,500 kWh = 1.5 MWh; energy 1.5 + 100 x 36.12 / 3,600 =
-2.503333 MWh; Scope 1 = 100 x 2.6765 / 1,000 = 0.26765 t; Scope 2 =
-1,500 x 0.112 / 1,000 = 0.168 t (UPME 2022); water 3.5 m³.
+Electricity 1,500 kWh = 1.5 MWh. Colombian diesel is B10 since March 2022
+(Resolución 40421 de 2021): 100 L = 90 L fossil (36.12 MJ/L) + 10 L
+biodiesel (33 MJ/L) = 3,250.8 + 330 = 3,580.8 MJ; energy 1.5 + 3,580.8 /
+3,600 = 2.494667 MWh. Scope 1 (generator, AR5): fossil CO2 90 x 2.6765 =
+240.885 kg; CH4 10 kg/TJ x 3.5808 GJ... = 0.035808 kg x 28 = 1.002624 kg;
+N2O 0.6 kg/TJ = 0.00214848 kg x 265 = 0.569347 kg; total 242.456971 kg =
+0.242457 t; the biodiesel's CO2, 10 x 2.3364 = 23.364 kg, is biogenic
+(ENV-20 = 0.023364 t). Scope 2 = 1,500 x 0.22 / 1,000 = 0.33 t (UPME's
+2024 factor, the latest, flagged for 2025); water 3.5 m³.
 """
 
 from datetime import date
@@ -109,11 +115,10 @@ class TestComputeEnvironment(AccountTestInvoicingCommon):
     def test_energy_water_and_emissions(self):
         values = self._values(date(2025, 1, 1), date(2025, 1, 31))
         self.assertAlmostEqual(values["ENV-02"].value, 1.5, places=4)
-        self.assertAlmostEqual(
-            values["ENV-01"].value, 1.5 + 100 * 36.12 / 3600, places=4
-        )
-        self.assertAlmostEqual(values["ENV-05"].value, 0.2677, places=4)
-        self.assertAlmostEqual(values["ENV-06"].value, 0.168, places=4)
+        self.assertAlmostEqual(values["ENV-01"].value, 2.494667, places=4)
+        self.assertAlmostEqual(values["ENV-05"].value, 0.242457, places=4)
+        self.assertAlmostEqual(values["ENV-20"].value, 0.023364, places=4)
+        self.assertAlmostEqual(values["ENV-06"].value, 0.33, places=4)
         self.assertAlmostEqual(values["ENV-11"].value, 3.5, places=4)
         self.assertFalse(values["ENV-06"].uses_fallback_factor)
         self.assertIn("UPME", values["ENV-06"].calculation_note)
@@ -126,21 +131,28 @@ class TestComputeEnvironment(AccountTestInvoicingCommon):
         self.assertNotIn("ENV-09", values)
 
     def test_right_factor_year_and_visible_fallback(self):
-        mexico, peru = self.env.ref("base.mx"), self.env.ref("base.pe")
+        """Mexico 2025 takes SEMARNAT's 2024 factor (0.444): 1,500 kWh x
+        0.444 = 0.666 t. Argentina has no national factor shipped: Ember's
+        2022 regional average (0.238, lifecycle) stands in, flagged:
+        1,500 x 0.238 = 0.357 t."""
+        mexico, argentina = self.env.ref("base.mx"), self.env.ref("base.ar")
         self.company.country_id = mexico
         values = self._values(date(2025, 1, 1), date(2025, 1, 31))
-        self.assertAlmostEqual(values["ENV-06"].value, 1500 * 0.423 / 1000, places=4)
-        self.assertIn("2021", values["ENV-06"].calculation_note)
+        self.assertAlmostEqual(values["ENV-06"].value, 1500 * 0.444 / 1000, places=4)
+        self.assertIn("2024", values["ENV-06"].calculation_note)
         used = values["ENV-06"].emission_factor_ids
         self.assertEqual(used.mapped("country_id"), mexico)
-        self.assertEqual(used.mapped("kgco2e_per_unit"), [0.423])
-        self.company.country_id = peru
+        self.assertEqual(used.mapped("kgco2e_per_unit"), [0.444])
+        self.company.country_id = argentina
         self.env["csr.period"].search([("company_id", "=", self.company.id)]).unlink()
         values = self._values(date(2025, 1, 1), date(2025, 1, 31))
         self.assertAlmostEqual(values["ENV-06"].value, 1500 * 0.238 / 1000, places=4)
         self.assertTrue(values["ENV-06"].uses_fallback_factor)
-        self.assertIn("fallback, no factor for Peru", values["ENV-06"].calculation_note)
-        self.assertIn("No emission factor of Peru", values["ENV-06"].warning)
+        self.assertIn(
+            "fallback, no factor for Argentina", values["ENV-06"].calculation_note
+        )
+        self.assertIn("No emission factor of Argentina", values["ENV-06"].warning)
+        self.assertIn("Lifecycle", values["ENV-06"].warning)
         # Diesel's IPCC factor is the reference everywhere: not a fallback.
         self.assertFalse(values["ENV-05"].uses_fallback_factor)
 
@@ -171,19 +183,20 @@ class TestComputeEnvironment(AccountTestInvoicingCommon):
         report = ReportData(self.env, today=date(2025, 2, 1)).build(period)[0]
         by_factor = {row.factor_id: row for row in report.factors}
         grid = by_factor[values["ENV-06"].emission_factor_ids.id]
-        self.assertEqual(grid.kgco2e_per_unit, 0.112)
+        self.assertEqual(grid.kgco2e_per_unit, 0.22)
         self.assertIn("ENV-06", grid.indicator_codes)
         self.assertIn("UPME", grid.citation)
         self.assertEqual(grid.where, "Colombia")
         diesel = by_factor[values["ENV-05"].emission_factor_ids.id]
         self.assertEqual(
-            (diesel.kgco2e_per_unit, diesel.indicator_codes), (2.6765, ("ENV-05",))
+            (diesel.kgco2e_per_unit, diesel.indicator_codes),
+            (2.692357, ("ENV-05", "ENV-20")),
         )
         sources = {row.code: row for row in report.sources}
         definition = dict(sources["ENV-06"].definition)
         self.assertEqual(
             sources["ENV-06"].method,
-            "Emissions of what was bought, in tCO2e (vendor bills)",
+            "Emissions of what was bought or recorded, in tCO2e",
         )
         self.assertEqual(
             definition["Activities"],
@@ -217,15 +230,16 @@ class TestComputeEnvironment(AccountTestInvoicingCommon):
                 values["ENV-05"].emission_factor_ids.sudo().unlink()
 
     def test_a_factor_of_an_earlier_year_warns_until_the_year_has_its_own(self):
-        """Colombia's latest shipped grid factor is UPME's for 2022 (0.112):
-        a 2025 month uses it and says so; the diesel factor (IPCC 2006
-        defaults, not tied to a year) does not warn. Once a factor for 2025
-        exists (here the company's own, 0.150), it is used and the warning
-        goes: 1,500 kWh x 0.150 = 0.225 t."""
+        """Colombia's latest shipped grid factor is UPME's for 2024 (0.22):
+        a 2025 month uses it and says so, with its year and basis; the
+        diesel factor (IPCC 2006 defaults, not tied to a year) does not warn.
+        Once a factor for 2025 exists (here the company's own, 0.150), it is
+        used and the warning goes: 1,500 kWh x 0.150 = 0.225 t."""
         values = self._values(date(2025, 1, 1), date(2025, 1, 31))
-        self.assertIn("is from 2022, not from 2025", values["ENV-06"].warning)
+        self.assertIn("describes 2024 (basis: Combustion", values["ENV-06"].warning)
+        self.assertIn("not 2025", values["ENV-06"].warning)
         self.assertFalse(values["ENV-05"].warning)
-        grid = self.env.ref("csr_management.factor_grid_co_2022")
+        grid = self.env.ref("csr_management.factor_grid_co_2024")
         self.env["csr.emission.factor"].create(
             {
                 "activity_id": grid.activity_id.id,

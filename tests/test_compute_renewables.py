@@ -1,23 +1,28 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Renewable share, market-based Scope 2 and the reduction against the base
 year, from the vendor bills of a Mexican company (no taxes), by hand.
+Mexico's latest shipped grid factor is SEMARNAT's for 2024, 0.444 kg/kWh,
+used for 2024 and (flagged) 2025; Mexico has no blend mandate shipped.
 
 January 2024: grid electricity 2,000 kWh.
-  ENV-06 = 2,000 x 0.423 / 1,000 = 0.846 t; ENV-05 = 0 t (no fuel).
-January 2025: grid 1,000 kWh, certified renewable 3,000 kWh, diesel 100 L,
-firewood 500 kg.
+  ENV-06 = 2,000 x 0.444 / 1,000 = 0.888 t; ENV-05 = 0 t (no fuel).
+January 2025: grid 1,000 kWh, certified renewable 3,000 kWh, diesel 100 L
+(generator), firewood 500 kg.
   ENV-02 = 4,000 kWh = 4.0 MWh
   ENV-01 = 4.0 + 100 x 36.12 / 3,600 + 500 x 15.6 / 3,600
          = 4.0 + 1.003333 + 2.166667 = 7.17 MWh
   ENV-03 = (3.0 + 2.166667) / 7.17 x 100 = 72.0595 %
-  ENV-05 = 100 x 2.6765 / 1,000 + 500 x 0.147576 / 1,000 (stored to 4 places)
-         = 0.26765 + 0.073788 = 0.341438 t
-  ENV-06 = 4,000 x 0.423 / 1,000 = 1.692 t (green kWh come through the grid)
-  ENV-07 = 1,000 x 0.423 / 1,000 + 3,000 x 0 = 0.423 t (no supplier factor:
+  ENV-05 (AR5: CH4 28, N2O 265) = diesel 100 x (2.6765 + 0.0003612 x 28
+         + 0.00002167 x 265) = 269.2357 kg, plus wood 500 x (0.00468 x 28
+         + 0.0000624 x 265) = 73.788 kg (its CO2 is biogenic, apart)
+         = 0.3430237 t, stored to 4 places: 0.3430 t
+  ENV-06 = 4,000 x 0.444 / 1,000 = 1.776 t (green kWh come through the grid)
+  ENV-07 = 1,000 x 0.444 / 1,000 + 3,000 x 0 = 0.444 t (no supplier factor:
            grid average, flagged); with the company's own supplier factor of
            0.3 kg/kWh: 0.3 t, not flagged.
-  ENV-10 with base year 2024 = (0.846 - (0.341438 + 1.692)) / 0.846 x 100
-         = -1.187438 / 0.846 x 100 = -140.3591 % (emissions went up).
+  ENV-10 with base year 2024 (formulas read the figures before rounding)
+         = (0.888 - (0.3430236 + 1.776)) / 0.888 x 100
+         = -1.2310236 / 0.888 x 100 = -138.6288 % (emissions went up).
 """
 
 from datetime import date
@@ -108,9 +113,9 @@ class TestComputeRenewables(AccountTestInvoicingCommon):
         self.assertAlmostEqual(values["ENV-02"].value, 4.0, places=4)
         self.assertAlmostEqual(values["ENV-01"].value, 7.17, places=4)
         self.assertAlmostEqual(values["ENV-03"].value, 72.0595, places=3)
-        self.assertAlmostEqual(values["ENV-05"].value, 0.3414, places=4)
-        self.assertAlmostEqual(values["ENV-06"].value, 1.692, places=4)
-        self.assertAlmostEqual(values["ENV-07"].value, 0.423, places=4)
+        self.assertAlmostEqual(values["ENV-05"].value, 0.3430, places=4)
+        self.assertAlmostEqual(values["ENV-06"].value, 1.776, places=4)
+        self.assertAlmostEqual(values["ENV-07"].value, 0.444, places=4)
         self.assertTrue(values["ENV-07"].uses_fallback_factor)
         self.assertIn(
             "no market-based factor, grid average used",
@@ -144,7 +149,7 @@ class TestComputeRenewables(AccountTestInvoicingCommon):
         self.company.csr_base_year = 2024
         current = self._period(2025)
         values = self._values(current)
-        self.assertAlmostEqual(values["ENV-10"].value, -140.3591, places=3)
+        self.assertAlmostEqual(values["ENV-10"].value, -138.6288, places=3)
         self.assertIn(base.name, values["ENV-10"].calculation_note)
         # The source records are the four values the formula read.
         sources = values["ENV-10"].action_open_source_records()
