@@ -3,6 +3,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_date
 
+from ..services import ghg_inventory
+from ..services.labels import selection_labels
 from ..services.report_data import ReportData
 from .csr_period import PERIOD_KINDS
 
@@ -151,6 +153,30 @@ class CsrDashboard(models.AbstractModel):
                 self._overdue_action(action) for action in report.overdue_actions
             ],
             "open_action_count": len(report.actions),
+            "ghg": self._ghg(period, report.ghg),
+        }
+
+    def _ghg(self, period, inventory):
+        """Scope 1, 2 and the screened Scope 3 month by month, with the
+        totals and what is reported apart."""
+        if not inventory or not inventory.rows:
+            return False
+        found = ghg_inventory.monthly(self.env, period)
+        labels = selection_labels(self.env["csr.emission.line"], "scope")
+        return {
+            "labels": [
+                format_date(self.env, month, date_format="MMM y")
+                for month in found["months"]
+            ],
+            "series": [
+                {"scope": scope, "label": labels[scope], "data": data}
+                for scope, data in found["series"].items()
+            ],
+            "scope_1_and_2": inventory.scope_1_and_2,
+            "scope_3": inventory.totals.get("3", 0.0),
+            "biogenic": inventory.biogenic_tco2,
+            "outside_scopes": inventory.outside_scopes_tco2e,
+            "gwp_label": inventory.gwp_label,
         }
 
     @staticmethod

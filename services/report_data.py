@@ -18,6 +18,7 @@ from odoo import fields
 
 from ..engine.values import display_unit
 from ..models.csr_pillar_mixin import PILLARS
+from . import ghg_inventory
 from .labels import selection_labels
 from .period_compute import PeriodCompute
 from .scorecard_compute import ScorecardCompute
@@ -130,6 +131,9 @@ class FactorRow:
     citation: str
     url: str
     indicator_codes: tuple
+    gases: str = ""
+    basis_label: str = ""
+    data_year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -187,6 +191,7 @@ class CompanyReport:
     currency_decimals: int = 2
     light_label: str = ""  # the index light's label, "" when not scored
     revision: int | None = None  # of the stored scorecard, None when scored now
+    ghg: object = None  # ghg_inventory.GhgInventory of the period
 
     @property
     def rows(self):
@@ -299,6 +304,7 @@ class ReportData:
             maturity=maturity,
             actions=self._actions(company),
             factors=self._factors(period),
+            ghg=ghg_inventory.build(self.env, period),
             sources=self._sources(period),
             trend=self._trend(columns, card, pillars),
             today=self.today,
@@ -672,6 +678,7 @@ class ReportData:
             for factor in value.emission_factor_ids:
                 codes.setdefault(factor, []).append(value.code)
         scope_labels = selection_labels(self.env["csr.emission.factor"], "scope")
+        basis_labels = selection_labels(self.env["csr.emission.factor"], "basis")
         rows = [
             FactorRow(
                 factor_id=factor.id,
@@ -683,6 +690,9 @@ class ReportData:
                 citation=factor.citation(),
                 url=factor.source_url or "",
                 indicator_codes=tuple(sorted(set(used))),
+                gases=factor.gases or "",
+                basis_label=basis_labels.get(factor.basis, ""),
+                data_year=factor.data_year or None,
             )
             for factor, used in codes.items()
         ]

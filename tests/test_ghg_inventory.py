@@ -20,6 +20,7 @@ from odoo.tests import new_test_user, tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 
+from ..services import ghg_inventory
 from .common import DISABLED_MAIL
 
 
@@ -246,6 +247,53 @@ class TestGhgInventory(AccountTestInvoicingCommon):
         self.company.csr_gwp_set = "ar6"
         scope_1.period_id.action_compute()
         self.assertAlmostEqual(scope_1.value, 9.859825, places=4)
+
+    def test_the_inventory_adds_up_to_the_values_and_keeps_apart_what_is_apart(self):
+        """Brazil, August 2025: 1,000 L of E30 petrol (Scope 1 1.67266372 t,
+        biogenic 0.44604 t, see above), 2 kg of R-410A (AR5 2 x 1,923.5 =
+        3.847 t), 1 kg of R-22 (1.76 t, outside the scopes) and 10,000 kWh
+        of grid electricity (MCTI 2025, 0.0461: 0.461 t).
+        Scope 1 = 1.67266372 + 3.847 = 5.51966372 t; Scope 1 and 2 =
+        5.98066372 t."""
+        self.company.country_id = self.env.ref("base.br")
+        self._bill(date(2025, 8, 10), [(self.petrol, 1000.0), (self.grid, 10000.0)])
+        self._entry("activity_refrigerant_r410a", date(2025, 8, 11), 2.0)
+        self._entry("activity_refrigerant_r22", date(2025, 8, 12), 1.0)
+        values = self._values(date(2025, 8, 1), date(2025, 8, 31))
+        inventory = ghg_inventory.build(self.env, values["ENV-05"].period_id)
+        self.assertAlmostEqual(inventory.totals["1"], values["ENV-05"].value, places=4)
+        self.assertAlmostEqual(inventory.totals["1"], 5.519664, places=5)
+        self.assertAlmostEqual(inventory.totals["2_location"], 0.461, places=6)
+        self.assertAlmostEqual(inventory.scope_1_and_2, 5.980664, places=5)
+        self.assertAlmostEqual(inventory.biogenic_tco2, values["ENV-20"].value, 4)
+        self.assertAlmostEqual(inventory.outside_scopes_tco2e, 1.76, places=6)
+        self.assertEqual(inventory.gwp_label, "IPCC AR5 (100 years)")
+        petrol = next(
+            row
+            for row in inventory.rows
+            if row.source == self.petrol.csr_activity_id.name
+        )
+        self.assertEqual(set(petrol.by_gas), {"co2", "ch4", "n2o"})
+        self.assertAlmostEqual(petrol.by_gas["co2"], 1.59019, places=6)
+        self.assertIn("hfc", inventory.gases)
+        self.assertTrue(
+            any("Process emissions" in text for text in inventory.exclusions)
+        )
+        period = values["ENV-05"].period_id
+        overview = self.env["csr.dashboard"].get_overview(period.id)["overview"]
+        self.assertAlmostEqual(overview["ghg"]["scope_1_and_2"], 5.980664, places=5)
+        self.assertEqual(
+            [serie["scope"] for serie in overview["ghg"]["series"]], ["1", "2_location"]
+        )
+        # The PDF's inventory section: a row per source, totals, caveats.
+        html, _kind = self.env["ir.actions.report"]._render_qweb_html(
+            "csr_management.action_report_triple_bottom_line", period.ids
+        )
+        html = html.decode()
+        self.assertIn("Greenhouse-gas inventory", html)
+        self.assertIn("Biogenic CO2, outside the scopes", html)
+        self.assertIn("HCFC leaks (Montreal Protocol gases), outside the scopes", html)
+        self.assertIn("5.98", html)
 
     def test_each_country_takes_its_own_year_and_says_when_it_cannot(self):
         """1,000 kWh of grid electricity each January: t = kg/kWh (values are

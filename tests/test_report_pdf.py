@@ -188,9 +188,10 @@ class TestReportPdf(ScorecardCase):
         self.assertEqual(len(overdue), 1)
         factors = self._table(html, "Emission factors used")
         self.assertEqual(len(factors), 1)
-        self.assertEqual(factors[0][3], "2.6765 / L")
-        self.assertIn("IPCC, 2006 IPCC Guidelines", factors[0][4])
-        self.assertEqual(factors[0][5], "TST-ENERGY")
+        self.assertEqual(factors[0][3], "2.692357 / L")
+        self.assertIn("CO2, CH4, N2O", factors[0][4])
+        self.assertIn("IPCC, 2006 IPCC Guidelines", factors[0][5])
+        self.assertEqual(factors[0][6], "TST-ENERGY")
         self.assertIn("How to read this report", html)
         self.assertIn("means no value", html)
 

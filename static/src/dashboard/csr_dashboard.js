@@ -12,6 +12,7 @@ import { formatFloat } from "@web/core/utils/numbers";
 import { useSetupAction } from "@web/search/action_hook";
 import { Layout } from "@web/search/layout";
 import { standardActionServiceProps } from "@web/webclient/actions/action_service";
+import { CsrGhgChart } from "./csr_ghg_chart";
 
 // Bootstrap contextual colour of each traffic light.
 const LIGHT_CLASSES = { green: "success", amber: "warning", red: "danger" };
@@ -114,7 +115,7 @@ export class CsrTrendChart extends Component {
 /** The CSR Overview: the owner's first screen of the CSR app. */
 export class CsrDashboard extends Component {
     static template = "csr_management.CsrDashboard";
-    static components = { Layout, CsrTrendChart };
+    static components = { Layout, CsrTrendChart, CsrGhgChart };
     static props = { ...standardActionServiceProps };
 
     setup() {
@@ -276,6 +277,15 @@ export class CsrDashboard extends Component {
 
     openAction(action) {
         return this.openRecord("csr.action", action.id);
+    }
+
+    openGhgInventory() {
+        return this.actionService.doAction("csr_management.csr_emission_line_action", {
+            additionalContext: {
+                search_default_period_id: this.overview.period.id,
+                search_default_yearly: 0,
+            },
+        });
     }
 
     openPeriods() {
