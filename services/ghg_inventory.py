@@ -147,7 +147,8 @@ def _exclusions(env, period, rows):
     else:
         found.append(
             _(
-                "Scope 3 is not computed here; screened categories are entered by hand (ENV-08)."
+                "Scope 3 is not computed here; screened categories are "
+                "entered by hand (ENV-08)."
             )
         )
     missing = env["csr.indicator.value"].search(
