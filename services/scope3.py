@@ -26,6 +26,7 @@ from .leaves import _working_day
 from .workforce import contracts_sql
 
 SCOPE = "3"
+PURCHASE_TYPES = ("in_invoice", "in_refund", "in_receipt")
 
 
 def _factors(env):
@@ -424,8 +425,7 @@ def travel_rows(env, company, period, activity_ids):
                AND line.display_type = 'product'
                AND COALESCE(tmpl.csr_activity_id, categ.csr_activity_id)
                    IN %(activities)s
-               AND (move.move_type IN ('in_invoice', 'in_refund', 'in_receipt')
-                    %(expense_lines)s)
+               AND (move.move_type IN %(purchase_types)s %(expense_lines)s)
           GROUP BY 1, 2, 3, 4
             """,
             unit=unit,
@@ -440,6 +440,7 @@ def travel_rows(env, company, period, activity_ids):
             if expenses
             else SQL(""),
             company=company.id,
+            purchase_types=PURCHASE_TYPES,
             activities=tuple(activity_ids),
             date_from=period.date_from,
             date_to=period.date_to,
@@ -569,6 +570,10 @@ def business_travel_figure(env, period, source):
         ("display_type", "=", "product"),
         ("product_id", "in", sorted(product_ids)),
     ]
+    purchases = [("move_id.move_type", "in", PURCHASE_TYPES)]
+    if _with_expenses(env):
+        purchases = ["|", *purchases, ("expense_id", "!=", False)]
+    domain += purchases
     return Figure(
         value,
         "account.move.line",

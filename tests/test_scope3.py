@@ -283,6 +283,11 @@ class TestBusinessTravel(AccountTestInvoicingCommon):
         self.assertAlmostEqual(self._figure().value, expected, places=9)
         self.assertTrue(value.uses_fallback_factor)  # the Peruvian night
         self.assertIn("Activity-based", value.calculation_note)
+        action = value.action_open_source_records()
+        lines = self.env[action["res_model"]].search(action["domain"])
+        # 3 + 1 refunded + 1 + 1 hotel + 1 taxi; no draft, no other company.
+        self.assertEqual(len(lines), 7)
+        self.assertEqual(lines.company_id, self.company)
 
     def test_lines_refunds_and_countries(self):
         lines = self._figure().emission_lines
