@@ -31,8 +31,10 @@ Business travel (ENV-18), a Colombian company, bills of January 2025:
 ENV-18 = (284.2184 + 86.1955 + 57.9 + 29.4 + 14.7) / 1,000 = 0.4724139 tCO2e.
 """
 
+import unittest
 from datetime import date
 
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import Form, new_test_user, tagged
 
@@ -337,3 +339,85 @@ class TestBusinessTravel(AccountTestInvoicingCommon):
         self.assertFalse(env_b["csr.indicator.value"].search([("id", "=", value.id)]))
         with self.assertRaises(AccessError):
             env_b["csr.indicator.value"].browse(value.id).read(["value"])
+
+
+@tagged("post_install", "-at_install")
+class TestBusinessTravelExpenses(AccountTestInvoicingCommon):
+    """Expenses (when the app is installed): one paid by the employee (a vendor
+    bill to the employee) and one paid by the company (a journal entry whose
+    line carries quantity 1: the quantity is the expense's). Two tickets and
+    one ticket of 1,880 km: 3 x 1,880 = 5,640 passenger-km."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        if "hr.expense" not in cls.env:
+            raise unittest.SkipTest("Expenses is not installed")
+        cls.env.user.groups_id |= cls.env.ref("csr_management.group_csr_manager")
+        cls.company = cls.company_data["company"]
+        cls.company.country_id = cls.env.ref("base.co")
+        unit = cls.env.ref("uom.product_uom_unit")
+        flight = cls.env["product.product"].create(
+            {
+                "name": "Tiquete BOG-LIM",
+                "uom_id": unit.id,
+                "uom_po_id": unit.id,
+                "standard_price": 500.0,
+                "can_be_expensed": True,
+                "supplier_taxes_id": [Command.clear()],
+                "csr_activity_id": cls.env.ref(
+                    "csr_management.activity_travel_flight_short"
+                ).id,
+                "csr_km_per_unit": 1880.0,
+            }
+        )
+        employee = cls.env["hr.employee"].create(
+            {
+                "name": "Viajera",
+                "company_id": cls.company.id,
+                "work_email": "viajera@example.com",
+            }
+        )
+        for name, quantity, mode in (
+            ("Tiquetes pagados por la empresa", 2, "company_account"),
+            ("Tiquete pagado por la viajera", 1, "own_account"),
+        ):
+            sheet = cls.env["hr.expense.sheet"].create(
+                {
+                    "name": name,
+                    "employee_id": employee.id,
+                    "company_id": cls.company.id,
+                    "expense_line_ids": [
+                        Command.create(
+                            {
+                                "name": name,
+                                "employee_id": employee.id,
+                                "product_id": flight.id,
+                                "quantity": quantity,
+                                "payment_mode": mode,
+                                "date": date(2025, 1, 20),
+                                "company_id": cls.company.id,
+                                "tax_ids": [Command.clear()],
+                            }
+                        )
+                    ],
+                }
+            )
+            sheet.action_submit_sheet()
+            sheet.action_approve_expense_sheets()
+            sheet.action_sheet_move_post()
+        cls.period = cls.env["csr.period"].create(
+            {
+                "company_id": cls.company.id,
+                "kind": "month",
+                "date_from": date(2025, 1, 1),
+                "date_to": date(2025, 1, 31),
+            }
+        )
+
+    def test_expenses_count_with_their_own_quantity(self):
+        source = self.env.ref("csr_management.source_env_18")
+        figure = scope3.business_travel_figure(self.env, self.period, source)
+        (line,) = figure.emission_lines
+        self.assertAlmostEqual(line.quantity, 3 * 1880.0)
+        self.assertAlmostEqual(figure.value, 5640 * 0.07559 / 1000, places=9)
