@@ -48,8 +48,12 @@ class ProductTemplate(models.Model):
     def _csr_check_unit(self, activity):
         """A product bought in a unit that cannot become the activity's unit
         would drop out of energy and emissions without a word: refuse it and
-        say which units would do."""
+        say which units would do. Tickets bought by the unit may stand for a
+        travel activity counted in km: their kilometres per unit convert them,
+        and the business-travel figure names those without."""
         target = activity.uom_id.category_id
+        if activity.kind == "travel" and target == self.env.ref("uom.uom_categ_length"):
+            return
         wrong = self.filtered(
             lambda t: t.uom_po_id.category_id != target
             and t.uom_id.category_id != target

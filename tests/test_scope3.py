@@ -35,7 +35,7 @@ import unittest
 from datetime import date
 
 from odoo import Command
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, new_test_user, tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
@@ -316,6 +316,14 @@ class TestBusinessTravel(AccountTestInvoicingCommon):
         self.assertIn("as money only", warnings)
         self.assertIn("Taxi", warnings)
         self.assertIn("Peru", warnings)
+
+    def test_a_ticket_bought_by_the_unit_maps_to_a_flight(self):
+        ticket = self.env["product.template"].create({"name": "Tiquete MDE-MIA"})
+        flight = self.env.ref("csr_management.activity_travel_flight_long")
+        ticket._csr_map_to_activity(flight)
+        self.assertEqual(ticket.csr_activity_id, flight)
+        with self.assertRaisesRegex(UserError, "cannot be mapped"):
+            ticket._csr_map_to_activity(self.env.ref("csr_management.activity_diesel"))
 
     def test_no_travel_product_is_no_data(self):
         (self.flight | self.bus | self.hotel | self.taxi).product_tmpl_id.write(
