@@ -350,7 +350,9 @@ def commuting_figure(env, period):
                 zero=len(summary.zero),
             )
         )
-    value = scope3.total_tco2e(inventory.lines) if summary.counted else None
+    value = scope3.total_tco2e(inventory.lines)
+    if not summary.counted or (inventory.missing and not inventory.lines):
+        value = None  # nobody's commute is known, or no factor serves it
     employees = sorted(summary.counted | summary.no_distance | summary.no_mode)
     return Figure(
         value,
@@ -558,8 +560,9 @@ def business_travel_figure(env, period, source):
     )
     if inventory.lines:
         value = scope3.total_tco2e(inventory.lines)
-    elif spent or not _mapped(env, company, activities):
-        value = None  # only money, or nothing is known to be travel: no data
+    elif spent or inventory.missing or not _mapped(env, company, activities):
+        # Only money, no factor, or nothing known to be travel: no data.
+        value = None
     else:
         value = 0.0
     domain = [

@@ -148,6 +148,12 @@ class TestCommuting(LeaveCase):
         self.assertFalse(figure.emission_lines)
         self.assertIn("2 of 2 employees have no home–work distance", figure.warnings[0])
 
+    def test_no_factor_is_no_data_not_zero(self):
+        self.env["csr.emission.factor"].search([("scope", "=", "3")]).active = False
+        figure = self._figure()
+        self.assertIsNone(figure.value)
+        self.assertIn("No Scope 3 emission factor", "\n".join(figure.warnings))
+
     def test_another_company_is_counted_apart(self):
         figure = self._figure(self.other_january)
         # 23 weekdays (the holiday is this company's), 2 x 40 x 23 x 0.17304.
