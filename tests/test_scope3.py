@@ -148,6 +148,13 @@ class TestCommuting(LeaveCase):
         self.assertFalse(figure.emission_lines)
         self.assertIn("2 of 2 employees have no home–work distance", figure.warnings[0])
 
+    def test_a_factor_of_another_year_is_named(self):
+        december = self._make_period("month", date(2024, 12, 1), date(2024, 12, 31))
+        figure = self._figure(december)
+        self.assertGreater(figure.value, 0.0)
+        self.assertIn("published for 2025, not for 2024", "\n".join(figure.warnings))
+        self.assertNotIn("published for", "\n".join(self._figure().warnings))
+
     def test_no_factor_is_no_data_not_zero(self):
         self.env["csr.emission.factor"].search([("scope", "=", "3")]).active = False
         figure = self._figure()
