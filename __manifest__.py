@@ -41,6 +41,7 @@
         "data/csr_minimum_wage_data.xml",
         "data/hr_leave_type_data.xml",
         "data/csr_indicator_source_data.xml",
+        "data/csr_scope3_data.xml",
         "data/csr_account_rule_data.xml",
         "data/csr_cron.xml",
         "data/csr_action_data.xml",

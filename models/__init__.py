@@ -7,12 +7,14 @@ from . import account_account
 from . import account_account_tag
 from . import csr_account_rule
 from . import csr_activity
+from . import csr_activity_travel
 from . import csr_emission_factor
 from . import csr_fuel_blend
 from . import csr_activity_entry
 from . import csr_emission_line
 from . import csr_minimum_wage
 from . import hr_contract
+from . import hr_employee
 from . import hr_leave_type
 from . import product_category
 from . import product_template

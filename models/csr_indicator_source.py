@@ -37,6 +37,8 @@ SOURCE_METHODS = [
     ("stock_scrapped", "Stock scrapped, in tonnes (inventory, an estimate)"),
     ("policy_matters", "Sustainability matters with a policy in force (policies)"),
     ("policy_ethics_code", "Ethics code approved and communicated (policies)"),
+    ("scope3_business_travel", "Business travel, in tCO2e (Scope 3, category 6)"),
+    ("scope3_commuting", "Employee commuting, in tCO2e (Scope 3, category 7)"),
 ]
 ACCOUNT_METHODS = ("account", "account_closing")
 # Methods that count the products mapped to activities, and must name them.

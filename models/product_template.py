@@ -1,6 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 
 class ProductTemplate(models.Model):
@@ -12,6 +12,26 @@ class ProductTemplate(models.Model):
         help="What buying this product means for CSR figures (electricity, diesel, "
         "water…). Leave empty to use the product category's activity.",
     )
+    csr_km_per_unit = fields.Float(
+        string="Kilometres per unit",
+        digits=(16, 1),
+        aggregator=None,
+        help="For travel bought by the unit (a ticket): the passenger-kilometres "
+        "one unit stands for, e.g. 1,880 for a one-way Bogotá–Lima flight. "
+        "Without it, tickets bought by the unit count as money only and the "
+        "business-travel figure says so.",
+    )
+
+    @api.constrains("csr_km_per_unit")
+    def _check_csr_km_per_unit(self):
+        for template in self:
+            if template.csr_km_per_unit < 0:
+                raise ValidationError(
+                    _(
+                        "%(product)s: the kilometres per unit cannot be negative.",
+                        product=template.display_name,
+                    )
+                )
 
     def _csr_map_to_activity(self, activity):
         """Set the CSR activity of these products from the CSR worklist.
@@ -28,8 +48,12 @@ class ProductTemplate(models.Model):
     def _csr_check_unit(self, activity):
         """A product bought in a unit that cannot become the activity's unit
         would drop out of energy and emissions without a word: refuse it and
-        say which units would do."""
+        say which units would do. Tickets bought by the unit may stand for a
+        travel activity counted in km: their kilometres per unit convert them,
+        and the business-travel figure names those without."""
         target = activity.uom_id.category_id
+        if activity.kind == "travel" and target == self.env.ref("uom.uom_categ_length"):
+            return
         wrong = self.filtered(
             lambda t: t.uom_po_id.category_id != target
             and t.uom_id.category_id != target

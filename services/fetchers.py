@@ -246,7 +246,7 @@ FETCHERS = {
 
 def _register_late_fetchers():
     # Imported late: these modules import Figure from this one.
-    from . import environment, inventory, leaves, ledger, policies, workforce
+    from . import environment, inventory, leaves, ledger, policies, scope3, workforce
 
     for method in workforce.METHODS:
         FETCHERS[method] = workforce.fetch_workforce
@@ -258,6 +258,7 @@ def _register_late_fetchers():
     FETCHERS["taxes_paid"] = ledger.fetch_taxes_paid
     FETCHERS.update(inventory.FETCHERS)
     FETCHERS.update(policies.FETCHERS)
+    FETCHERS.update(scope3.FETCHERS)
 
 
 _register_late_fetchers()
