@@ -7,7 +7,6 @@ from . import account_account
 from . import account_account_tag
 from . import csr_account_rule
 from . import csr_activity
-from . import csr_activity_travel
 from . import csr_emission_factor
 from . import csr_fuel_blend
 from . import csr_activity_entry

@@ -585,8 +585,10 @@ class _Context:
         self.company = period.company_id
         self.quantities = activity_quantities(env, self.company, period)
         every_activity = env["csr.activity"].union(*(s.activity_ids for s in sources))
+        # Travel products are Scope 3's: mapping only them says nothing
+        # about energy or Scope 1 and 2.
         self.mapped = _mapped_activity_ids(
-            env, self.company, env["csr.activity"].search([])
+            env, self.company, env["csr.activity"].search([("kind", "!=", "travel")])
         )
         self.unmapped = _unmapped_by_activity(env, self.company, every_activity)
         self.blends = _blends(env, self.company)

@@ -16,6 +16,7 @@ RELOADED = (
     "indicator_env_01",
     "indicator_env_02",
     "indicator_env_03",
+    "indicator_env_08",
 )
 
 
