@@ -17,6 +17,7 @@ RELOADED = (
     "indicator_env_02",
     "indicator_env_03",
     "indicator_env_08",
+    "benchmark_range_env_03_all",
 )
 
 
