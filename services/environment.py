@@ -15,6 +15,7 @@ are reported apart.
 
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 
 from odoo.tools import SQL
 
@@ -56,12 +57,14 @@ def _activity_of(product):
 
 @dataclass
 class Quantities:
-    """What the company used of each activity, month by month."""
+    """What the company used of each activity, month by month, with the
+    products and problems of each month, so that several periods can share
+    one read."""
 
     by_month: dict = field(default_factory=lambda: defaultdict(dict))
-    products: dict = field(default_factory=dict)  # activity → product ids
-    problems: dict = field(default_factory=dict)  # activity → unit problems
-    entered: set = field(default_factory=set)  # activities with entries
+    product_months: dict = field(default_factory=dict)  # activity → {month: ids}
+    problem_months: dict = field(default_factory=dict)  # activity → {month: texts}
+    entered_months: dict = field(default_factory=dict)  # activity → months
 
     def add(self, activity, month, quantity):
         months = self.by_month[activity]
@@ -70,8 +73,46 @@ class Quantities:
     def total(self, activity):
         return sum(self.by_month.get(activity, {}).values())
 
+    @property
+    def products(self):
+        return {
+            activity: set().union(*months.values())
+            for activity, months in self.product_months.items()
+        }
 
-def _billed_rows(env, company, period):
+    @property
+    def problems(self):
+        found = {}
+        for activity, months in self.problem_months.items():
+            for texts in months.values():
+                for text in texts:
+                    if text not in found.setdefault(activity, []):
+                        found[activity].append(text)
+        return found
+
+    @property
+    def entered(self):
+        return {activity for activity, months in self.entered_months.items() if months}
+
+    def within(self, date_from, date_to):
+        """The months of one period (which starts and ends on month bounds)."""
+
+        def keep(months):
+            return {m: v for m, v in months.items() if date_from <= m <= date_to}
+
+        part = Quantities()
+        for activity, months in self.by_month.items():
+            part.by_month[activity] = keep(months)
+        part.product_months = {a: keep(m) for a, m in self.product_months.items()}
+        part.problem_months = {a: keep(m) for a, m in self.problem_months.items()}
+        part.entered_months = {
+            a: {m for m in months if date_from <= m <= date_to}
+            for a, months in self.entered_months.items()
+        }
+        return part
+
+
+def _billed_rows(env, company, date_from, date_to):
     """(product, unit, month, quantity) of posted vendor bills and receipts
     minus refunds: one grouped query."""
     env.flush_all()
@@ -93,8 +134,8 @@ def _billed_rows(env, company, period):
           GROUP BY 1, 2, 3
             """,
             company=company.id,
-            date_from=period.date_from,
-            date_to=period.date_to,
+            date_from=date_from,
+            date_to=date_to,
             types=BILL_TYPES,
         )
     )
@@ -110,10 +151,11 @@ def _unit_problem(env, product, uom, activity):
     )
 
 
-def activity_quantities(env, company, period):
-    """The period's quantities of every activity, bills and entries added."""
+def activity_quantities(env, company, date_from, date_to):
+    """The quantities of every activity between two days, bills and entries
+    added, month by month."""
     found = Quantities()
-    rows = _billed_rows(env, company, period)
+    rows = _billed_rows(env, company, date_from, date_to)
     # Records taken from whole recordsets share one prefetch: few queries.
     products = {p.id: p for p in env["product.product"].browse({r[0] for r in rows})}
     units = {u.id: u for u in env["uom.uom"].browse({r[1] for r in rows if r[1]})}
@@ -124,32 +166,35 @@ def activity_quantities(env, company, period):
             continue
         if uom and uom.category_id != activity.uom_id.category_id:
             problem = _unit_problem(env, product, uom, activity)
-            if problem not in found.problems.get(activity, []):
-                found.problems.setdefault(activity, []).append(problem)
+            texts = found.problem_months.setdefault(activity, {}).setdefault(month, [])
+            if problem not in texts:
+                texts.append(problem)
             continue
         quantity = float(quantity or 0.0)
         if uom:
             quantity = uom._compute_quantity(quantity, activity.uom_id, round=False)
         found.add(activity, month, quantity)
-        found.products.setdefault(activity, set()).add(product.id)
-    _add_entries(env, company, period, found)
+        months = found.product_months.setdefault(activity, {})
+        months.setdefault(month, set()).add(product.id)
+    _add_entries(env, company, date_from, date_to, found)
     return found
 
 
-def _add_entries(env, company, period, found):
+def _add_entries(env, company, date_from, date_to, found):
     """Activity data entered by hand or imported, added to the bills."""
     groups = env["csr.activity.entry"]._read_group(
         [
             ("company_id", "=", company.id),
-            ("date", ">=", period.date_from),
-            ("date", "<=", period.date_to),
+            ("date", ">=", date_from),
+            ("date", "<=", date_to),
         ],
         ["activity_id", "date:month"],
         ["quantity:sum"],
     )
     for activity, month, quantity in groups:
-        found.add(activity, month.date() if hasattr(month, "date") else month, quantity)
-        found.entered.add(activity)
+        month = month.date() if hasattr(month, "date") else month
+        found.add(activity, month, quantity)
+        found.entered_months.setdefault(activity, set()).add(month)
 
 
 # -- blends --------------------------------------------------------------------
@@ -576,28 +621,44 @@ def _entries_note(env, activities, quantities):
 # -- the figures -----------------------------------------------------------------
 
 
-class _Context:
-    """What every source of one period shares, read once."""
+class _Shared:
+    """What the periods of one company share, read once."""
 
-    def __init__(self, env, period, sources):
+    def __init__(self, env, company, sources):
         self.env = env
-        self.period = period
-        self.company = period.company_id
-        self.quantities = activity_quantities(env, self.company, period)
+        self.company = company
         every_activity = env["csr.activity"].union(*(s.activity_ids for s in sources))
         # Travel products are Scope 3's: mapping only them says nothing
         # about energy or Scope 1 and 2.
         self.mapped = _mapped_activity_ids(
-            env, self.company, env["csr.activity"].search([("kind", "!=", "travel")])
+            env, company, env["csr.activity"].search([("kind", "!=", "travel")])
         )
-        self.unmapped = _unmapped_by_activity(env, self.company, every_activity)
-        self.blends = _blends(env, self.company)
+        self.unmapped = _unmapped_by_activity(env, company, every_activity)
+        self.blends = _blends(env, company)
         self._factors = None
 
     @property
     def factors(self):
         self._factors = self._factors or _factors(self.env)
         return self._factors
+
+
+class _Context:
+    """One period's quantities and what the company's periods share."""
+
+    def __init__(self, shared, period, quantities):
+        self.shared = shared
+        self.env = shared.env
+        self.company = shared.company
+        self.period = period
+        self.quantities = quantities
+        self.mapped = shared.mapped
+        self.unmapped = shared.unmapped
+        self.blends = shared.blends
+
+    @property
+    def factors(self):
+        return self.shared.factors
 
 
 def _figure(ctx, source):
@@ -670,5 +731,43 @@ def _gwp_note(company):
 
 
 def fetch_environment(env, period, sources):
-    ctx = _Context(env, period, sources)
+    shared = _Shared(env, period.company_id, sources)
+    quantities = activity_quantities(
+        env, period.company_id, period.date_from, period.date_to
+    )
+    ctx = _Context(shared, period, quantities)
     return {source: _figure(ctx, source) for source in sources}
+
+
+def _on_month_bounds(period):
+    return period.date_from.day == 1 and (period.date_to + timedelta(days=1)).day == 1
+
+
+def fetch_environment_periods(env, company, periods, sources):
+    """{period: {source: Figure}} of several periods of one company, from one
+    read of the bills and entries grouped by month. A period that does not
+    start and end on month bounds is read on its own."""
+    shared = _Shared(env, company, sources)
+    aligned = periods.filtered(_on_month_bounds)
+    found = {}
+    if aligned:
+        quantities = activity_quantities(
+            env,
+            company,
+            min(aligned.mapped("date_from")),
+            max(aligned.mapped("date_to")),
+        )
+        for period in aligned:
+            part = quantities.within(period.date_from, period.date_to)
+            ctx = _Context(shared, period, part)
+            found[period] = {source: _figure(ctx, source) for source in sources}
+    for period in periods - aligned:
+        quantities = activity_quantities(env, company, period.date_from, period.date_to)
+        ctx = _Context(shared, period, quantities)
+        found[period] = {source: _figure(ctx, source) for source in sources}
+    return found
+
+
+# The compute of several periods reads every period of a company at once
+# through this (services/period_compute.PeriodsCompute).
+fetch_environment.for_periods = fetch_environment_periods

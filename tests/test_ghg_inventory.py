@@ -341,6 +341,50 @@ class TestGhgInventory(AccountTestInvoicingCommon):
                 else:
                     self.assertFalse(values["ENV-06"].warning)
 
+    def test_several_periods_read_once_give_what_each_gives_alone(self):
+        """July, August and the third quarter of 2025 in Brazil, with an
+        entry in August: the figures of one read grouped by month equal
+        those of each period read alone."""
+        from ..services import environment
+
+        self.company.country_id = self.env.ref("base.br")
+        self._bill(date(2025, 7, 10), [(self.petrol, 1000.0), (self.grid, 500.0)])
+        self._bill(date(2025, 8, 10), [(self.truck_diesel, 300.0)])
+        self._entry("activity_refrigerant_r404a", date(2025, 8, 20), 1.5)
+        Period = self.env["csr.period"]
+        periods = Period.create(
+            [
+                {
+                    "company_id": self.company.id,
+                    "kind": kind,
+                    "date_from": start,
+                    "date_to": end,
+                }
+                for kind, start, end in (
+                    ("month", date(2025, 7, 1), date(2025, 7, 31)),
+                    ("month", date(2025, 8, 1), date(2025, 8, 31)),
+                    ("quarter", date(2025, 7, 1), date(2025, 9, 30)),
+                )
+            ]
+        )
+        sources = self.env["csr.indicator.source"].search(
+            [("method", "in", environment.METHODS), ("company_id", "=", False)]
+        )
+        together = environment.fetch_environment.for_periods(
+            self.env, self.company, periods, sources
+        )
+        for period in periods:
+            alone = environment.fetch_environment(self.env, period, sources)
+            for source in sources:
+                with self.subTest(period=period.name, code=source.indicator_id.code):
+                    self.assertEqual(together[period][source], alone[source])
+        quarter = together[periods[2]]
+        scope_1 = next(s for s in sources if s.indicator_id.code == "ENV-05")
+        self.assertEqual(
+            {line.month for line in quarter[scope_1].emission_lines},
+            {date(2025, 7, 1), date(2025, 8, 1)},
+        )
+
     def test_a_blend_unknown_for_the_month_is_counted_fossil(self):
         """Brazilian diesel is listed from November 2021 (B10): an October
         2021 litre counts as fossil, 2.6765 kg CO2 + CH4/N2O, none biogenic."""

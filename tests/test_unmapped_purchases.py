@@ -246,13 +246,11 @@ class TestUnmappedPurchases(AccountTestInvoicingCommon):
         period.with_user(self.manager).action_compute()
         env_05 = period.value_ids.filtered(lambda v: v.code == "ENV-05")
         self.assertNotIn("Diésel", env_05.warning or "")
-        # 80 L more at the diesel factor already used for the 50 L of ACPM.
-        diesel = env_05.emission_factor_ids.filtered(
-            lambda f: f.activity_id == self.act_diesel
-        )
-        self.assertAlmostEqual(
-            env_05.value - before, 80.0 * diesel.kgco2e_per_unit / 1000.0, places=4
-        )
+        # 80 L more of Colombian B10 diesel (generator): 72 L fossil x 2.6765
+        # = 192.708 kg CO2; energy 72 x 36.12 + 8 x 33 = 2,864.64 MJ, CH4
+        # 10 kg/TJ x 28 = 0.80210 kg CO2e, N2O 0.6 kg/TJ x 265 = 0.45548;
+        # 193.96558 kg. Both values are stored to 4 places.
+        self.assertAlmostEqual(env_05.value - before, 0.193966, places=3)
 
     def test_a_unit_that_cannot_convert_is_refused_in_words(self):
         """ "Servicio mensual" is billed in Units: mapped to grid electricity
