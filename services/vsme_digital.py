@@ -133,7 +133,7 @@ class VsmeDigital:
             self.records[PREVIOUS] = env["csr.period"].browse(previous[0].period_id)
         self.facts = []
         self.rows = {}  # section key -> ordered {row key: Row}
-        self.omissions = []  # (section key, label, reason)
+        self.omissions = {}  # key -> (section key, label, reason)
 
     # -- values ---------------------------------------------------------
 
@@ -159,13 +159,9 @@ class VsmeDigital:
 
     def _label(self, fact):
         label = self.tax.label(fact.concept, self.lang)
-        unit = fact.unit
-        if unit.startswith("iso4217:"):
-            label += f" ({self.currency})"
-        elif "/" in unit:
-            label += f" (tCO2e / {self.currency})"
-        elif unit in UNIT_TEXT:
-            label += f" ({UNIT_TEXT[unit]})"
+        unit = _unit_text(fact.unit, self.currency)
+        if unit and fact.scale != 2:
+            label += f" ({unit})"
         return label
 
     def number(self, section, concept, value, key, decimals, unit=None, **kw):
@@ -188,8 +184,9 @@ class VsmeDigital:
             )
             return country.name or member
         if member.startswith("nace:"):
-            return member.split("_", 1)[1]
-        return self.tax.label(member, self.lang)
+            code = member.split("_", 1)[1]  # C1083 -> C10.83
+            return f"{code[:3]}.{code[3:]}" if len(code) > 3 else code
+        return self.tax.label(member, self.lang).removesuffix(" [member]")
 
     def boolean(self, section, concept, value, key, **kw):
         _ = self.env._
@@ -203,8 +200,8 @@ class VsmeDigital:
         if value and value.strip():
             self.add(section, Fact(concept, value.strip(), key, **kw))
 
-    def omit(self, section, label, reason):
-        self.omissions.append((section, label, reason))
+    def omit(self, key, section, label, reason):
+        self.omissions[key] = (section, label, reason)
 
     # -- the disclosures ---------------------------------------------------------
 
@@ -361,6 +358,14 @@ class VsmeDigital:
             (area, matter) for area, matter, *_ids in rows
         )
         if not matters:
+            if key == CURRENT:
+                _ = self.env._
+                self.omit(
+                    "no_policies",
+                    "B2",
+                    _("Practices, policies and future initiatives"),
+                    _("None in force at the end of the period."),
+                )
             return
         members = tuple(MATTER_MEMBERS[matter] for matter in matters)
         self.member(
@@ -638,6 +643,7 @@ class VsmeDigital:
     def _omissions(self):
         _ = self.env._
         self.omit(
+            "energy_breakdown",
             "B3",
             _("Energy by renewable and non-renewable source"),
             _(
@@ -646,11 +652,13 @@ class VsmeDigital:
             ),
         )
         self.omit(
+            "self_generated",
             "B3",
             _("Energy consumption from self-generated electricity"),
             _("Not derivable: no meter readings of on-site generation are recorded."),
         )
         self.omit(
+            "pollution",
             "B4",
             _("Pollutants emitted to air, water and soil"),
             _(
@@ -660,16 +668,19 @@ class VsmeDigital:
         )
         if not self.company.csr_site_ids:
             self.omit(
+                "no_sites",
                 "B5",
                 _("Sites in or near biodiversity-sensitive areas"),
                 _("No site is recorded on the company: 0 sites."),
             )
         self.omit(
+            "land_use",
             "B5",
             _("Land use (voluntary)"),
             _("Not reported: a voluntary datapoint the addon does not record."),
         )
         self.omit(
+            "waste_diverted",
             "B7",
             _("Waste diverted to recycling or reuse"),
             _(
@@ -689,7 +700,7 @@ class VsmeDigital:
         for disclosure in VSME_BASIC:
             key = disclosure.key
             rows = list(self.rows.get(key, {}).values())
-            for section, label, reason in self.omissions:
+            for section, label, reason in self.omissions.values():
                 if section == key:
                     rows.append(Row(label, {CURRENT: reason}))
             if not rows:
@@ -726,6 +737,33 @@ class VsmeDigital:
             decimal_comma=decimal_comma,
         )
 
+    def datapoints(self):
+        """The facts as the workbook shows them, plain data: {concept:
+        {period key: (value, unit)}}; a number stays a number, a member or a
+        boolean reads as words, the sites' facts are joined site by site.
+        Facts broken down by an explicit axis (B8 by country) are left to
+        the digital report."""
+        out = {}
+        for rows in self.rows.values():
+            for (concept, dims, typed), row in rows.items():
+                if dims:
+                    continue
+                for key, fact in row.cells.items():
+                    shown = row.shown.get(key, fact.value)
+                    if typed:
+                        shown = f"{row.label.rsplit(': ', 1)[-1]}: {shown}"
+                    unit = _unit_text(fact.unit, self.currency)
+                    cell = out.setdefault(concept, {})
+                    if key in cell and typed:
+                        shown = f"{cell[key][0]}; {shown}"
+                    cell[key] = (shown, unit)
+        return out
+
+    def workbook_data(self):
+        """What the VSME workbook shows beside the indicators (plain data)."""
+        reasons = {key: reason for key, (_s, _l, reason) in self.omissions.items()}
+        return self.datapoints(), reasons
+
     def _lang_decimal_point(self):
         lang = self.env["res.lang"]._lang_get(self.lang)
         return lang.decimal_point if lang else "."
@@ -744,3 +782,12 @@ class VsmeDigital:
             self.facts, self.tax, entity_of(self.company), self.periods
         )
         return json.dumps(oim, indent=2, ensure_ascii=False)
+
+
+def _unit_text(unit, currency):
+    """How a unit reads: "USD", "tCO2e / USD", "MWh", "%" (ratios)..."""
+    if unit.startswith("iso4217:"):
+        return currency
+    if "/" in unit:
+        return f"tCO2e / {currency}"
+    return UNIT_TEXT.get(unit, "")

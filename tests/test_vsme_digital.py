@@ -20,6 +20,7 @@ temporary employee of other gender from 2024-07-01 to 2025-06-30.
   collective bargaining 50 % -> 0.5.
 """
 
+import base64
 import json
 import os
 import re
@@ -28,6 +29,9 @@ import tempfile
 import unittest
 from datetime import date
 from glob import glob
+from io import BytesIO
+
+import openpyxl
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form
@@ -352,6 +356,21 @@ class TestVsmeDigital(HrCase):
         record.export_format = "vsme_json"
         record.action_export()
         self.assertTrue(record.file_name.endswith(".json"))
+        record.export_format = "vsme"  # the workbook reads the same datapoints
+        record.action_export()
+        sheet = openpyxl.load_workbook(
+            BytesIO(base64.b64decode(record.file_data))
+        ).active
+        values = {row[2].value: row[4:6] for row in sheet.iter_rows(min_row=5)}
+        legal_form = values["Legal form"][0].value
+        self.assertEqual(legal_form, "Private limited liability undertaking")
+        rate = values["Rate of recordable work-related accidents (per 200,000 hours)"]
+        self.assertAlmostEqual(rate[0].value, 271.739130, places=5)
+        self.assertEqual(rate[1].value, 0)
+        self.assertIn(
+            "Not applicable",
+            values["Pollutants emitted to air, water and soil"][0].value,
+        )
 
     def test_sites_are_private_to_their_company(self):
         other = self.env["res.company"].create({"name": "Flores del Sur"})

@@ -173,7 +173,15 @@ class CsrReportExport(models.TransientModel):
 
     def _render(self, reports):
         if self.export_format == "vsme":
-            return build_vsme_workbook(reports, vsme_labels(self.env)), _("VSME")
+            ids = [report.period.period_id for report in reports]
+            digital = {
+                period.company_id.id: VsmeDigital(self.env, period)
+                .build()
+                .workbook_data()
+                for period in self.env["csr.period"].browse(ids)
+            }
+            content = build_vsme_workbook(reports, vsme_labels(self.env), digital)
+            return content, _("VSME")
         return build_workbook(reports, workbook_labels(self.env)), _("CSR report")
 
     def _file_name(self, title, reports):
