@@ -34,6 +34,7 @@ the next midnight.
 
 import gzip
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -671,3 +672,21 @@ def workforce_counts(rows):
         "gender": gender,
         "country": country,
     }
+
+
+LEI_PATTERN = re.compile(r"^[0-9A-Z]{18}[0-9]{2}$")
+
+
+def lei_is_valid(lei):
+    """ISO 17442: 18 letters or digits, then two check digits that make the
+    whole code, letters read as 10 to 35, equal 1 modulo 97 (ISO 7064).
+
+    >>> lei_is_valid("5493001KJTIIGC8Y1R12")
+    True
+    >>> lei_is_valid("5493001KJTIIGC8Y1R13")
+    False
+    """
+    if not LEI_PATTERN.match(lei or ""):
+        return False
+    digits = "".join(str(int(char, 36)) for char in lei)
+    return int(digits) % 97 == 1

@@ -1,9 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import re
-
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..engine.vsme_xbrl import lei_is_valid
 from ..services.vsme_digital import nace_member, nace_members
 
 # The legal forms of VSME B1 §24(e)(i): the members of the taxonomy's
@@ -15,22 +14,6 @@ CSR_LEGAL_FORMS = [
     ("cooperative", "Cooperative"),
     ("other", "Other"),
 ]
-LEI_PATTERN = re.compile(r"^[0-9A-Z]{18}[0-9]{2}$")
-
-
-def lei_is_valid(lei):
-    """ISO 17442: 18 letters or digits, then two check digits that make the
-    whole code, letters read as 10 to 35, equal 1 modulo 97 (ISO 7064).
-
-    >>> lei_is_valid("5493001KJTIIGC8Y1R12")
-    True
-    >>> lei_is_valid("5493001KJTIIGC8Y1R13")
-    False
-    """
-    if not LEI_PATTERN.match(lei or ""):
-        return False
-    digits = "".join(str(int(char, 36)) for char in lei)
-    return int(digits) % 97 == 1
 
 
 class ResCompany(models.Model):
