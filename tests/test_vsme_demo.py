@@ -23,6 +23,7 @@ from ..services.vsme_demo import apply_vsme_demo
 from ..services.vsme_digital import VsmeDigital, taxonomy
 from ..services.vsme_export import build_vsme_workbook, vsme_labels
 from .common import DISABLED_MAIL
+from .vsme_stub_taxonomy import run_arelle
 
 TODAY = date(2026, 4, 15)
 
@@ -201,3 +202,8 @@ class TestVsmeDemo(TransactionCase):
             values["Rate of recordable work-related accidents (per 200,000 hours)"],
             int | float,
         )
+
+    def test_arelle_on_the_demo_report(self):
+        self.assertEqual(run_arelle(self.digital.ixbrl(), stub=True), [])
+        codes = {code for code, _text in run_arelle(self.digital.ixbrl())}
+        self.assertEqual(codes, {"IOerror", "ix11.12.1.2:missingReferences"})

@@ -22,13 +22,8 @@ temporary employee of other gender from 2024-07-01 to 2025-06-30.
 
 import base64
 import json
-import os
 import re
-import subprocess
-import tempfile
-import unittest
 from datetime import date
-from glob import glob
 from io import BytesIO
 
 import openpyxl
@@ -39,16 +34,7 @@ from odoo.tests import Form
 from ..engine import vsme_xbrl
 from ..services.vsme_digital import VsmeDigital, entity_of, taxonomy
 from .common import HrCase
-
-ARELLE_GLOB = os.path.expanduser(
-    "~/.cache/csr_management/arelle-venv-*/bin/arelleCmdLine"
-)
-
-
-def arelle_command():
-    """The Arelle that scripts/test.sh installs in its own virtualenv."""
-    found = os.environ.get("CSR_ARELLE") or next(iter(sorted(glob(ARELLE_GLOB))), "")
-    return found if found and os.access(found, os.X_OK) else ""
+from .vsme_stub_taxonomy import run_arelle
 
 
 class TestVsmeDigital(HrCase):
@@ -387,47 +373,26 @@ class TestVsmeDigital(HrCase):
     # -- Arelle -------------------------------------------------------------------
 
     def test_arelle_finds_no_error_but_the_unreachable_schema(self):
-        """Arelle (scripts/test.sh installs it into its own virtualenv) opens
-        the Inline XBRL offline. The taxonomy's schema is not reachable, so
-        Arelle reports it (IOerror) and, as a consequence, every fact's
-        concept as undefined (ix11.12.1.2:missingReferences); any other error
-        is a defect of the report."""
-        command = arelle_command()
-        if not command:
-            raise unittest.SkipTest(
-                "Arelle is not installed: run scripts/test.sh, which installs "
-                "arelle-release into its own virtualenv, or set CSR_ARELLE."
-            )
-        with tempfile.TemporaryDirectory() as folder:
-            path = os.path.join(folder, "vsme.xhtml")
-            with open(path, "w", encoding="utf-8") as handle:
-                handle.write(self.digital.ixbrl())
-            result = subprocess.run(
-                [
-                    command,
-                    "--file",
-                    path,
-                    "--validate",
-                    "--internetConnectivity=offline",
-                    "--logFormat=[%(messageCode)s] %(message)s",
-                ],
-                capture_output=True,
-                text=True,
-                timeout=300,
-                check=False,
-            )
-        lines = [
-            line
-            for line in (result.stdout + result.stderr).splitlines()
-            if line.startswith("[")
-        ]
-        codes = [line.split("]")[0].strip("[") for line in lines]
-        unexpected = [
-            line
-            for line, code in zip(lines, codes, strict=True)
-            if code not in ("info", "IOerror", "ix11.12.1.2:missingReferences")
-        ]
-        self.assertEqual(unexpected, [])
-        self.assertIn("IOerror", codes)  # the schema, and only it, is missing
-        io_errors = [line for line in lines if line.startswith("[IOerror]")]
-        self.assertTrue(all("vsme-all.xsd" in line for line in io_errors))
+        """Arelle opens the Inline XBRL offline. EFRAG's schema is not
+        reachable, so Arelle reports it (IOerror) and, as a consequence,
+        every fact's concept as undefined (ix11.12.1.2:missingReferences);
+        any other message is a defect of the report."""
+        messages = run_arelle(self.digital.ixbrl())
+        codes = {code for code, _text in messages}
+        self.assertEqual(codes, {"IOerror", "ix11.12.1.2:missingReferences"})
+        io_errors = [text for code, text in messages if code == "IOerror"]
+        self.assertTrue(all("vsme-all.xsd" in text for text in io_errors))
+
+    def test_arelle_finds_no_error_on_the_stub_taxonomy(self):
+        """With the stand-in schemas of tests/vsme_stub_taxonomy.py, Arelle
+        checks the XBRL 2.1 rules too (concepts, period types, units,
+        decimals, lexical values, dimension names): not one message. The
+        same stub reports a broken fact, so the check can fail."""
+        self.assertEqual(run_arelle(self.digital.ixbrl(), stub=True), [])
+        broken = self.digital.ixbrl().replace(
+            'name="vsme:Turnover" contextRef="c',
+            'name="vsme:NumberOfEmployees" contextRef="c',
+            1,
+        )
+        codes = {code for code, _text in run_arelle(broken, stub=True)}
+        self.assertIn("xbrl.4.7.2:contextPeriodType", codes)
