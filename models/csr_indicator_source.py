@@ -28,6 +28,7 @@ SOURCE_METHODS = [
     ("hr_injury_days", "Days of work-accident leave"),
     ("hr_absenteeism", "Sick-leave days over scheduled working days"),
     ("hr_parental_return", "Return to work after parental leave"),
+    ("hr_hours_worked", "Hours worked: scheduled days less sick and accident leave"),
     ("activity_quantity", "Quantity bought (vendor bills)"),
     ("activity_energy", "Energy bought, in MWh (vendor bills)"),
     ("activity_emissions", "Emissions of what was bought, in tCO2e (vendor bills)"),

@@ -4,7 +4,6 @@ from odoo.exceptions import ValidationError
 
 VSME_PERIOD_INPUTS = (
     "csr_vsme_fines_amount",
-    "csr_vsme_hours_worked",
     "csr_vsme_training_hours_male",
     "csr_vsme_training_hours_female",
 )
@@ -12,8 +11,8 @@ VSME_PERIOD_INPUTS = (
 
 class CsrPeriod(models.Model):
     """The VSME Basic Module inputs of a period no indicator holds: the second
-    measures VSME asks beside an indicator (B9 hours worked, B10 training by
-    gender, B11 fines)."""
+    measures VSME asks beside an indicator (B10 training by gender, B11
+    fines)."""
 
     _inherit = "csr.period"
 
@@ -23,12 +22,6 @@ class CsrPeriod(models.Model):
         currency_field="currency_id",
         help="VSME B11: total amount of the fines paid or due in the period "
         "for breaking anti-corruption or anti-bribery laws; zero if none.",
-    )
-    csr_vsme_hours_worked = fields.Float(
-        string="Hours worked (override)",
-        digits=(16, 1),
-        help="VSME B9: the hours all employees worked in the period. Empty: "
-        "computed from the working schedules, less sick and accident leave.",
     )
     csr_vsme_training_hours_male = fields.Float(
         string="Training hours per male employee",

@@ -532,23 +532,14 @@ class VsmeDigital:
             )
 
     def hours_worked(self, key):
-        """Hours worked in the period: the period's override, else the
-        schedules' working days less sick and accident leave, times the hours
-        of a working day of the company's reference schedule."""
+        """Hours worked in the period: SOC-22 (computed from the schedules,
+        or entered over it), else computed here the same way."""
+        hours = self.value("SOC-22", key)
+        if hours is not None:
+            return hours
         period = self.records[key]
-        if period.csr_vsme_hours_worked:
-            return period.csr_vsme_hours_worked
-        weekly, calendar = workforce.reference_full_time(self.company)
-        days_a_week = len(
-            set(
-                calendar.attendance_ids.filtered(
-                    lambda a: not a.display_type and a.day_period != "lunch"
-                ).mapped("dayofweek")
-            )
-        )
-        scheduled = leaves.scheduled_days(self.env, self.company, period)
-        absent = sum(leaves.days_by_kind(self.env, self.company, period).values())
-        return vsme_xbrl.hours_worked(scheduled, absent, weekly, days_a_week)
+        figure = leaves.LeaveFigures(self.env, period).hours_worked()
+        return figure.value
 
     def _b9(self, key):
         accidents = self.value("SOC-09", key)
@@ -559,8 +550,10 @@ class VsmeDigital:
             key,
             0,
         )
-        if accidents is not None:
+        rate = self.value("SOC-23", key)
+        if rate is None and accidents is not None:
             rate = vsme_xbrl.accident_rate(accidents, self.hours_worked(key))
+        if rate is not None:
             self.number(
                 "B9",
                 "vsme:RateOfRecordableWorkRelatedAccidentsInTheReportingPeriod",

@@ -314,7 +314,7 @@ VSME_BASIC = (
             DataPoint(
                 "§41(a)",
                 _lt("Rate of recordable work-related accidents (per 200,000 hours)"),
-                concept="vsme:RateOfRecordableWorkRelatedAccidentsInTheReportingPeriod",
+                ("SOC-23",),
             ),
             DataPoint("§41(b)", _lt("Number of work-related fatalities"), ("SOC-10",)),
         ),

@@ -198,6 +198,7 @@ class TestVsmeDemo(TransactionCase):
         self.assertIn(
             "Not applicable", values["Pollutants emitted to air, water and soil"]
         )
+        # SOC-23, computed with the demo's periods
         self.assertIsInstance(
             values["Rate of recordable work-related accidents (per 200,000 hours)"],
             int | float,

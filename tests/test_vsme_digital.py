@@ -197,8 +197,23 @@ class TestVsmeDigital(HrCase):
         rate = "vsme:RateOfRecordableWorkRelatedAccidentsInTheReportingPeriod"
         self.assertAlmostEqual(self.value(rate), 271.739130, places=5)
         self.assertEqual(self.value(rate, "previous"), 0.0)
-        self.january.csr_vsme_hours_worked = 100000.0  # entered: 1/100,000 x 200,000
+
+    def test_hours_worked_and_accident_rate_are_indicators(self):
+        """SOC-22 computed from the schedules (736 h), SOC-23 its formula:
+        1 / 736 x 200,000 = 271.74; hours entered over SOC-22 (100,000 h)
+        give 1 / 100,000 x 200,000 = 2."""
+        self.january.action_compute()
+        values = {v.code: v for v in self.january.value_ids}
+        self.assertEqual(values["SOC-22"].value, 736.0)
+        self.assertIn(
+            "92 scheduled days less 0 days", values["SOC-22"].calculation_note
+        )
+        self.assertAlmostEqual(values["SOC-23"].value, 271.74, places=2)
+        values["SOC-22"].write({"value": 100000.0, "source": "manual"})
+        self.january.action_compute()
+        self.assertAlmostEqual(values["SOC-23"].value, 2.0)
         rebuilt = VsmeDigital(self.env, self.january).build()
+        rate = "vsme:RateOfRecordableWorkRelatedAccidentsInTheReportingPeriod"
         self.assertEqual(
             [
                 f.value
@@ -348,11 +363,8 @@ class TestVsmeDigital(HrCase):
             BytesIO(base64.b64decode(record.file_data))
         ).active
         values = {row[2].value: row[4:6] for row in sheet.iter_rows(min_row=5)}
-        legal_form = values["Legal form"][0].value
-        self.assertEqual(legal_form, "Private limited liability undertaking")
-        rate = values["Rate of recordable work-related accidents (per 200,000 hours)"]
-        self.assertAlmostEqual(rate[0].value, 271.739130, places=5)
-        self.assertEqual(rate[1].value, 0)
+        legal = values["Legal form"][0].value
+        self.assertEqual(legal, "Private limited liability undertaking")
         self.assertIn(
             "Not applicable",
             values["Pollutants emitted to air, water and soil"][0].value,
