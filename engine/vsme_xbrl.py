@@ -508,7 +508,9 @@ def build_ixbrl(sections, tax, entity, periods, page):
                 if isinstance(cell, Fact):
                     fid = f"f{next(counter)}"
                     html = _tag(cell, fid, row.shown.get(key), contexts, page, hidden)
-                    cells.append(f'<td class="value">{html}</td>')
+                    numeric = tax.concept(cell.concept).get("numeric")
+                    kind = "number" if numeric else "text"
+                    cells.append(f'<td class="{kind}">{html}</td>')
                 else:
                     cells.append(f'<td class="note">{escape(cell)}</td>')
             body.append(f"<tr>{''.join(cells)}</tr>")
@@ -542,11 +544,13 @@ def build_ixbrl(sections, tax, entity, periods, page):
 STYLE = (
     "body{font-family:sans-serif;max-width:60em;margin:2em auto;color:#222}"
     "h1{font-size:1.6em}h2{font-size:1.15em;margin-top:1.6em;"
-    "border-bottom:1px solid #999}table{border-collapse:collapse;width:100%}"
-    "th,td{padding:.25em .5em;border-bottom:1px solid #ddd;vertical-align:top}"
-    "th{text-align:left;background:#f2f2f2}td.value{text-align:right;"
-    "white-space:nowrap}td.note{color:#777;font-style:italic}"
-    "td.label{width:55%}p.subtitle{color:#555}p.note{color:#555;font-size:.9em}"
+    "border-bottom:1px solid #999}table{border-collapse:collapse;width:100%;"
+    "table-layout:fixed}th,td{padding:.25em .5em;border-bottom:1px solid #ddd;"
+    "vertical-align:top;overflow-wrap:break-word}th{text-align:left;"
+    "background:#f2f2f2}th:first-child,td.label{width:50%}"
+    "td.number{text-align:right;white-space:nowrap}"
+    "td.note{color:#777;font-style:italic}p.subtitle{color:#555}"
+    "p.note{color:#555;font-size:.9em}"
 )
 
 
