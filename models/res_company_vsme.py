@@ -30,10 +30,9 @@ class ResCompany(models.Model):
     )
     csr_nace_code = fields.Char(
         string="NACE code",
-        help="VSME B1: the NACE Rev. 2.1 code of the main activity, e.g. C10.83 "
-        "(section letter, then division, group and class). Latin-American "
-        "activity codes (CIIU, CNAE) follow ISIC Rev. 4, whose divisions NACE "
-        "keeps: the first two digits of a CIIU code are its NACE division.",
+        help="VSME B1: the NACE code of the main activity as the VSME taxonomy "
+        "lists it, e.g. C10.83 (section letter, then division, group and "
+        "class).",
     )
     csr_lei = fields.Char(
         string="LEI",
