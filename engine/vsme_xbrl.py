@@ -34,6 +34,7 @@ the next midnight.
 
 import gzip
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -343,6 +344,20 @@ def _number(value, decimals):
         rounded = abs(rounded)
     text = format(rounded, "f")
     return text
+
+
+def significant_decimals(value, digits=4):
+    """The decimals that keep ``digits`` significant digits of ``value``
+    (at least 0): an intensity in tCO2e per peso is a tiny number.
+
+    >>> significant_decimals(0.0000000064), significant_decimals(1234.5)
+    (12, 0)
+    >>> significant_decimals(0)
+    0
+    """
+    if not value:
+        return 0
+    return max(digits - 1 - math.floor(math.log10(abs(value))), 0)
 
 
 def _oim_period(start, end):

@@ -439,9 +439,15 @@ class VsmeDigital:
             self.number("B3", total_concept, both, key, 3)
             if scope3 is not None:
                 self.number("B3", all_concept, both + scope3, key, 3)
-            if turnover:
-                # tCO2e per currency unit: ten significant places below the unit
-                self.number("B3", intensity_concept, both / turnover, key, 10)
+            if turnover:  # tCO2e per currency unit, four significant digits
+                intensity = both / turnover
+                self.number(
+                    "B3",
+                    intensity_concept,
+                    intensity,
+                    key,
+                    vsme_xbrl.significant_decimals(intensity),
+                )
         self.number("B3", "vsme:GrossScope3GreenhouseGasEmissions", scope3, key, 3)
 
     def _b6(self, key):
