@@ -81,6 +81,7 @@
         "views/hr_views.xml",
         "views/product_views.xml",
         "views/res_company_views.xml",
+        "views/csr_period_vsme_views.xml",
         "wizards/csr_period_generate_views.xml",
         "wizards/csr_unmapped_purchase_map_views.xml",
         "views/csr_unmapped_purchase_views.xml",

@@ -59,3 +59,6 @@ from . import csr_dialogue_rating
 from . import csr_materiality_assessment
 from . import csr_materiality_line
 from . import mail_activity
+from . import csr_site
+from . import csr_period_vsme
+from . import res_company_vsme

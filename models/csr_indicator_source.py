@@ -28,6 +28,7 @@ SOURCE_METHODS = [
     ("hr_injury_days", "Days of work-accident leave"),
     ("hr_absenteeism", "Sick-leave days over scheduled working days"),
     ("hr_parental_return", "Return to work after parental leave"),
+    ("hr_hours_worked", "Hours worked: scheduled days less sick and accident leave"),
     ("activity_quantity", "Quantity bought or recorded"),
     ("activity_energy", "Energy bought or recorded, in MWh"),
     ("activity_renewable_energy", "Renewable part of the energy used, in MWh"),

@@ -3,7 +3,8 @@
 """Write the reports of the demo company's latest ended month to a folder.
 
 Run through scripts/demo.sh once the demo database is ready: the Triple
-Bottom Line PDF, the accountants' workbook and the VSME Basic Module, as the
+Bottom Line PDF, the accountants' workbook and the VSME Basic Module (workbook,
+Inline XBRL and xBRL-JSON), as the
 administrator would download them, so that a reviewer can read them without
 clicking. Prints the path of each file.
 """
@@ -42,18 +43,25 @@ def write_reports(env, period, folder):
         build_workbook,
         workbook_labels,
     )
+    from odoo.addons.csr_management.services.vsme_digital import VsmeDigital
     from odoo.addons.csr_management.services.vsme_export import (
         build_vsme_workbook,
         vsme_labels,
     )
 
     reports = ReportData(env).build(period)
+    digital = VsmeDigital(env, period).build()
+    vsme = build_vsme_workbook(
+        reports, vsme_labels(env), {period.company_id.id: digital.workbook_data()}
+    )
     stem = f"{period.company_id.name} {period.name}".replace("/", "-")
     pdf, _kind = env["ir.actions.report"]._render_qweb_pdf(REPORT, period.ids)
     files = {
         f"Triple Bottom Line - {stem}.pdf": pdf,
         f"CSR workbook - {stem}.xlsx": build_workbook(reports, workbook_labels(env)),
-        f"VSME - {stem}.xlsx": build_vsme_workbook(reports, vsme_labels(env)),
+        f"VSME - {stem}.xlsx": vsme,
+        f"VSME - {stem}.xhtml": digital.ixbrl().encode(),
+        f"VSME - {stem}.json": digital.xbrl_json().encode(),
     }
     folder.mkdir(parents=True, exist_ok=True)
     for name, content in files.items():
@@ -67,6 +75,11 @@ def settle(env):
     first start, and schedule the next run for the first of next month: the
     reports then show the figures the overview shows, and the scheduler does
     not rescore the demo behind them."""
+    from odoo.addons.csr_management.services.vsme_demo import apply_vsme_demo
+
+    company = env.ref("csr_management.demo_company", raise_if_not_found=False)
+    if company and not company.csr_legal_form:  # the VSME profile, once
+        apply_vsme_demo(company)
     cron = env.ref("csr_management.csr_period_cron_compute", raise_if_not_found=False)
     if not cron:
         return

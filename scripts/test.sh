@@ -11,6 +11,24 @@ ensure_chromium
 ensure_wkhtmltopdf
 install_requirements requirements.txt requirements-test.txt
 ADDONS="$(addons_path)"
+
+# Arelle, which checks the digital VSME report (tests/test_vsme_digital.py),
+# lives in its own cached virtualenv, never in Odoo's interpreter; its test is
+# skipped with a message where it cannot be installed.
+ARELLE_PY="${ARELLE_PYTHON:-python3}"
+arelle_hash="$(sha256sum "$REPO_DIR/requirements-arelle.txt" | cut -c1-12)"
+ARELLE_VENV="$CACHE_DIR/arelle-venv-$arelle_hash"
+if [ ! -x "$ARELLE_VENV/bin/arelleCmdLine" ]; then
+    say "Installing Arelle into $ARELLE_VENV"
+    if ! { "$ARELLE_PY" -m venv "$ARELLE_VENV" \
+        && "$ARELLE_VENV/bin/pip" install --quiet --disable-pip-version-check \
+            -r "$REPO_DIR/requirements-arelle.txt"; }; then
+        say "Arelle could not be installed: its test will be skipped."
+    fi
+fi
+if [ -x "$ARELLE_VENV/bin/arelleCmdLine" ]; then
+    export CSR_ARELLE="$ARELLE_VENV/bin/arelleCmdLine"
+fi
 DB="csr_test_$(date +%Y%m%d%H%M%S)_$$"
 
 trap 'drop_unless_kept "$DB"' EXIT

@@ -25,9 +25,14 @@ from functools import cached_property
 
 from odoo.tools import SQL
 
-from ..engine import workforce
+from ..engine import vsme_xbrl, workforce
 from .fetchers import Figure
-from .workforce import EMPLOYEE_TYPES, contracts_sql, gender_labels
+from .workforce import (
+    EMPLOYEE_TYPES,
+    contracts_sql,
+    gender_labels,
+    reference_full_time,
+)
 
 
 def _working_day(company):
@@ -289,6 +294,36 @@ class LeaveFigures:
         value = workforce.absenteeism_rate(sick, scheduled)
         return self._leaves_figure("sick", value, note)
 
+    def hours_worked(self):
+        """SOC-22: the schedules' working days less sick and accident leave,
+        times the hours of a working day of the company's schedule."""
+        weekly, calendar = reference_full_time(self.company)
+        attendances = calendar.attendance_ids.filtered(
+            lambda a: not a.display_type and a.day_period != "lunch"
+        )
+        days_a_week = len(set(attendances.mapped("dayofweek")))
+        scheduled = scheduled_days(self.env, self.company, self.period)
+        absent = sum(self.days.values())
+        value = vsme_xbrl.hours_worked(scheduled, absent, weekly, days_a_week)
+        note = ""
+        if value is not None:
+            note = self.env._(
+                "%(scheduled)s scheduled days less %(absent)s days of sick and "
+                "accident leave, times %(hours)s h a day",
+                scheduled=scheduled,
+                absent=f"{round(absent, 2):g}",
+                hours=f"{round(weekly / days_a_week, 2):g}",
+            )
+        period = self.period
+        domain = [
+            ("company_id", "=", self.company.id),
+            ("date_start", "<=", period.date_to),
+            "|",
+            ("date_end", "=", False),
+            ("date_end", ">=", period.date_from),
+        ]
+        return Figure(value, "hr.contract", domain, note)
+
     def parental_return(self):
         by_gender, leave_ids = parental_returns(self.env, self.company, self.period)
         due = sum(counts[0] for counts in by_gender.values())
@@ -311,6 +346,7 @@ METHODS = {
     "hr_injury_days": LeaveFigures.injury_days,
     "hr_absenteeism": LeaveFigures.absenteeism,
     "hr_parental_return": LeaveFigures.parental_return,
+    "hr_hours_worked": LeaveFigures.hours_worked,
 }
 
 

@@ -34,7 +34,6 @@ _lt = LazyTranslate(__name__)
 FACT_OPTION = "option"
 FACT_BASIS = "basis"
 FACT_NAME = "name"
-FACT_LEGAL_FORM = "legal_form"
 FACT_SECTOR = "sector"
 FACT_SIZE = "size"
 FACT_COUNTRY = "country"
@@ -47,6 +46,8 @@ class DataPoint:
     title: object  # a lazy translated term
     codes: tuple = ()  # catalogue indicators answering it, by code
     fact: str = ""  # or a company fact (B1)
+    concept: str = ""  # or a fact of the digital report (services/vsme_digital)
+    omission: str = ""  # or why the digital report leaves it out
 
 
 @dataclass(frozen=True)
@@ -74,8 +75,15 @@ VSME_BASIC = (
             ),
             DataPoint("§24", _lt("Name of the undertaking"), fact=FACT_NAME),
             DataPoint("§24", _lt("Reporting period"), fact=FACT_PERIOD),
-            DataPoint("§24(e)(i)", _lt("Legal form"), fact=FACT_LEGAL_FORM),
+            DataPoint(
+                "§24(e)(i)", _lt("Legal form"), concept="vsme:UndertakingsLegalForm"
+            ),
             DataPoint("§24(e)(ii)", _lt("Sector of activity"), fact=FACT_SECTOR),
+            DataPoint(
+                "§24(e)(ii)",
+                _lt("NACE sector classification code"),
+                concept="vsme:NaceSectorClassificationCodes",
+            ),
             DataPoint("§24(e)(iii)", _lt("Balance-sheet total"), ("ECO-02",)),
             DataPoint("§24(e)(iv)", _lt("Turnover"), ("ECO-01",)),
             DataPoint("§24(e)(v)", _lt("Number of employees"), ("SOC-01",)),
@@ -85,8 +93,21 @@ VSME_BASIC = (
                 _lt("Country of primary operations"),
                 fact=FACT_COUNTRY,
             ),
-            DataPoint("§24(e)(vii)", _lt("Geolocation of sites")),
-            DataPoint("§25", _lt("Sustainability certifications or labels")),
+            DataPoint(
+                "§24(e)(v)",
+                _lt("Employee counting methodology"),
+                concept="vsme:EmployeeCountingMethodology",
+            ),
+            DataPoint(
+                "§24(e)(vii)",
+                _lt("Geolocation of sites"),
+                concept="vsme:GPSLocationOfSite",
+            ),
+            DataPoint(
+                "§25",
+                _lt("Sustainability certifications or labels"),
+                concept="vsme:DescriptionOfSustainabilityRelatedCertificationsOrLabels",
+            ),
         ),
     ),
     Disclosure(
@@ -98,8 +119,18 @@ VSME_BASIC = (
                 _lt("Sustainability matters with a policy (out of 10)"),
                 ("GOV-05",),
             ),
-            DataPoint("§26", _lt("Whether the policies are publicly available")),
-            DataPoint("§26", _lt("Targets set for the policies")),
+            DataPoint(
+                "§26",
+                _lt("Whether the policies are publicly available"),
+                concept="vsme:PracticePolicyAndOrFutureInitiativeIsPubliclyAvailable",
+                omission="no_policies",
+            ),
+            DataPoint(
+                "§26",
+                _lt("Targets set for the policies"),
+                concept="vsme:UndertakingHasSetATargetWhichIsRelatedToAPolicy",
+                omission="no_policies",
+            ),
         ),
     ),
     Disclosure(
@@ -115,6 +146,12 @@ VSME_BASIC = (
                     "Energy by source (electricity, self-generated electricity, "
                     "fuels), renewable and non-renewable"
                 ),
+                omission="energy_breakdown",
+            ),
+            DataPoint(
+                "§29",
+                _lt("Energy consumption from fuels"),
+                concept="vsme:EnergyConsumptionFromFuels",
             ),
             DataPoint("§30(a)", _lt("Gross Scope 1 GHG emissions"), ("ENV-05",)),
             DataPoint(
@@ -141,7 +178,13 @@ VSME_BASIC = (
     Disclosure(
         "B4",
         _lt("Pollution of air, water and soil"),
-        (DataPoint("§32", _lt("Pollutants emitted to air, water and soil")),),
+        (
+            DataPoint(
+                "§32",
+                _lt("Pollutants emitted to air, water and soil"),
+                omission="pollution",
+            ),
+        ),
     ),
     Disclosure(
         "B5",
@@ -149,9 +192,22 @@ VSME_BASIC = (
         (
             DataPoint(
                 "§33",
-                _lt("Sites in or near biodiversity-sensitive areas (number, area)"),
+                _lt("Sites in a biodiversity-sensitive area"),
+                concept="vsme:SiteLocatedInABiodiversitySensitiveArea",
+                omission="no_sites",
             ),
-            DataPoint("§34", _lt("Land use (voluntary)")),
+            DataPoint(
+                "§33",
+                _lt("Sites near a biodiversity-sensitive area"),
+                concept="vsme:SiteLocatedNearABiodiversitySensitiveArea",
+                omission="no_sites",
+            ),
+            DataPoint(
+                "§33",
+                _lt("Area of the sites in or near such areas"),
+                concept="vsme:AreaOfSiteInBiodiversitySensitiveArea",
+            ),
+            DataPoint("§34", _lt("Land use (voluntary)"), omission="land_use"),
         ),
     ),
     Disclosure(
@@ -171,13 +227,32 @@ VSME_BASIC = (
         "B7",
         _lt("Resource use, circular economy and waste management"),
         (
-            DataPoint("§37", _lt("Circular-economy principles applied")),
+            DataPoint(
+                "§37",
+                _lt("Circular-economy principles applied"),
+                concept="vsme:UndertakingAppliesCircularEconomyPrinciples",
+            ),
+            DataPoint(
+                "§37",
+                _lt("How circular-economy principles are applied"),
+                concept="vsme:DescriptionOfHowCircularEconomyPrinciplesAreApplied",
+            ),
             DataPoint("§38(a)", _lt("Total waste generated"), ("ENV-14",)),
             DataPoint("§38(a)", _lt("Hazardous waste share"), ("ENV-15",)),
             DataPoint(
                 "§38(b)",
                 _lt("Waste diverted to recycling or reuse"),
                 ("ENV-16",),
+            ),
+            DataPoint(
+                "§38(a)",
+                _lt("Hazardous waste generated"),
+                concept="vsme:TotalHazardousWasteGeneratedMass",
+            ),
+            DataPoint(
+                "§38(a)",
+                _lt("Non-hazardous waste generated"),
+                concept="vsme:TotalNonHazardousWasteGeneratedMass",
             ),
             DataPoint(
                 "§38(c)",
@@ -192,7 +267,37 @@ VSME_BASIC = (
         (
             DataPoint("§39", _lt("Number of employees"), ("SOC-01",)),
             DataPoint("§39(a)", _lt("Employees on permanent contracts"), ("SOC-02",)),
+            DataPoint(
+                "§39(a)",
+                _lt("Number of employees on permanent contracts"),
+                concept="vsme:NumberOfPermanentContractEmployees",
+            ),
+            DataPoint(
+                "§39(a)",
+                _lt("Number of employees on temporary contracts"),
+                concept="vsme:NumberOfTemporaryContractEmployees",
+            ),
             DataPoint("§39(b)", _lt("Women in the workforce"), ("SOC-03",)),
+            DataPoint(
+                "§39(b)",
+                _lt("Number of male employees"),
+                concept="vsme:NumberOfMaleEmployees",
+            ),
+            DataPoint(
+                "§39(b)",
+                _lt("Number of female employees"),
+                concept="vsme:NumberOfFemaleEmployees",
+            ),
+            DataPoint(
+                "§39(b)",
+                _lt("Number of employees of other gender"),
+                concept="vsme:NumberOfOtherGenderEmployees",
+            ),
+            DataPoint(
+                "§39(b)",
+                _lt("Number of employees whose gender is not reported"),
+                concept="vsme:NumberOfNonReportedGenderEmployees",
+            ),
             DataPoint("§39(c)", _lt("Employees by country"), ("SOC-04",)),
             DataPoint("§40", _lt("Employee turnover rate"), ("SOC-06",)),
         ),
@@ -206,7 +311,11 @@ VSME_BASIC = (
                 _lt("Number of recordable work-related accidents"),
                 ("SOC-09",),
             ),
-            DataPoint("§41(a)", _lt("Rate of recordable work-related accidents")),
+            DataPoint(
+                "§41(a)",
+                _lt("Rate of recordable work-related accidents (per 200,000 hours)"),
+                ("SOC-23",),
+            ),
             DataPoint("§41(b)", _lt("Number of work-related fatalities"), ("SOC-10",)),
         ),
     ),
@@ -230,7 +339,16 @@ VSME_BASIC = (
                 _lt("Average annual training hours per employee"),
                 ("SOC-18",),
             ),
-            DataPoint("§42(d)", _lt("Average training hours by gender")),
+            DataPoint(
+                "§42(d)",
+                _lt("Average training hours per male employee"),
+                concept="vsme:AverageNumberOfAnnualTrainingHoursPerMaleEmployee",
+            ),
+            DataPoint(
+                "§42(d)",
+                _lt("Average training hours per female employee"),
+                concept="vsme:AverageNumberOfAnnualTrainingHoursPerFemaleEmployee",
+            ),
         ),
     ),
     Disclosure(
@@ -242,7 +360,11 @@ VSME_BASIC = (
                 _lt("Convictions for corruption or bribery"),
                 ("GOV-01",),
             ),
-            DataPoint("§43", _lt("Total amount of fines for corruption or bribery")),
+            DataPoint(
+                "§43",
+                _lt("Total amount of fines for corruption or bribery"),
+                concept="vsme:TotalAmountOfFinesForTheViolationOfAnticorruptionAndAntibriberyLaws",
+            ),
         ),
     ),
 )
@@ -295,8 +417,11 @@ def _terms(disclosure):
         yield (disclosure.key, index), point.title
 
 
-def build_vsme_workbook(reports, labels):
-    """The XLSX bytes of the VSME Basic Module of each report's company."""
+def build_vsme_workbook(reports, labels, digital=None):
+    """The XLSX bytes of the VSME Basic Module of each report's company;
+    ``digital`` holds per company id what ``VsmeDigital`` derived:
+    ({concept: {period key: (value, unit)}}, {omission key: reason})."""
+    digital = digital or {}
     output = BytesIO()
     workbook = xlsxwriter.Workbook(output, WORKBOOK_OPTIONS)
     formats = Formats(workbook, labels)
@@ -308,7 +433,10 @@ def build_vsme_workbook(reports, labels):
             sheet_name(report.company_name, taken, fallback="VSME"),
             (11, 12, 52, 11, 16, 16, 18, 16),
         )
-        _CompanySheet(sheet, formats, not_reported, labels, report).render()
+        datapoints, omissions = digital.get(report.company_id, ({}, {}))
+        _CompanySheet(
+            sheet, formats, not_reported, labels, report, datapoints, omissions
+        ).render()
     workbook.close()
     return output.getvalue()
 
@@ -316,7 +444,11 @@ def build_vsme_workbook(reports, labels):
 class _CompanySheet:
     HEADER_ROWS = 4  # title, period, blank line, column titles
 
-    def __init__(self, sheet, formats, not_reported, labels, report):
+    def __init__(  # noqa: PLR0913
+        self, sheet, formats, not_reported, labels, report, datapoints, omissions
+    ):
+        self.datapoints = datapoints
+        self.omissions = omissions
         self.sheet = sheet
         self.formats = formats
         self.not_reported = not_reported
@@ -373,7 +505,9 @@ class _CompanySheet:
                 self._fact_row(disclosure, point, title)
             for code in point.codes:
                 self._indicator_row(disclosure.key, point.paragraph, title, code)
-            if not point.fact and not point.codes:
+            if point.concept or point.omission:
+                self._digital_row(disclosure.key, point, title)
+            elif not point.fact and not point.codes:
                 self._missing_row(disclosure.key, point.paragraph, title, "")
         mapped = mapped_codes()[disclosure.key]
         for row in self.report.rows:
@@ -397,8 +531,33 @@ class _CompanySheet:
             FACT_SECTOR: report.sector,
             FACT_SIZE: report.size_label,
             FACT_COUNTRY: report.country,
-            FACT_LEGAL_FORM: "",  # Odoo does not record a legal form
         }.get(fact, "")
+
+    def _digital_row(self, key, point, title):
+        """A datapoint the digital report answers, or explains away."""
+        cells = self.datapoints.get(point.concept)
+        if not cells:
+            reason = self.omissions.get(point.omission)
+            if reason:
+                self.sheet.write_row(
+                    [key, point.paragraph, title, "", (reason, self.not_reported)]
+                )
+            else:
+                self._missing_row(key, point.paragraph, title, "")
+            return
+        current = cells.get("current", ("", ""))
+        previous = cells.get("previous", ("", ""))
+        self.sheet.write_row(
+            [
+                key,
+                point.paragraph,
+                title,
+                "",
+                current[0],
+                previous[0],
+                current[1] or previous[1],
+            ]
+        )
 
     def _indicator_row(self, key, paragraph, title, code):
         report = self.report

@@ -57,3 +57,5 @@ from . import test_tenants
 from . import test_catalogue_governance
 from . import test_auditor
 from . import test_scope3
+from . import test_vsme_digital
+from . import test_vsme_demo

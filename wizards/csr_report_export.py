@@ -9,6 +9,7 @@ from odoo.tools.misc import format_date
 from ..models.csr_period import PERIOD_KINDS
 from ..services.report_data import DEFAULT_HISTORY, ReportData
 from ..services.report_xlsx import build_workbook, workbook_labels
+from ..services.vsme_digital import VsmeDigital
 from ..services.vsme_export import build_vsme_workbook, vsme_labels
 from .download import download_action
 
@@ -16,7 +17,10 @@ MAX_HISTORY = 24
 EXPORT_FORMATS = [
     ("xlsx", "Workbook (XLSX)"),
     ("vsme", "VSME Basic Module (XLSX)"),
+    ("vsme_ixbrl", "VSME digital report (Inline XBRL)"),
+    ("vsme_json", "VSME digital report (xBRL-JSON)"),
 ]
+DIGITAL_FORMATS = {"vsme_ixbrl": ".xhtml", "vsme_json": ".json"}
 # Characters a file name cannot hold on common systems.
 FORBIDDEN_IN_FILE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
@@ -120,15 +124,33 @@ class CsrReportExport(models.TransientModel):
                 )
             )
         periods = self._periods()
-        reports = ReportData(self.env, history=self.history).build(periods)
-        content, title = self._render(reports)
-        self.write(
-            {
-                "file_data": base64.b64encode(content),
-                "file_name": self._file_name(title, reports),
-            }
-        )
+        if self.export_format in DIGITAL_FORMATS:
+            content, name = self._render_digital(periods)
+        else:
+            reports = ReportData(self.env, history=self.history).build(periods)
+            content, title = self._render(reports)
+            name = self._file_name(title, reports)
+        self.write({"file_data": base64.b64encode(content), "file_name": name})
         return download_action(self)
+
+    def _render_digital(self, periods):
+        """The digital VSME report of one company: Inline XBRL or xBRL-JSON."""
+        if len(periods) != 1:
+            raise UserError(
+                _(
+                    "A digital VSME report identifies one company: select a "
+                    "single company to export it."
+                )
+            )
+        periods.check_access("read")
+        digital = VsmeDigital(self.env, periods).build()
+        if self.export_format == "vsme_ixbrl":
+            content = digital.ixbrl()
+        else:
+            content = digital.xbrl_json()
+        name = f"VSME - {periods.company_id.name} - {periods.name}"
+        name = FORBIDDEN_IN_FILE_NAME.sub(" ", name).strip()
+        return content.encode(), name + DIGITAL_FORMATS[self.export_format]
 
     def _periods(self):
         periods = ReportData.periods_for(
@@ -151,7 +173,15 @@ class CsrReportExport(models.TransientModel):
 
     def _render(self, reports):
         if self.export_format == "vsme":
-            return build_vsme_workbook(reports, vsme_labels(self.env)), _("VSME")
+            ids = [report.period.period_id for report in reports]
+            digital = {
+                period.company_id.id: VsmeDigital(self.env, period)
+                .build()
+                .workbook_data()
+                for period in self.env["csr.period"].browse(ids)
+            }
+            content = build_vsme_workbook(reports, vsme_labels(self.env), digital)
+            return content, _("VSME")
         return build_workbook(reports, workbook_labels(self.env)), _("CSR report")
 
     def _file_name(self, title, reports):
