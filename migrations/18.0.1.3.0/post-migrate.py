@@ -10,11 +10,17 @@
   blended fuels.
 
 Records the user changed are left alone: each is rewritten only while it is
-still as 18.0.1.2.0 shipped it. The texts reloaded by pre-migrate go back to
-noupdate.
+still as 18.0.1.2.0 shipped it. The rewritten texts (RELOADED) are library
+records nobody is expected to edit: they are read again from the data files
+(a noupdate file never updates an existing record by itself), with their
+translations.
 """
 
+from lxml import etree
+
 from odoo import SUPERUSER_ID, api
+from odoo.tools import file_open
+from odoo.tools.translate import TranslationImporter
 
 ACTIVITIES = {
     "activity_diesel": (
@@ -229,10 +235,58 @@ def migrate(cr, version):
     _update_activities(env)
     _update_factors(env)
     _update_sources(env)
-    cr.execute(
-        """
-        UPDATE ir_model_data SET noupdate = TRUE
-         WHERE module = 'csr_management' AND name IN %s
-        """,
-        (RELOADED,),
-    )
+    _reload_texts(env)
+
+
+# The data files holding the RELOADED records.
+TEXT_FILES = (
+    "data/csr_indicator_data.xml",
+    "data/csr_indicator_recommendation_data.xml",
+    "data/csr_question_bank_data.xml",
+    "data/csr_question_recommendation_data.xml",
+    "data/csr_resource_glossary_data.xml",
+    "data/csr_benchmark_range_data.xml",
+)
+
+
+def _field_value(node):
+    if node.get("type") == "html":
+        return (node.text or "") + "".join(
+            etree.tostring(child, encoding="unicode") for child in node
+        )
+    return node.text or ""
+
+
+def _reload_texts(env):
+    """Write the texts of the RELOADED records as the data files have them
+    now, then their translations from the module's .po files."""
+    wanted = set(RELOADED)
+    for path in TEXT_FILES:
+        with file_open(f"csr_management/{path}", "rb") as handle:
+            tree = etree.parse(handle)
+        for record in tree.iterfind(".//record"):
+            if record.get("id") not in wanted:
+                continue
+            target = env.ref(
+                f"csr_management.{record.get('id')}", raise_if_not_found=False
+            )
+            if not target:
+                continue
+            vals = {
+                node.get("name"): _field_value(node)
+                for node in record.iterfind("field")
+                if not (node.get("eval") or node.get("ref"))
+                and target._fields.get(node.get("name"))
+                and target._fields[node.get("name")].translate
+            }
+            target.with_context(lang="en_US").write(vals)
+    importer = TranslationImporter(env.cr, verbose=False)
+    xmlids = {f"csr_management.{name}" for name in RELOADED}
+    for lang, _name in env["res.lang"].get_installed():
+        if lang == "en_US":
+            continue
+        for candidate in dict.fromkeys((lang, lang.split("_")[0])):
+            importer.load_file(
+                f"csr_management/i18n/{candidate}.po", lang, xmlids=xmlids
+            )
+    importer.save(overwrite=True, force_overwrite=True)
