@@ -11,8 +11,17 @@ trap 'dropdb --if-exists "$DB" >/dev/null 2>&1 || true' EXIT
 
 odoo_bin -d "$DB" --addons-path="$ADDONS" -i "$ADDON_NAME" --without-demo=all \
     --stop-after-init --log-level=warn
+LOG="$(mktemp)"
 odoo_bin -d "$DB" --addons-path="$ADDONS" --modules="$ADDON_NAME" \
-    --i18n-export="$REPO_DIR/i18n/$ADDON_NAME.pot" --log-level=warn
+    --i18n-export="$REPO_DIR/i18n/$ADDON_NAME.pot" --log-level=warn 2>&1 | tee "$LOG"
+# The term extractor skips a whole file it cannot parse (an expression among
+# a translated call's arguments) and only logs it: make that an error.
+if grep -q "Failed to extract terms" "$LOG"; then
+    grep "Failed to extract terms" "$LOG" >&2
+    rm -f "$LOG"
+    die "Some files' terms could not be extracted: see above."
+fi
+rm -f "$LOG"
 say "Wrote i18n/$ADDON_NAME.pot ($(grep -c '^msgid ' "$REPO_DIR/i18n/$ADDON_NAME.pot") entries)"
 
 # Carry the new template into each translation: new terms arrive empty (the

@@ -307,12 +307,16 @@ class LeaveFigures:
         value = vsme_xbrl.hours_worked(scheduled, absent, weekly, days_a_week)
         note = ""
         if value is not None:
+            # No expression among a translated call's arguments: the term
+            # extractor would fail on the whole file.
+            absent_days = f"{round(absent, 2):g}"
+            daily_hours = f"{round(weekly / days_a_week, 2):g}"
             note = self.env._(
                 "%(scheduled)s scheduled days less %(absent)s days of sick and "
                 "accident leave, times %(hours)s h a day",
                 scheduled=scheduled,
-                absent=f"{round(absent, 2):g}",
-                hours=f"{round(weekly / days_a_week, 2):g}",
+                absent=absent_days,
+                hours=daily_hours,
             )
         period = self.period
         domain = [
