@@ -76,6 +76,18 @@ class CsrActivityEntry(models.Model):
                 f"{entry.quantity:g} {entry.uom_id.name or ''}"
             )
 
+    @api.constrains("activity_id")
+    def _check_activity_kind(self):
+        for entry in self:
+            if entry.activity_id.kind not in ENTRY_KINDS:
+                raise ValidationError(
+                    _(
+                        "%(activity)s is not recorded as activity data: only "
+                        "electricity, fuels, refrigerants and water are.",
+                        activity=entry.activity_id.name,
+                    )
+                )
+
     @api.constrains("quantity")
     def _check_quantity(self):
         for entry in self:

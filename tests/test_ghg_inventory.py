@@ -15,7 +15,7 @@ Factors used (see data/csr_emission_factor_data.xml and csr_ghg_data.xml):
 from datetime import date
 
 from odoo import Command
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
@@ -480,6 +480,13 @@ class TestActivityEntryAccess(AccountTestInvoicingCommon):
                     )
             self.assertIn(
                 type(caught.exception).__name__, ("ValidationError", "UserError")
+            )
+
+    def test_only_energy_refrigerants_and_water_are_recorded(self):
+        materials = self.env.ref("csr_management.activity_materials")
+        with self.assertRaisesRegex(ValidationError, "not recorded as activity data"):
+            self.env["csr.activity.entry"].with_user(self.user_a).create(
+                {"activity_id": materials.id, "date": date(2025, 3, 5), "quantity": 1.0}
             )
 
     def test_a_locked_period_freezes_its_entries(self):
