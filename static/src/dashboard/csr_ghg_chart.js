@@ -4,6 +4,7 @@
 
 import { Component, onWillStart, onWillUnmount, useEffect, useRef } from "@odoo/owl";
 import { loadBundle } from "@web/core/assets";
+import { registry } from "@web/core/registry";
 import { formatFloat } from "@web/core/utils/numbers";
 
 // One colour per scope; Scope 3 is drawn apart, never stacked on 1 and 2.
@@ -17,6 +18,12 @@ export function formatTonnes(value) {
     const digits = Math.abs(value) > 0 && Math.abs(value) < 1 ? 3 : 2;
     return formatFloat(value, { digits: [false, digits], trailingZeros: false });
 }
+
+// Inventory lines keep 6 decimals (so that they add up to the figures); the
+// pivot shows tonnes to the kilogram.
+registry
+    .category("formatters")
+    .add("csr_tonnes", (value) => formatFloat(value, { digits: [16, 3] }));
 
 /** Emissions by scope and month, with the totals an owner reads first. */
 export class CsrGhgChart extends Component {
