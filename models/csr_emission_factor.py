@@ -3,7 +3,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 SCOPES = [
-    ("1", "Scope 1 (direct: fuels burnt)"),
+    ("1", "Scope 1 (direct: fuels burnt, refrigerant leaks)"),
     ("2_location", "Scope 2, location-based (grid average)"),
     ("2_market", "Scope 2, market-based (supplier or certificate)"),
     ("3", "Scope 3 (value chain)"),

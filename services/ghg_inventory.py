@@ -151,14 +151,14 @@ def _exclusions(env, period, rows):
                 "entered by hand (ENV-08)."
             )
         )
-    missing = env["csr.indicator.value"].search(
+    warned = env["csr.indicator.value"].search(
         [
             ("period_id", "=", period.id),
-            ("code", "in", ("ENV-05", "ENV-06", "ENV-07")),
-            ("warning", "ilike", "%"),
+            ("code", "in", ("ENV-05", "ENV-06", "ENV-07", "ENV-18", "ENV-19")),
+            ("warning", "!=", False),
         ]
     )
-    for value in missing:
+    for value in warned.filtered(lambda v: (v.warning or "").strip()):
         found.append(f"{value.code}: {value.warning}")
     return tuple(found)
 
