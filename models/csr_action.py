@@ -5,18 +5,10 @@ from odoo.tools import format_date, formatLang
 
 # Aliased: "efficacy" is also a field of the model.
 from ..engine import efficacy as efficacy_engine
+from ..engine.vocabulary import ACTION_STATES, OPEN_ACTION_STATES, PILLARS
 from ..services.reminders import remind_once
-from .csr_indicator import PILLARS
 from .csr_recommendation import ACTION_TYPES
 
-ACTION_STATES = [
-    ("draft", "Draft"),
-    ("planned", "Planned"),
-    ("in_progress", "In progress"),
-    ("done", "Done"),
-    ("verified", "Verified"),
-    ("cancelled", "Cancelled"),
-]
 ORIGINS = [
     ("question", "Unmet assessment question"),
     ("indicator", "Indicator below threshold"),
@@ -35,8 +27,6 @@ EFFICACIES = [
     ("not_effective", "Not effective"),
     ("not_measured", "Not measured"),
 ]
-# Still to be carried out: the overdue job watches these.
-OPEN_STATES = ("draft", "planned", "in_progress")
 # Someone is committed to a date: a responsible, a deadline and, when an
 # indicator is tracked, a target worth reaching are needed.
 COMMITTED_STATES = ("planned", "in_progress")
@@ -466,7 +456,7 @@ class CsrAction(models.Model):
 
     def action_cancel(self):
         self._check_state(
-            set(OPEN_STATES) | {"done"},
+            set(OPEN_ACTION_STATES) | {"done"},
             lambda names, state: _(
                 "%(names)s is %(state)s and can no longer be cancelled.",
                 names=names,
@@ -676,7 +666,7 @@ class CsrAction(models.Model):
         # A system job: it flags the actions of every company.
         overdue = self.sudo().search_fetch(
             [
-                ("state", "in", OPEN_STATES),
+                ("state", "in", OPEN_ACTION_STATES),
                 ("deadline", "<", today),
                 ("responsible_id", "!=", False),
             ],

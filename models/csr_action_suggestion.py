@@ -3,7 +3,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import plaintext2html
 
-from .csr_indicator import PILLARS
+from ..engine.vocabulary import PILLARS
 
 SUGGESTION_STATES = [
     ("open", "To decide"),

@@ -3,6 +3,7 @@ from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..engine import maturity
+from ..engine.vocabulary import PILLAR_KEYS
 from ..services.maturity_evidence import MaturityEvidence
 
 STAGE_RESULTS = [
@@ -444,7 +445,7 @@ class CsrAssessment(models.Model):
                 self._criteria(pillar),
                 maturity.gate_open(*coverage.get(pillar, (0, 0))),
             )
-            for pillar in maturity.PILLARS
+            for pillar in PILLAR_KEYS
         ]
         compared = self._compared_stages()
         self._store_results(

@@ -2,7 +2,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .csr_indicator import PILLARS
+from ..engine.vocabulary import PILLARS
 from .csr_question import ISO_SUBJECTS, STAGES
 
 AUTO_ANSWERS = [("yes", "Yes"), ("no", "No"), ("unknown", "Not known")]

@@ -3,8 +3,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_date
 
+from ..engine.vocabulary import PERIOD_KINDS
 from ..services.report_data import ReportData
-from .csr_period import PERIOD_KINDS
 
 # With the period shown, a year of months in the trend.
 DASHBOARD_HISTORY = 11

@@ -5,7 +5,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_datetime
 
-from .csr_pillar_mixin import PILLARS
+from ..engine.vocabulary import PILLARS
 
 
 class CsrDialogueCommitment(models.Model):

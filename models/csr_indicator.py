@@ -4,7 +4,7 @@ from odoo.exceptions import ValidationError
 
 from ..engine import applicability, materiality
 from ..engine import formula as formulas
-from .csr_pillar_mixin import PILLARS
+from ..engine.vocabulary import PILLARS
 
 DIRECTIONS = [
     ("higher", "Higher is better"),

@@ -7,14 +7,10 @@ from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..engine import values
+from ..engine.vocabulary import VALUE_STATES
 from ..services import plausibility
 from .csr_indicator import SOURCE_TYPES
 
-VALUE_STATES = [
-    ("draft", "Draft"),
-    ("submitted", "Submitted"),
-    ("validated", "Validated"),
-]
 DATA_QUALITIES = [("measured", "Measured"), ("estimated", "Estimated")]
 # Fields that make up the reported figure: frozen once a value leaves draft.
 FIGURE_FIELDS = {

@@ -9,9 +9,9 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
 from ..engine import periods
+from ..engine.vocabulary import PERIOD_KINDS
 from ..services.period_compute import PeriodCompute
 
-PERIOD_KINDS = [("month", "Month"), ("quarter", "Quarter"), ("year", "Year")]
 PERIOD_STATES = [("open", "Open"), ("locked", "Locked")]
 _logger = logging.getLogger(__name__)
 

@@ -3,7 +3,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..engine.policies import POLICY_AREAS
-from .csr_indicator import PILLARS
+from ..engine.vocabulary import PILLARS
 
 STAGES = [
     ("1", "1 Compliance"),

@@ -2,7 +2,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from .csr_indicator import PILLARS
+from ..engine.vocabulary import PILLARS
 
 ACTION_TYPES = [
     ("corrective", "Corrective"),

@@ -4,7 +4,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
 from odoo.tools import SQL
 
-from .csr_pillar_mixin import PILLARS
+from ..engine.vocabulary import PILLARS
 
 RESOURCE_TYPES = [
     ("definition", "Glossary term"),

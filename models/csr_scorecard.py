@@ -2,9 +2,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from ..engine.vocabulary import LIGHTS
 from ..services.scorecard_compute import ScorecardCompute
-
-LIGHTS = [("green", "Green"), ("amber", "Amber"), ("red", "Red")]
 
 
 class CsrScorecard(models.Model):

@@ -2,6 +2,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..engine.vocabulary import DEFAULT_MATERIAL_WEIGHT, DEFAULT_MIN_COMPLETENESS
+
 CSR_COMPANY_SIZES = [
     ("micro", "Micro (fewer than 10 employees)"),
     ("small", "Small (10 to 49 employees)"),
@@ -38,14 +40,14 @@ class ResCompany(models.Model):
     csr_score_min_completeness = fields.Float(
         string="Minimum completeness for a score (%)",
         digits=(5, 2),
-        default=50.0,
+        default=DEFAULT_MIN_COMPLETENESS,
         help="A scorecard pillar whose indicators have values for less than this "
         "share shows 'insufficient data' instead of a score.",
     )
     csr_material_weight = fields.Float(
         string="Material topic weight",
         digits=(5, 2),
-        default=2.0,
+        default=DEFAULT_MATERIAL_WEIGHT,
         help="The indicators of the material topics of the latest done "
         "materiality assessment weigh this many times their own weight in "
         "their pillar's score.",

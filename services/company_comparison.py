@@ -15,7 +15,7 @@ from odoo.exceptions import UserError
 from odoo.tools.misc import format_date
 
 from ..engine import benchmarking
-from ..models.csr_pillar_mixin import PILLARS
+from ..engine.vocabulary import PILLARS
 from .labels import selection_labels
 from .report_data import ReportData
 

@@ -17,7 +17,7 @@ For lower is better, 200 -> 180 is a 10 % improvement (green), 200 -> 220 a
 import doctest
 import unittest
 
-from odoo.addons.csr_management.engine import scoring
+from odoo.addons.csr_management.engine import scoring, vocabulary
 
 
 class TestIndicatorScore(unittest.TestCase):
@@ -212,7 +212,7 @@ class TestRollUp(unittest.TestCase):
         ]
         summaries = [
             scoring.pillar_summary(pillar, entries, {}, 50.0)
-            for pillar in scoring.PILLARS
+            for pillar in vocabulary.PILLAR_KEYS
         ]
         # Governance is 1/3 complete, environmental has nothing: (90 + 60) / 2.
         self.assertEqual(scoring.overall_index(summaries), 75.0)

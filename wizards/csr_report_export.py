@@ -6,7 +6,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.misc import format_date
 
-from ..models.csr_period import PERIOD_KINDS
+from ..engine.vocabulary import PERIOD_KINDS
 from ..services.report_data import DEFAULT_HISTORY, ReportData
 from ..services.report_xlsx import build_workbook, workbook_labels
 from ..services.vsme_export import build_vsme_workbook, vsme_labels
