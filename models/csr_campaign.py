@@ -180,7 +180,8 @@ class CsrCampaign(models.Model):
             self._sync_activity_deadlines()
         return result
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_launched(self):
         launched = self.filtered(lambda campaign: campaign.state != "draft")
         if launched:
             raise UserError(
@@ -190,7 +191,6 @@ class CsrCampaign(models.Model):
                     names=", ".join(launched.mapped("display_name")),
                 )
             )
-        return super().unlink()
 
     def _check_periods_free(self, periods):
         """Refuse a second campaign for a period, naming the period.

@@ -130,9 +130,9 @@ class CsrCampaignLine(models.Model):
             self.activity_id.sudo().write({"user_id": vals["user_id"]})
         return result
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_launched(self):
         self._check_campaign_draft(self.campaign_id)
-        return super().unlink()
 
     def _check_campaign_draft(self, campaigns):
         launched = campaigns.filtered(lambda campaign: campaign.state != "draft")

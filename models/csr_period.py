@@ -181,7 +181,8 @@ class CsrPeriod(models.Model):
             self._check_unlocked()
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_locked_or_validated(self):
         self._check_unlocked()
         if self.value_ids.filtered(lambda value: value.state == "validated"):
             raise UserError(
@@ -190,7 +191,6 @@ class CsrPeriod(models.Model):
                     "Reset its values to draft first."
                 )
             )
-        return super().unlink()
 
     def _system(self):
         """These periods, writable by the addon's own code paths only."""

@@ -273,7 +273,8 @@ class CsrPolicy(models.Model):
                     _("Policy %(name)s cannot replace itself.", name=policy.name)
                 )
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_approved(self):
         if any(policy.state != "draft" for policy in self):
             raise UserError(
                 _(
@@ -281,7 +282,6 @@ class CsrPolicy(models.Model):
                     "policy instead, so past periods keep counting it."
                 )
             )
-        return super().unlink()
 
     # -- actions ----------------------------------------------------------
 

@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, models
+from odoo import _, api, models
 from odoo.exceptions import UserError
 
 
@@ -15,9 +15,9 @@ class IrAttachment(models.Model):
         self._check_csr_evidence_editable()
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_csr_evidence(self):
         self._check_csr_evidence_editable()
-        return super().unlink()
 
     def _check_csr_evidence_editable(self):
         if not self.ids:
