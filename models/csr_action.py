@@ -6,6 +6,7 @@ from odoo.tools import format_date, formatLang
 # Aliased: "efficacy" is also a field of the model.
 from ..engine import efficacy as efficacy_engine
 from ..engine.vocabulary import ACTION_STATES, OPEN_ACTION_STATES, PILLARS
+from ..services.labels import selection_label
 from ..services.reminders import remind_once
 from .csr_recommendation import ACTION_TYPES
 
@@ -324,7 +325,7 @@ class CsrAction(models.Model):
                     name=self.name,
                     code=indicator.code,
                     baseline=self._format_number(self.baseline_value),
-                    direction=self._label(indicator, "direction").lower(),
+                    direction=selection_label(indicator, "direction").lower(),
                 )
             )
 
@@ -410,7 +411,7 @@ class CsrAction(models.Model):
             raise UserError(
                 message(
                     ", ".join(wrong.mapped("name")),
-                    self._label(wrong[0], "state").lower(),
+                    selection_label(wrong[0], "state").lower(),
                 )
             )
 
@@ -607,7 +608,7 @@ class CsrAction(models.Model):
                     "No %(kind)s period of %(company)s starts after %(deadline)s, "
                     "the deadline of action %(name)s: create it, then compute or "
                     "enter %(indicator)s there.",
-                    kind=self._label(self.env["csr.period"], "kind", kind).lower(),
+                    kind=selection_label(self.env["csr.period"], "kind", kind).lower(),
                     company=self.company_id.name,
                     deadline=format_date(self.env, self.deadline),
                     name=self.name,
@@ -646,12 +647,6 @@ class CsrAction(models.Model):
 
     def _format_number(self, number):
         return formatLang(self.env, number, digits=2)
-
-    def _label(self, record, field_name, key=None):
-        """Translated label of a selection value (the record's own by default)."""
-        key = record[field_name] if key is None else key
-        selection = record._fields[field_name]._description_selection(self.env)
-        return dict(selection).get(key, key or "")
 
     # Overdue actions.
 

@@ -4,6 +4,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_date
 
 from ..engine.vocabulary import PERIOD_KINDS
+from ..services.labels import selection_labels
 from ..services.report_data import ReportData
 
 # With the period shown, a year of months in the trend.
@@ -99,9 +100,7 @@ class CsrDashboard(models.AbstractModel):
                 self._company_domain(), ["kind"]
             )
         }
-        labels = dict(
-            self.env["csr.period"]._fields["kind"]._description_selection(self.env)
-        )
+        labels = selection_labels(self.env["csr.period"], "kind")
         return [
             {"key": key, "label": labels[key]}
             for key, _label in PERIOD_KINDS

@@ -3,6 +3,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..engine import accounting
+from ..services.labels import selection_labels
 from .csr_emission_factor import SCOPES
 
 SOURCE_METHODS = [
@@ -145,11 +146,7 @@ class CsrIndicatorSource(models.Model):
 
     @api.constrains("method", "account_types", "account_tag_ids", "account_prefixes")
     def _check_account_selection(self):
-        known = dict(
-            self.env["account.account"]
-            ._fields["account_type"]
-            ._description_selection(self.env)
-        )
+        known = selection_labels(self.env["account.account"], "account_type")
         for source in self.filtered(lambda s: s.method in ACCOUNT_METHODS):
             unknown = [t for t in source.selector_types() if t not in known]
             if unknown:

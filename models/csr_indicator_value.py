@@ -9,6 +9,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from ..engine import values
 from ..engine.vocabulary import VALUE_STATES
 from ..services import plausibility
+from ..services.labels import selection_label
 from .csr_indicator import SOURCE_TYPES
 
 DATA_QUALITIES = [("measured", "Measured"), ("estimated", "Estimated")]
@@ -427,9 +428,7 @@ class CsrIndicatorValue(models.Model):
                     "Value %(names)s is %(state)s: reset it to draft before "
                     "changing the figure or its evidence.",
                     names=", ".join(frozen.mapped("display_name")),
-                    state=dict(self._fields["state"]._description_selection(self.env))[
-                        frozen[0].state
-                    ],
+                    state=selection_label(frozen[0], "state"),
                 )
             )
 

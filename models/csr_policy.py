@@ -6,6 +6,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date, is_html_empty
 
 from ..engine import policies as policy_engine
+from ..services.labels import selection_label
 from ..services.reminders import remind_once
 
 POLICY_STATES = [
@@ -402,9 +403,7 @@ class CsrPolicy(models.Model):
                     "Cannot %(what)s %(names)s: only %(state)s policies can.",
                     what=what,
                     names=", ".join(wrong.mapped("name")),
-                    state=dict(self._fields["state"]._description_selection(self.env))[
-                        state
-                    ].lower(),
+                    state=selection_label(self, "state", state).lower(),
                 )
             )
 

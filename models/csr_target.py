@@ -3,6 +3,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..engine import thresholds, values
+from ..services.labels import selection_label
 
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
@@ -142,11 +143,9 @@ class CsrTarget(models.Model):
                         code=target.indicator_id.code,
                         side=side,
                         target=target.target_value,
-                        direction=dict(
-                            target.indicator_id._fields[
-                                "direction"
-                            ]._description_selection(self.env)
-                        )[direction].lower(),
+                        direction=selection_label(
+                            target.indicator_id, "direction", direction
+                        ).lower(),
                     )
                 )
 

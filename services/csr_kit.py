@@ -22,6 +22,7 @@ from odoo.tools import mute_logger
 
 from ..engine import kit as kit_engine
 from ..engine import values
+from .labels import selection_labels
 
 SOURCE_LANG = "en_US"
 # Problems listed in the message of a refused kit; the rest are counted.
@@ -541,7 +542,7 @@ class KitImport:
                 return self._bad(section, key, name, value)
             return False, True
         if kind == "selection":
-            keys = [k for k, _label in model_field._description_selection(self.env)]
+            keys = selection_labels(self.env[model_field.model_name], model_field.name)
             return (
                 (value, True) if value in keys else self._bad(section, key, name, value)
             )

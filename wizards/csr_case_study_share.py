@@ -4,6 +4,7 @@ from odoo.exceptions import UserError
 
 from ..models.csr_resource import RESOURCE_LANGS, lang_key
 from ..services.case_study import CaseStudyWriter
+from ..services.labels import selection_label
 
 SCOPES = [
     ("company", "My company only"),
@@ -85,8 +86,6 @@ class CsrCaseStudyShare(models.TransientModel):
                     "Action %(name)s is already shared as a case study in "
                     "%(lang)s there: edit that case study instead.",
                     name=self.action_id.name,
-                    lang=dict(self._fields["lang"]._description_selection(self.env))[
-                        self.lang
-                    ],
+                    lang=selection_label(self, "lang"),
                 )
             )

@@ -7,6 +7,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools.misc import format_date
 
 from ..engine.vocabulary import PERIOD_KINDS
+from ..services.labels import selection_labels
 from ..services.report_data import DEFAULT_HISTORY, ReportData
 from ..services.report_xlsx import build_workbook, workbook_labels
 from ..services.vsme_export import build_vsme_workbook, vsme_labels
@@ -136,7 +137,7 @@ class CsrReportExport(models.TransientModel):
         )
         missing = self.company_ids - periods.company_id
         if missing:
-            kinds = dict(self._fields["period_kind"]._description_selection(self.env))
+            kinds = selection_labels(self, "period_kind")
             raise UserError(
                 _(
                     "%(companies)s: no period of kind %(kind)s starting on "
