@@ -31,6 +31,8 @@ EFFICACIES = [
 # Someone is committed to a date: a responsible, a deadline and, when an
 # indicator is tracked, a target worth reaching are needed.
 COMMITTED_STATES = ("planned", "in_progress")
+# Measured on an indicator: "not measured" is a verification by note only.
+MEASURED = ("effective", "not_effective")
 # What the verification measured: written by action_verify only.
 RESULT_FIELDS = {
     "verification_period_id",
@@ -63,6 +65,7 @@ class CsrAction(models.Model):
         "mail.activity.mixin",
         "csr.number.guard",
         "csr.company.guard",
+        "csr.library.mixin",
     ]
     # Auditors read these records; they leave their notes on the figures.
     _csr_review_notes = False
@@ -677,3 +680,47 @@ class CsrAction(models.Model):
                 deadline=format_date(env, action.deadline),
             ),
         )
+
+    # The knowledge library: what an action looks its resources up from, and
+    # the sharing of a verified action as a case study.
+
+    def _library_scope(self):
+        return (
+            self.company_id._origin or self.env.company,
+            self.indicator_id._origin,
+            self.question_id._origin,
+        )
+
+    def _check_shareable(self):
+        """A case study shares a practice whose effect was verified and
+        measured as an improvement on its indicator."""
+        for action in self:
+            if action.state != "verified":
+                raise UserError(
+                    _(
+                        "Action %(name)s is not verified: only a verified action, "
+                        "whose effect was measured, is shared as a case study.",
+                        name=action.name,
+                    )
+                )
+            if action.efficacy not in MEASURED or action.value_change <= 0:
+                raise UserError(
+                    _(
+                        "Action %(name)s has no measured improvement on an "
+                        "indicator: a case study shares a practice whose effect "
+                        "an indicator showed.",
+                        name=action.name,
+                    )
+                )
+
+    def action_share_case_study(self):
+        self.ensure_one()
+        self._check_shareable()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Share as Case Study"),
+            "res_model": "csr.case.study.share",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_action_id": self.id},
+        }

@@ -46,6 +46,7 @@ class CsrIndicator(models.Model):
         "csr.number.guard",
         "csr.catalogue.guard",
         "csr.company.guard",
+        "csr.library.mixin",
     ]
     _csr_guarded_numbers = ("score_weight",)
     _order = "pillar_sequence, sequence, code"
@@ -363,3 +364,7 @@ class CsrIndicator(models.Model):
         action["domain"] = [("indicator_id", "=", self.id)]
         action["context"] = {"default_indicator_id": self.id}
         return action
+
+    def _library_scope(self):
+        # A catalogue indicator is shared: read it for the current company.
+        return self.env.company, self._origin, self.env["csr.question"]

@@ -41,7 +41,12 @@ class CsrQuestion(models.Model):
     stage of the CSR learning curve, one ISO 26000 core subject."""
 
     _name = "csr.question"
-    _inherit = ["csr.pillar.mixin", "csr.number.guard", "csr.catalogue.guard"]
+    _inherit = [
+        "csr.pillar.mixin",
+        "csr.number.guard",
+        "csr.catalogue.guard",
+        "csr.library.mixin",
+    ]
     _csr_guarded_numbers = ("auto_threshold",)
     _description = "CSR Maturity Question"
     _order = "bank_id, pillar_sequence, stage, sequence, code"
@@ -126,3 +131,7 @@ class CsrQuestion(models.Model):
                         code=question.code,
                     )
                 )
+
+    def _library_scope(self):
+        # A question pre-answered from an indicator is improved through it.
+        return self.env.company, self.auto_indicator_id._origin, self._origin
