@@ -62,9 +62,6 @@ class ComparisonRow:
     positions: dict  # company id -> below / within / above (or None)
     standings: dict  # company id -> better / typical / worse (or None)
 
-    def sector_median_of(self, column):
-        return self.sector_medians.get(column.sector_id)
-
 
 @dataclass(frozen=True)
 class Comparison:

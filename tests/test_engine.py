@@ -11,10 +11,12 @@ from odoo.addons.csr_management import engine
 from odoo.addons.csr_management.engine import (
     accounting,
     formula,
+    ledger,
     periods,
     thresholds,
     values,
 )
+from odoo.addons.csr_management.models.csr_account_rule import BUCKET_LABELS
 
 
 class TestPeriodArithmetic(unittest.TestCase):
@@ -113,6 +115,13 @@ class TestEngineDoctests(unittest.TestCase):
             result = doctest.testmod(module)
             self.assertGreater(result.attempted, 0, module.__name__)
             self.assertEqual(result.failed, 0, module.__name__)
+
+
+class TestLedgerBuckets(unittest.TestCase):
+    def test_an_account_rule_offers_every_bucket_of_the_ledger(self):
+        """A rule files an account in a bucket the ledger sums, and only there."""
+        keys = [key for key, _label in BUCKET_LABELS]
+        self.assertEqual(keys, list(ledger.BUCKETS))
 
 
 class TestFormulas(unittest.TestCase):
