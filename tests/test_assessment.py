@@ -14,68 +14,7 @@ from datetime import date
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .common import CsrCase
-
-
-class AssessmentCase(CsrCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.env["csr.indicator"].search([]).write({"is_core": False})
-        cls.bank = cls.env["csr.question.bank"].create(
-            {"name": "Test bank", "version": "TEST.1"}
-        )
-        cls.year_2024 = cls._make_period("year", date(2024, 1, 1), date(2024, 12, 31))
-
-    @classmethod
-    def _questions(cls, pillar, stages, critical=(), **auto):
-        """``stages``: count of questions per stage, e.g. {1: 5, 2: 5}; codes
-        are PILLAR-STAGE-N, e.g. soc-2-3."""
-        vals = []
-        for stage, count in stages.items():
-            for number in range(1, count + 1):
-                code = f"{pillar[:3]}-{stage}-{number}"
-                vals.append(
-                    {
-                        "bank_id": cls.bank.id,
-                        "code": code,
-                        "name": f"Question {code}",
-                        "pillar": pillar,
-                        "stage": str(stage),
-                        "iso_subject": "labour",
-                        "critical": code in critical,
-                        **auto.get(code, {}),
-                    }
-                )
-        return cls.env["csr.question"].create(vals)
-
-    def _assess(self, **extra):
-        return self.env["csr.assessment"].create(
-            {"bank_id": self.bank.id, "date": date(2026, 3, 1), **extra}
-        )
-
-    @staticmethod
-    def _answer(assessment, answers, comment=False):
-        """Answer by code: ``{"soc-1-1": "yes", ...}``, in one write."""
-        by_code = {a.code: a for a in assessment.answer_ids}
-        assessment.write(
-            {
-                "answer_ids": [
-                    Command.update(
-                        by_code[code].id, {"manual_answer": answer, "comment": comment}
-                    )
-                    for code, answer in answers.items()
-                ]
-            }
-        )
-
-    @staticmethod
-    def _yes(*codes):
-        return dict.fromkeys(codes, "yes")
-
-    @staticmethod
-    def _pillar(assessment, pillar):
-        return assessment.pillar_ids.filtered(lambda p: p.pillar == pillar)
+from .common import AssessmentCase, CsrCase
 
 
 class TestStages(AssessmentCase):

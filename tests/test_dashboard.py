@@ -19,8 +19,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user
 
-from .common import DISABLED_MAIL, MANAGER_GROUPS
-from .test_scorecard import ScorecardCase
+from .common import DISABLED_MAIL, MANAGER_GROUPS, ScorecardCase
 
 TODAY = "2025-03-10"
 

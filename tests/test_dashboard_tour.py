@@ -8,7 +8,7 @@ passes it); ``odoo-bin --test-tags /csr_management`` runs it as is."""
 
 from odoo.tests import HttpCase, tagged
 
-from .test_scorecard import ScorecardCase
+from .common import ScorecardCase
 
 
 @tagged("post_install", "-at_install")

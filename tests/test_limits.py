@@ -28,7 +28,7 @@ from odoo.addons.csr_management.engine import value_import as sheet
 from odoo.addons.csr_management.services.csr_kit import KitImport
 from odoo.addons.csr_management.services.value_import import ValueImport
 
-from .test_materiality import MaterialityCase
+from .common import MaterialityCase
 
 HEADER = (
     '<row r="1"><c r="A1" t="inlineStr"><is><t>Indicator code</t></is></c>'

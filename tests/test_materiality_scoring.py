@@ -36,7 +36,7 @@ from datetime import date
 from odoo import Command
 from odoo.exceptions import ValidationError
 
-from .test_scorecard import ScorecardCase
+from .common import ScorecardCase
 
 
 class TestMaterialityScoring(ScorecardCase):

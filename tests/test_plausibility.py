@@ -16,8 +16,7 @@ from datetime import date
 
 from odoo.exceptions import UserError
 
-from .common import CsrCase
-from .test_value_import import xlsx
+from .common import CsrCase, xlsx
 
 
 class TestPlausibility(CsrCase):

@@ -7,7 +7,7 @@ from datetime import date
 from odoo import Command
 
 from ..services.report_data import ReportData
-from .test_scorecard import ScorecardCase
+from .common import ScorecardCase
 
 TODAY = date(2025, 3, 10)
 

@@ -35,8 +35,7 @@ from odoo.tests import new_test_user
 from odoo.tools import mute_logger
 
 from ..report.report_format import ReportFormat
-from .common import DISABLED_MAIL
-from .test_scorecard import ScorecardCase
+from .common import DISABLED_MAIL, ScorecardCase
 
 REPORT = "csr_management.action_report_triple_bottom_line"
 SPANISH = "es_419"

@@ -33,7 +33,7 @@ from odoo import Command
 from ..services import report_xlsx
 from ..services.report_data import ReportData
 from ..services.report_xlsx import build_workbook, sheet_name, workbook_labels
-from .test_scorecard import ScorecardCase
+from .common import ScorecardCase
 
 TODAY = date(2025, 3, 10)
 SHEETS = [

@@ -16,7 +16,7 @@ from datetime import date
 
 from odoo.exceptions import AccessError, UserError
 
-from .test_assessment import AssessmentCase
+from .common import AssessmentCase
 
 
 class TestSuggestions(AssessmentCase):
