@@ -1,4 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import doctest
 import io
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -56,6 +57,23 @@ def journal_entry(env, company, when, lines, journal_type="general", post=True):
     if post:
         move.action_post()
     return move
+
+
+def assert_doctests_pass(case, module):
+    """Run ``module``'s doctests, one sub-test per docstring that holds
+    examples, so that a failure names the function and shows the runner's
+    report (expected against got). Returns how many examples ran."""
+    runner = doctest.DocTestRunner()
+    attempted = 0
+    for test in doctest.DocTestFinder().find(module):
+        if not test.examples:
+            continue
+        report = io.StringIO()
+        with case.subTest(doctest=test.name):
+            result = runner.run(test, out=report.write)
+            attempted += result.attempted
+            case.assertFalse(result.failed, f"{test.name}\n{report.getvalue()}")
+    return attempted
 
 
 class CsrCase(TransactionCase):
