@@ -42,6 +42,10 @@ class TestAccessRights(CsrCase):
     def test_auditor_reads_everything_writes_nothing(self):
         value = self._make_value(value=42.0)
         as_auditor = value.with_user(self.auditor)
+        # Read from the database, not from the creation's cache: a cached
+        # field is returned without any access check.
+        self.env.invalidate_all()
+        as_auditor.check_access("read")
         self.assertEqual(as_auditor.value, 42.0)
         self.assertEqual(self.january.with_user(self.auditor).name, "2025-01")
         shipped = self.env.ref("csr_management.indicator_env_05")
