@@ -2,10 +2,12 @@
 from datetime import date
 
 from odoo.exceptions import AccessError
+from odoo.tests import tagged
 
 from .common import CsrCase
 
 
+@tagged("csr_security")
 class TestAccessRights(CsrCase):
     def test_user_enters_values_but_configures_nothing(self):
         Value = self.env["csr.indicator.value"].with_user(self.user)

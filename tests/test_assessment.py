@@ -13,10 +13,12 @@ from datetime import date
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
 
 from .common import AssessmentCase, CsrCase
 
 
+@tagged("csr_maturity")
 class TestStages(AssessmentCase):
     @classmethod
     def setUpClass(cls):
@@ -76,6 +78,7 @@ class TestStages(AssessmentCase):
         )
 
 
+@tagged("csr_maturity")
 class TestOverallAndGate(AssessmentCase):
     @classmethod
     def setUpClass(cls):
@@ -145,6 +148,7 @@ class TestOverallAndGate(AssessmentCase):
         self.assertEqual(assessment.maturity_index, 17.5)
 
 
+@tagged("csr_maturity")
 class TestPreAnswers(AssessmentCase):
     @classmethod
     def setUpClass(cls):
@@ -246,6 +250,7 @@ class TestPreAnswers(AssessmentCase):
         self.assertIn("Choose the assessed period", wage.evidence)
 
 
+@tagged("csr_maturity")
 class TestHistory(AssessmentCase):
     @classmethod
     def setUpClass(cls):
@@ -297,6 +302,7 @@ class TestHistory(AssessmentCase):
         self.assertEqual(first.state, "draft")
 
 
+@tagged("csr_maturity")
 class TestSectorTemplate(AssessmentCase):
     def test_template_narrows_and_extends_the_bank(self):
         """General: soc-1-1, soc-1-2; sector-only: soc-2-1. The services
@@ -323,6 +329,7 @@ class TestSectorTemplate(AssessmentCase):
         self.assertEqual(assessment.answer_ids.question_id, general_keep | _sector)
 
 
+@tagged("csr_maturity")
 class TestAssessmentAccess(AssessmentCase):
     @classmethod
     def setUpClass(cls):
@@ -418,6 +425,7 @@ class TestAssessmentAccess(AssessmentCase):
         self.assertNotIn(theirs, visible)
 
 
+@tagged("csr_maturity")
 class TestShippedBank(CsrCase):
     """The shipped bank 2026.1 as a services company meets it."""
 

@@ -30,9 +30,12 @@ left on 20 January and another company's do not count.
 
 from datetime import date
 
+from odoo.tests import tagged
+
 from .common import HrCase
 
 
+@tagged("csr_compute")
 class TestComputeWorkforce(HrCase):
     @classmethod
     def setUpClass(cls):

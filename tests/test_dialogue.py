@@ -13,10 +13,12 @@ from datetime import date, datetime
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
 
 from .common import USER_GROUPS, DialogueCase
 
 
+@tagged("csr_materiality")
 class TestDialogue(DialogueCase):
     def setUp(self):
         super().setUp()
@@ -152,6 +154,7 @@ class TestDialogue(DialogueCase):
             self._dialogue(name="Audit").with_user(self.auditor).unlink()
 
 
+@tagged("csr_materiality")
 class TestDialogueCompanies(DialogueCase):
     @classmethod
     def setUpClass(cls):

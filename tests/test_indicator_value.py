@@ -1,9 +1,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
 
 from .common import CsrCase
 
 
+@tagged("csr_values")
 class TestIndicatorValue(CsrCase):
     def test_company_and_source_follow_period_and_indicator(self):
         value = self._make_value(value=1234.5)

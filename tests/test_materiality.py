@@ -23,10 +23,12 @@ from datetime import datetime
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
 
 from .common import USER_GROUPS, MaterialityCase
 
 
+@tagged("csr_materiality")
 class TestMateriality(MaterialityCase):
     @classmethod
     def setUpClass(cls):

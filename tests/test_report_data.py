@@ -5,6 +5,7 @@
 from datetime import date
 
 from odoo import Command
+from odoo.tests import tagged
 
 from ..services.report_data import ReportData
 from .common import ScorecardCase
@@ -12,6 +13,7 @@ from .common import ScorecardCase
 TODAY = date(2025, 3, 10)
 
 
+@tagged("csr_report")
 class TestReportData(ScorecardCase):
     @classmethod
     def setUpClass(cls):

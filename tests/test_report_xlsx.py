@@ -28,6 +28,7 @@ from io import BytesIO
 import openpyxl
 
 from odoo import Command
+from odoo.tests import tagged
 
 from ..services import report_xlsx
 from ..services.report_data import ReportData
@@ -49,6 +50,7 @@ SHEETS = [
 YES_NO = '"Yes";"Yes";"No"'
 
 
+@tagged("csr_report")
 class TestReportXlsx(ScorecardCase):
     @classmethod
     def setUpClass(cls):

@@ -45,10 +45,12 @@ from freezegun import freeze_time
 from lxml import etree
 
 from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
 
 from .common import ScorecardCase
 
 
+@tagged("csr_scorecard")
 class TestScorecard(ScorecardCase):
     def test_indicator_lines(self):
         card = self._compute(self.december, self.january)
@@ -223,6 +225,7 @@ class TestScorecard(ScorecardCase):
         self.assertEqual((energy.basis, energy.light), ("trend", "green"))
 
 
+@tagged("csr_scorecard")
 class TestScorecardRefresh(ScorecardCase):
     def test_compute_again_updates_the_same_scorecard(self):
         card = self._compute(self.december, self.january)
@@ -305,6 +308,7 @@ class TestScorecardRefresh(ScorecardCase):
         self.assertEqual(len(self._scorecard(self.january).line_ids), 18)
 
 
+@tagged("csr_scorecard")
 class TestScoringFollowsPerformance(ScorecardCase):
     """The rules of the scoring method (README, Scorecard), each with a case
     worked by hand."""
@@ -396,6 +400,7 @@ class TestScoringFollowsPerformance(ScorecardCase):
         self.assertEqual(line.not_scored_reason, "no_reference")
 
 
+@tagged("csr_scorecard")
 class TestPillarTrend(ScorecardCase):
     def test_the_trend_never_averages_kinds_of_period(self):
         """January 2025 as a month, and 2025 as a year, start the same day:

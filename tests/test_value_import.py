@@ -24,6 +24,7 @@ from datetime import date, datetime
 import openpyxl
 
 from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
 
 from odoo.addons.csr_management.engine import value_import as sheet
 from odoo.addons.csr_management.services.value_import import ValueImport
@@ -33,6 +34,7 @@ from .common import MANAGER_GROUPS, CsrCase, xlsx
 ENGLISH = ["Indicator code", "Period", "Value", "Unit", "Comment"]
 
 
+@tagged("csr_values")
 class TestValueImport(CsrCase):
     @classmethod
     def setUpClass(cls):
