@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..engine import accounting
@@ -141,7 +141,7 @@ class CsrIndicatorSource(models.Model):
     @api.depends("indicator_id.code", "company_id.name")
     def _compute_display_name(self):
         for source in self:
-            scope = source.company_id.name or _("all companies")
+            scope = source.company_id.name or self.env._("all companies")
             source.display_name = f"{source.indicator_id.code} ({scope})"
 
     @api.constrains("method", "account_types", "account_tag_ids", "account_prefixes")
@@ -151,7 +151,7 @@ class CsrIndicatorSource(models.Model):
             unknown = [t for t in source.selector_types() if t not in known]
             if unknown:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(code)s: unknown account type(s) %(types)s. Valid types: "
                         "%(valid)s.",
                         code=source.code,
@@ -161,7 +161,7 @@ class CsrIndicatorSource(models.Model):
                 )
             if not source.selector():
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(code)s: choose account types, account tags or account code "
                         "prefixes to read.",
                         code=source.code,
@@ -173,7 +173,7 @@ class CsrIndicatorSource(models.Model):
         for source in self:
             if source.method == "economic_value" and not source.ledger_component:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(code)s: choose which component of the economic value "
                         "it is.",
                         code=source.code,
@@ -185,11 +185,13 @@ class CsrIndicatorSource(models.Model):
         for source in self.filtered(lambda s: s.method in ACTIVITY_METHODS):
             if not source.activity_ids:
                 raise ValidationError(
-                    _("%(code)s: choose the activities to count.", code=source.code)
+                    self.env._(
+                        "%(code)s: choose the activities to count.", code=source.code
+                    )
                 )
             if source.method == "activity_emissions" and not source.scope:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(code)s: choose the scope of the emission factors.",
                         code=source.code,
                     )
@@ -200,7 +202,9 @@ class CsrIndicatorSource(models.Model):
         for source in self:
             if source.divide_by_id == source.indicator_id:
                 raise ValidationError(
-                    _("%(code)s cannot be divided by itself.", code=source.code)
+                    self.env._(
+                        "%(code)s cannot be divided by itself.", code=source.code
+                    )
                 )
         self.indicator_id._check_formula_cycles()
 
@@ -213,12 +217,12 @@ class CsrIndicatorSource(models.Model):
         """
         self.ensure_one()
         if self.method in ACCOUNT_METHODS and not self.selector():
-            return _(
+            return self.env._(
                 "its source selects no account: choose account types, tags or "
                 "code prefixes again (a tag may have been deleted)"
             )
         if self.method in ACTIVITY_METHODS and not self.activity_ids:
-            return _(
+            return self.env._(
                 "its source counts no activity: choose the activities again (one "
                 "may have been deleted)"
             )

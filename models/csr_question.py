@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..engine.policies import POLICY_AREAS
@@ -113,7 +113,7 @@ class CsrQuestion(models.Model):
         for question in self.filtered(lambda q: q.auto_kind == "indicator"):
             if not (question.auto_indicator_id and question.auto_condition):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Question %(code)s is pre-answered from an indicator: "
                         "choose the indicator and the condition.",
                         code=question.code,
@@ -125,7 +125,7 @@ class CsrQuestion(models.Model):
         for question in self.filtered(lambda q: q.auto_kind == "policy"):
             if not question.auto_policy_area:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Question %(code)s is pre-answered from the policies: "
                         "choose the policy area.",
                         code=question.code,

@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..engine.vocabulary import DEFAULT_MATERIAL_WEIGHT, DEFAULT_MIN_COMPLETENESS
@@ -58,7 +58,7 @@ class ResCompany(models.Model):
         for company in self:
             if company.csr_base_year and not 1990 <= company.csr_base_year <= 2100:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "The CSR base year %(year)s is not a plausible year.",
                         year=company.csr_base_year,
                     )
@@ -69,7 +69,7 @@ class ResCompany(models.Model):
         for company in self:
             if not 0.0 <= company.csr_score_min_completeness <= 100.0:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "The minimum completeness for a score is a percentage "
                         "between 0 and 100, not %(value)s.",
                         value=company.csr_score_min_completeness,
@@ -81,7 +81,7 @@ class ResCompany(models.Model):
         for company in self:
             if company.csr_material_weight < 1.0:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "The material topic weight multiplies the weight of "
                         "material indicators: it is 1 or more, not %(value)s.",
                         value=company.csr_material_weight,

@@ -399,7 +399,7 @@ class KitImport:
             return self._problem(
                 section,
                 key,
-                _("the row lacks %(fields)s.", fields=", ".join(missing)),
+                self.env._("the row lacks %(fields)s.", fields=", ".join(missing)),
             )
         vals, translations = self._decode(section, row, key)
         if vals is None:
@@ -428,7 +428,7 @@ class KitImport:
             for part in parts
         ]
         text = " / ".join(str(label) for label in labels if label not in (None, ""))
-        return text or _("row %(index)s", index=index)
+        return text or self.env._("row %(index)s", index=index)
 
     def _find(self, section, row, key):
         """The stored record the row names, an empty recordset, or False on error."""
@@ -467,7 +467,7 @@ class KitImport:
             return self._problem(
                 section,
                 key,
-                _("the code is already used by another company's indicator."),
+                self.env._("the code is already used by another company's indicator."),
             )
         return records.browse()
 
@@ -483,7 +483,7 @@ class KitImport:
             return self._problem(
                 section,
                 key,
-                _(
+                self.env._(
                     "%(field)s refers to %(value)s, which is neither in this "
                     "database nor in the kit.",
                     field=field_name,
@@ -576,7 +576,7 @@ class KitImport:
         self._problem(
             section,
             key,
-            _(
+            self.env._(
                 "%(field)s = %(value)s is out of range: write a number between "
                 "-%(limit)s and %(limit)s.",
                 field=name,
@@ -607,7 +607,7 @@ class KitImport:
         self._problem(
             section,
             key,
-            _("%(field)s cannot be %(value)r.", field=name, value=value),
+            self.env._("%(field)s cannot be %(value)r.", field=name, value=value),
         )
         return None, False
 
@@ -662,7 +662,9 @@ class KitImport:
         except (DataError, ValueError) as error:
             reason = (str(error).strip().splitlines() or [""])[0]
             self._problem(
-                section, key, _("a value cannot be stored: %(error)s", error=reason)
+                section,
+                key,
+                self.env._("a value cannot be stored: %(error)s", error=reason),
             )
 
     def _problem(self, section, key, message):
@@ -672,7 +674,7 @@ class KitImport:
     def problem_message(self):
         labels = section_labels(self.env)
         lines = [
-            _(
+            self.env._(
                 "The kit was not imported, nothing was changed. "
                 "Fix these %(count)s problem(s) and import it again:",
                 count=len(self.problems),
@@ -685,7 +687,7 @@ class KitImport:
             lines.append(f"- {where}: {problem.message}")
         hidden = len(self.problems) - MAX_LISTED_PROBLEMS
         if hidden > 0:
-            lines.append(_("... and %(count)s more.", count=hidden))
+            lines.append(self.env._("... and %(count)s more.", count=hidden))
         return "\n".join(lines)
 
 

@@ -2,7 +2,7 @@
 import base64
 import re
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.misc import format_date
 
@@ -80,7 +80,7 @@ class CsrReportExport(models.TransientModel):
         periods = self._context_periods()
         if len({(period.kind, period.date_from) for period in periods}) > 1:
             raise UserError(
-                _(
+                self.env._(
                     "Select periods of the same kind and start (the same months "
                     "for each company) to export them together."
                 )
@@ -102,7 +102,7 @@ class CsrReportExport(models.TransientModel):
         for wizard in self:
             if not 0 <= wizard.history <= MAX_HISTORY:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Compare with 0 to %(most)s earlier periods, "
                         "not %(history)s.",
                         most=MAX_HISTORY,
@@ -115,7 +115,7 @@ class CsrReportExport(models.TransientModel):
         # Read as superuser: the user may not even read a company outside his.
         if self.sudo().company_ids - self.env.companies.sudo():
             raise UserError(
-                _(
+                self.env._(
                     "Select every company to export in the company switcher "
                     "first: only their data can be exported."
                 )
@@ -139,7 +139,7 @@ class CsrReportExport(models.TransientModel):
         if missing:
             kinds = selection_labels(self, "period_kind")
             raise UserError(
-                _(
+                self.env._(
                     "%(companies)s: no period of kind %(kind)s starting on "
                     "%(start)s. Create it, choose another start, or leave "
                     "these companies out of the export.",
@@ -152,13 +152,17 @@ class CsrReportExport(models.TransientModel):
 
     def _render(self, reports):
         if self.export_format == "vsme":
-            return build_vsme_workbook(reports, vsme_labels(self.env)), _("VSME")
-        return build_workbook(reports, workbook_labels(self.env)), _("CSR report")
+            return build_vsme_workbook(reports, vsme_labels(self.env)), self.env._(
+                "VSME"
+            )
+        return build_workbook(reports, workbook_labels(self.env)), self.env._(
+            "CSR report"
+        )
 
     def _file_name(self, title, reports):
         if len(reports) == 1:
             who = reports[0].company_name
         else:
-            who = _("%(count)s companies", count=len(reports))
+            who = self.env._("%(count)s companies", count=len(reports))
         name = f"{title} - {who} - {reports[0].period.name}"
         return FORBIDDEN_IN_FILE_NAME.sub(" ", name).strip() + ".xlsx"
