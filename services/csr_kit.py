@@ -15,7 +15,7 @@ from datetime import date
 
 from psycopg2 import DataError, IntegrityError
 
-from odoo import Command, _, fields
+from odoo import Command, fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.service.model import _as_validation_error
 from odoo.tools import mute_logger
@@ -375,7 +375,7 @@ class KitImport:
         try:
             sections = kit_engine.load_kit(raw, SECTION_NAMES)
         except kit_engine.KitError as error:
-            raise UserError(kit_error_message(error)) from error
+            raise UserError(kit_error_message(self.env, error)) from error
         with self.env.cr.savepoint() as savepoint:
             self._apply(sections)
             savepoint.close(rollback=bool(self.problems) or dry_run)
@@ -714,8 +714,9 @@ def _identity(section, names, record=None, row_value=None):
     return tuple(parts)
 
 
-def kit_error_message(error):
-    """The translated message of an engine ``KitError``."""
+def kit_error_message(env, error):
+    """The message of an engine ``KitError``, in ``env``'s language."""
+    _ = env._
     params = error.params
     if error.code == "unreadable":
         return _("The file is not a CSR kit: it is not readable JSON text.")

@@ -68,7 +68,9 @@ class CsrKitImport(models.TransientModel):
         if len(data) * 3 // 4 > kit_engine.MAX_KIT_BYTES:
             limit = kit_engine.MAX_KIT_BYTES
             raise UserError(
-                kit_error_message(kit_engine.KitError("too_large", limit=limit))
+                kit_error_message(
+                    self.env, kit_engine.KitError("too_large", limit=limit)
+                )
             )
         try:
             base64.b64decode(data)
