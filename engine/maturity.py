@@ -27,11 +27,12 @@ pillar shows no progress, since its next stage is blocked by missing data.
 
 from dataclasses import dataclass
 
+from .vocabulary import PILLAR_KEYS
+
 PASS_SHARE = 0.8
 GATE_SHARE = 0.8
 GATE_STAGE = 2
 TOP_STAGE = 5
-PILLARS = ("economic", "environmental", "social", "governance")
 
 
 @dataclass(frozen=True)
@@ -184,7 +185,7 @@ def maturity_index(results):
     47.5
     """
     total = sum(
-        (result.stage + result.progress) / TOP_STAGE * (100 / len(PILLARS))
+        (result.stage + result.progress) / TOP_STAGE * (100 / len(PILLAR_KEYS))
         for result in results
     )
     return round(total, 2)

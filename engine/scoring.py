@@ -103,10 +103,8 @@ TREND_INTENSITY = "intensity"
 
 TREND_BAND = 5.0
 DEFAULT_WEIGHT = 1.0
-DEFAULT_MIN_COMPLETENESS = 50.0
 GREEN_FROM = 75.0
 AMBER_FROM = 50.0
-PILLARS = ("economic", "environmental", "social", "governance")
 
 
 @dataclass(frozen=True)

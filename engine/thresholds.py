@@ -6,9 +6,7 @@ for "higher is better" indicators the amber limit lies below the target, for
 "lower is better" indicators above it. Values beyond the amber limit are red.
 """
 
-GREEN = "green"
-AMBER = "amber"
-RED = "red"
+from .vocabulary import AMBER, GREEN, RED
 
 
 def thresholds_consistent(direction, target, amber_limit):

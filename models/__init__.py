@@ -20,6 +20,7 @@ from . import product_template
 from . import csr_sector
 from . import csr_framework_tag
 from . import csr_pillar_mixin
+from . import csr_library_mixin
 from . import csr_indicator
 from . import csr_material_topic
 from . import csr_stakeholder_group
@@ -50,8 +51,6 @@ from . import csr_demo
 from . import csr_dashboard
 from . import csr_policy
 from . import csr_resource
-from . import csr_library_mixin
-from . import csr_library_links
 from . import csr_benchmark_range
 from . import csr_dialogue
 from . import csr_dialogue_commitment

@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import Command, _, api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError
 
 
@@ -43,7 +43,9 @@ class AccountAccount(models.Model):
 
     def _check_csr_review_rights(self):
         if not self.env.user._is_csr_manager():
-            raise AccessError(_("Only a CSR manager reviews the CSR tags of accounts."))
+            raise AccessError(
+                self.env._("Only a CSR manager reviews the CSR tags of accounts.")
+            )
 
     def action_csr_confirm_tags(self):
         """The copied CSR tags are right: the figures use them from now on."""

@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import Command, _, fields, models
+from odoo import Command, fields, models
 from odoo.exceptions import AccessError, UserError
 
 
@@ -48,16 +48,18 @@ class AccountAccountTag(models.Model):
 
     def _inverse_csr_account_ids(self):
         if not self.env.user._is_csr_manager():
-            raise AccessError(_("Only a CSR manager can map CSR tags to accounts."))
+            raise AccessError(
+                self.env._("Only a CSR manager can map CSR tags to accounts.")
+            )
         if self.filtered(lambda tag: not tag.csr_tag):
-            raise AccessError(_("Only CSR tags are mapped from this screen."))
+            raise AccessError(self.env._("Only CSR tags are mapped from this screen."))
         current = self._company_accounts_with_tags()
         own = self._company_accounts()
         for tag in self:
             # Never touch another company's accounts, and say so.
             if tag.csr_account_ids.sudo() - own:
                 raise UserError(
-                    _(
+                    self.env._(
                         "Only accounts of the current company (%(company)s) are "
                         "mapped here: switch to another company to map its accounts.",
                         company=self.env.company.name,

@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..engine import accounting
@@ -67,10 +67,14 @@ class CsrAccountRule(models.Model):
         for rule in self:
             if bool(rule.chart_template) == bool(rule.company_id):
                 raise ValidationError(
-                    _("A rule belongs either to charts of accounts or to one company.")
+                    self.env._(
+                        "A rule belongs either to charts of accounts or to one company."
+                    )
                 )
             if not rule.prefixes():
-                raise ValidationError(_("Give at least one account code prefix."))
+                raise ValidationError(
+                    self.env._("Give at least one account code prefix.")
+                )
 
     def prefixes(self):
         self.ensure_one()

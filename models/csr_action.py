@@ -1,22 +1,15 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date, formatLang
 
 # Aliased: "efficacy" is also a field of the model.
 from ..engine import efficacy as efficacy_engine
+from ..engine.vocabulary import ACTION_STATES, OPEN_ACTION_STATES, PILLARS
+from ..services.labels import selection_label
 from ..services.reminders import remind_once
-from .csr_indicator import PILLARS
 from .csr_recommendation import ACTION_TYPES
 
-ACTION_STATES = [
-    ("draft", "Draft"),
-    ("planned", "Planned"),
-    ("in_progress", "In progress"),
-    ("done", "Done"),
-    ("verified", "Verified"),
-    ("cancelled", "Cancelled"),
-]
 ORIGINS = [
     ("question", "Unmet assessment question"),
     ("indicator", "Indicator below threshold"),
@@ -35,11 +28,11 @@ EFFICACIES = [
     ("not_effective", "Not effective"),
     ("not_measured", "Not measured"),
 ]
-# Still to be carried out: the overdue job watches these.
-OPEN_STATES = ("draft", "planned", "in_progress")
 # Someone is committed to a date: a responsible, a deadline and, when an
 # indicator is tracked, a target worth reaching are needed.
 COMMITTED_STATES = ("planned", "in_progress")
+# Measured on an indicator: "not measured" is a verification by note only.
+MEASURED = ("effective", "not_effective")
 # What the verification measured: written by action_verify only.
 RESULT_FIELDS = {
     "verification_period_id",
@@ -72,6 +65,7 @@ class CsrAction(models.Model):
         "mail.activity.mixin",
         "csr.number.guard",
         "csr.company.guard",
+        "csr.library.mixin",
     ]
     # Auditors read these records; they leave their notes on the figures.
     _csr_review_notes = False
@@ -223,10 +217,10 @@ class CsrAction(models.Model):
     def _selection_origin_models(self):
         # Scorecard lines are rewritten on each refresh: refer to the scorecard.
         return [
-            ("csr.assessment.answer", _("Self-assessment answer")),
-            ("csr.scorecard", _("Scorecard")),
-            ("csr.question", _("Question")),
-            ("csr.dialogue", _("Stakeholder dialogue")),
+            ("csr.assessment.answer", self.env._("Self-assessment answer")),
+            ("csr.scorecard", self.env._("Scorecard")),
+            ("csr.question", self.env._("Question")),
+            ("csr.dialogue", self.env._("Stakeholder dialogue")),
         ]
 
     @api.depends("question_id", "indicator_id")
@@ -271,7 +265,7 @@ class CsrAction(models.Model):
             ]
             if negative:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Action %(name)s: %(fields)s cannot be negative.",
                         name=action.name,
                         fields=", ".join(negative),
@@ -283,7 +277,7 @@ class CsrAction(models.Model):
         for action in self.filtered("indicator_id"):
             if action.indicator_id.direction not in efficacy_engine.JUDGED_DIRECTIONS:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(code)s is a context figure, not judged better or worse: "
                         "action %(name)s cannot be measured on it. Choose an "
                         "indicator with a direction, or none.",
@@ -308,7 +302,7 @@ class CsrAction(models.Model):
         for action in self:
             if not (action.responsible_id and action.deadline):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Action %(name)s needs a responsible and a deadline "
                         "before it is planned or started.",
                         name=action.name,
@@ -328,13 +322,13 @@ class CsrAction(models.Model):
             indicator.direction, self.baseline_value, self._judged_target()
         ):
             raise ValidationError(
-                _(
+                self.env._(
                     "Action %(name)s tracks %(code)s: set a target better than "
                     "the baseline %(baseline)s (%(direction)s).",
                     name=self.name,
                     code=indicator.code,
                     baseline=self._format_number(self.baseline_value),
-                    direction=self._label(indicator, "direction").lower(),
+                    direction=selection_label(indicator, "direction").lower(),
                 )
             )
 
@@ -369,7 +363,7 @@ class CsrAction(models.Model):
         verified = self.filtered(lambda a: a.state == "verified")
         if verified and not self.env.user._is_csr_manager():
             raise AccessError(
-                _(
+                self.env._(
                     "Only a CSR manager can delete a verified improvement action "
                     "(%(names)s).",
                     names=", ".join(verified.mapped("name")),
@@ -382,7 +376,7 @@ class CsrAction(models.Model):
         kanban or an import would skip the measurement."""
         if vals.get("state") == "verified":
             raise UserError(
-                _(
+                self.env._(
                     "An action becomes verified through its Verify button, which "
                     "measures its effect; it cannot be set to Verified directly."
                 )
@@ -390,7 +384,7 @@ class CsrAction(models.Model):
         forged = RESULT_FIELDS & vals.keys()
         if forged:
             raise UserError(
-                _(
+                self.env._(
                     "%(fields)s are recorded when the action is verified and "
                     "cannot be set by hand.",
                     fields=", ".join(
@@ -402,7 +396,7 @@ class CsrAction(models.Model):
         verified = actions.filtered(lambda a: a.state == "verified")
         if verified and ("state" in vals or MEASURE_FIELDS & vals.keys()):
             raise UserError(
-                _(
+                self.env._(
                     "Action %(names)s is verified: its status and what its result "
                     "was measured from stay as they are; only Reset to Draft (by a "
                     "CSR manager) reopens it.",
@@ -420,14 +414,14 @@ class CsrAction(models.Model):
             raise UserError(
                 message(
                     ", ".join(wrong.mapped("name")),
-                    self._label(wrong[0], "state").lower(),
+                    selection_label(wrong[0], "state").lower(),
                 )
             )
 
     def action_plan(self):
         self._check_state(
             {"draft"},
-            lambda names, state: _(
+            lambda names, state: self.env._(
                 "Only a draft action can be planned; %(names)s is %(state)s.",
                 names=names,
                 state=state,
@@ -440,7 +434,7 @@ class CsrAction(models.Model):
     def action_start(self):
         self._check_state(
             {"draft", "planned"},
-            lambda names, state: _(
+            lambda names, state: self.env._(
                 "Only a draft or planned action can be started; %(names)s is "
                 "%(state)s.",
                 names=names,
@@ -454,7 +448,7 @@ class CsrAction(models.Model):
     def action_done(self):
         self._check_state(
             {"in_progress"},
-            lambda names, state: _(
+            lambda names, state: self.env._(
                 "Only an action in progress can be marked as done; %(names)s is "
                 "%(state)s.",
                 names=names,
@@ -466,8 +460,8 @@ class CsrAction(models.Model):
 
     def action_cancel(self):
         self._check_state(
-            set(OPEN_STATES) | {"done"},
-            lambda names, state: _(
+            set(OPEN_ACTION_STATES) | {"done"},
+            lambda names, state: self.env._(
                 "%(names)s is %(state)s and can no longer be cancelled.",
                 names=names,
                 state=state,
@@ -481,7 +475,7 @@ class CsrAction(models.Model):
         only a CSR manager may discard."""
         self._check_state(
             {"planned", "in_progress", "done", "verified", "cancelled"},
-            lambda names, state: _(
+            lambda names, state: self.env._(
                 "%(names)s is %(state)s already.",
                 names=names,
                 state=state,
@@ -492,7 +486,9 @@ class CsrAction(models.Model):
             and not self.env.user._is_csr_manager()
         ):
             raise AccessError(
-                _("Only a CSR manager can reopen a verified improvement action.")
+                self.env._(
+                    "Only a CSR manager can reopen a verified improvement action."
+                )
             )
         self._write_result(
             {
@@ -512,7 +508,7 @@ class CsrAction(models.Model):
         cannot be measured yet."""
         self._check_state(
             {"done"},
-            lambda names, state: _(
+            lambda names, state: self.env._(
                 "Only a done action can be verified; %(names)s is %(state)s.",
                 names=names,
                 state=state,
@@ -537,13 +533,13 @@ class CsrAction(models.Model):
     def _verify_by_note(self):
         if not (self.verification_note or "").strip():
             raise UserError(
-                _(
+                self.env._(
                     "Action %(name)s tracks no indicator: write in the verification "
                     "note what was checked, then verify it.",
                     name=self.name,
                 )
             )
-        body = _(
+        body = self.env._(
             "Verified without an indicator (effect not measured): %(note)s",
             note=self.verification_note,
         )
@@ -556,7 +552,7 @@ class CsrAction(models.Model):
         indicator = self.indicator_id
         if not self.deadline:
             raise UserError(
-                _(
+                self.env._(
                     "Action %(name)s has no deadline: set it, the effect is read "
                     "in the first period that starts after it.",
                     name=self.name,
@@ -573,7 +569,7 @@ class CsrAction(models.Model):
         )
         if not value:
             raise UserError(
-                _(
+                self.env._(
                     "There is no value yet for %(indicator)s in %(period)s: compute "
                     "or enter it first, then verify action %(name)s again.",
                     indicator=indicator.display_name,
@@ -613,11 +609,11 @@ class CsrAction(models.Model):
         )
         if not period:
             raise UserError(
-                _(
+                self.env._(
                     "No %(kind)s period of %(company)s starts after %(deadline)s, "
                     "the deadline of action %(name)s: create it, then compute or "
                     "enter %(indicator)s there.",
-                    kind=self._label(self.env["csr.period"], "kind", kind).lower(),
+                    kind=selection_label(self.env["csr.period"], "kind", kind).lower(),
                     company=self.company_id.name,
                     deadline=format_date(self.env, self.deadline),
                     name=self.name,
@@ -637,31 +633,25 @@ class CsrAction(models.Model):
             "change": self._format_number(change),
         }
         if met:
-            body = _(
+            body = self.env._(
                 "Effective: %(indicator)s is %(value)s %(unit)s in %(period)s "
                 "(baseline %(baseline)s, target %(target)s), an improvement of "
                 "%(change)s %(unit)s.",
                 **params,
             )
         else:
-            body = _(
+            body = self.env._(
                 "Not effective: %(indicator)s is %(value)s %(unit)s in %(period)s, "
                 "short of the target %(target)s (baseline %(baseline)s, "
                 "improvement %(change)s %(unit)s).",
                 **params,
             )
         if value.state != "validated":
-            body += " " + _("The value is not validated yet.")
+            body += " " + self.env._("The value is not validated yet.")
         return body
 
     def _format_number(self, number):
         return formatLang(self.env, number, digits=2)
-
-    def _label(self, record, field_name, key=None):
-        """Translated label of a selection value (the record's own by default)."""
-        key = record[field_name] if key is None else key
-        selection = record._fields[field_name]._description_selection(self.env)
-        return dict(selection).get(key, key or "")
 
     # Overdue actions.
 
@@ -676,7 +666,7 @@ class CsrAction(models.Model):
         # A system job: it flags the actions of every company.
         overdue = self.sudo().search_fetch(
             [
-                ("state", "in", OPEN_STATES),
+                ("state", "in", OPEN_ACTION_STATES),
                 ("deadline", "<", today),
                 ("responsible_id", "!=", False),
             ],
@@ -692,3 +682,47 @@ class CsrAction(models.Model):
                 deadline=format_date(env, action.deadline),
             ),
         )
+
+    # The knowledge library: what an action looks its resources up from, and
+    # the sharing of a verified action as a case study.
+
+    def _library_scope(self):
+        return (
+            self.company_id._origin or self.env.company,
+            self.indicator_id._origin,
+            self.question_id._origin,
+        )
+
+    def _check_shareable(self):
+        """A case study shares a practice whose effect was verified and
+        measured as an improvement on its indicator."""
+        for action in self:
+            if action.state != "verified":
+                raise UserError(
+                    self.env._(
+                        "Action %(name)s is not verified: only a verified action, "
+                        "whose effect was measured, is shared as a case study.",
+                        name=action.name,
+                    )
+                )
+            if action.efficacy not in MEASURED or action.value_change <= 0:
+                raise UserError(
+                    self.env._(
+                        "Action %(name)s has no measured improvement on an "
+                        "indicator: a case study shares a practice whose effect "
+                        "an indicator showed.",
+                        name=action.name,
+                    )
+                )
+
+    def action_share_case_study(self):
+        self.ensure_one()
+        self._check_shareable()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Share as Case Study"),
+            "res_model": "csr.case.study.share",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_action_id": self.id},
+        }

@@ -1,9 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import plaintext2html
 
-from .csr_indicator import PILLARS
+from ..engine.vocabulary import PILLARS
 
 SUGGESTION_STATES = [
     ("open", "To decide"),
@@ -164,7 +164,7 @@ class CsrActionSuggestion(models.Model):
     def write(self, vals):
         if not self.env.su and set(vals) - USER_FIELDS:
             raise UserError(
-                _(
+                self.env._(
                     "Suggestions are accepted, declined or reconsidered with "
                     "their buttons; only the reason for declining can be typed."
                 )
@@ -185,14 +185,14 @@ class CsrActionSuggestion(models.Model):
 
     def _check_can_decide(self):
         if not self.env.user._is_csr_user():
-            raise AccessError(_("Only CSR users decide on suggestions."))
+            raise AccessError(self.env._("Only CSR users decide on suggestions."))
 
     def _check_open(self):
         self._check_can_decide()
         decided = self.filtered(lambda s: s.state != "open")
         if decided:
             raise UserError(
-                _(
+                self.env._(
                     "The suggestion %(name)s was already decided.",
                     name=decided[0].name,
                 )

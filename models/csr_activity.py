@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 ACTIVITY_KINDS = [
@@ -99,7 +99,7 @@ class CsrActivity(models.Model):
         for activity in self:
             if activity.ncv_mj < 0:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(name)s: the energy content cannot be negative.",
                         name=activity.name,
                     )

@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 ENTRY_ORIGINS = [
@@ -81,7 +81,7 @@ class CsrActivityEntry(models.Model):
         for entry in self:
             if entry.activity_id.kind not in ENTRY_KINDS:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(activity)s is not recorded as activity data: only "
                         "electricity, fuels, refrigerants and water are.",
                         activity=entry.activity_id.name,
@@ -93,7 +93,7 @@ class CsrActivityEntry(models.Model):
         for entry in self:
             if entry.quantity < 0:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(name)s: a quantity cannot be negative. Correct the "
                         "entry it offsets instead.",
                         name=entry.display_name,

@@ -1,8 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import Command, _, api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..engine import maturity
+from ..engine.vocabulary import PILLAR_KEYS
 from ..services.maturity_evidence import MaturityEvidence
 
 STAGE_RESULTS = [
@@ -149,7 +150,7 @@ class CsrAssessment(models.Model):
     @api.depends("date")
     def _compute_name(self):
         for assessment in self:
-            assessment.name = _(
+            assessment.name = self.env._(
                 "Self-assessment of %(date)s",
                 date=fields.Date.to_string(assessment.date or fields.Date.today()),
             )
@@ -253,7 +254,7 @@ class CsrAssessment(models.Model):
         questions = self._questions()
         if not questions:
             raise UserError(
-                _(
+                self.env._(
                     "The question bank %(bank)s has no question to ask.",
                     bank=self.bank_id.display_name,
                 )
@@ -282,7 +283,7 @@ class CsrAssessment(models.Model):
     def write(self, vals):
         if "state" in vals and not self.env.su:
             raise UserError(
-                _(
+                self.env._(
                     "A self-assessment is closed and reopened with its buttons, "
                     "which check its answers."
                 )
@@ -292,7 +293,7 @@ class CsrAssessment(models.Model):
         closed = self.filtered(lambda a: a.state == "done")
         if closed and set(vals) - EDITABLE_WHEN_CLOSED:
             raise UserError(
-                _(
+                self.env._(
                     "The self-assessment %(name)s is closed: reopen it to change "
                     "its answers.",
                     name=closed[0].display_name,
@@ -300,7 +301,7 @@ class CsrAssessment(models.Model):
             )
         if {"bank_id", "template_id"} & set(vals) and self.answer_ids:
             raise UserError(
-                _(
+                self.env._(
                     "The questions of a self-assessment are set when it is "
                     "created; start a new one to use another bank or template."
                 )
@@ -323,7 +324,7 @@ class CsrAssessment(models.Model):
         """Read the indicator values, targets and actions again."""
         self.check_access("write")
         if self.filtered(lambda a: a.state == "done"):
-            raise UserError(_("A closed self-assessment keeps what it read."))
+            raise UserError(self.env._("A closed self-assessment keeps what it read."))
         self._read_evidence()
         return True
 
@@ -332,7 +333,7 @@ class CsrAssessment(models.Model):
             missing = assessment.answer_ids.filtered(lambda a: not a.answer)
             if missing:
                 raise UserError(
-                    _(
+                    self.env._(
                         "%(count)s question(s) of %(name)s have no answer yet, e.g. "
                         "%(code)s. Answer them (or mark them not applicable) "
                         "before closing.",
@@ -414,7 +415,9 @@ class CsrAssessment(models.Model):
 
     def _check_can_reopen(self):
         if not self.env.user._is_csr_manager():
-            raise AccessError(_("Only a CSR manager can reopen a self-assessment."))
+            raise AccessError(
+                self.env._("Only a CSR manager can reopen a self-assessment.")
+            )
 
     # -- results ----------------------------------------------------------
 
@@ -444,7 +447,7 @@ class CsrAssessment(models.Model):
                 self._criteria(pillar),
                 maturity.gate_open(*coverage.get(pillar, (0, 0))),
             )
-            for pillar in maturity.PILLARS
+            for pillar in PILLAR_KEYS
         ]
         compared = self._compared_stages()
         self._store_results(

@@ -1,8 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .csr_indicator import PILLARS
+from ..engine.vocabulary import PILLARS
 from .csr_question import ISO_SUBJECTS, STAGES
 
 AUTO_ANSWERS = [("yes", "Yes"), ("no", "No"), ("unknown", "Not known")]
@@ -95,7 +95,7 @@ class CsrAssessmentAnswer(models.Model):
         for answer in self:
             if answer.critical and answer.manual_answer == "na":
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(code)s is a legal obligation: it cannot be marked not "
                         "applicable.",
                         code=answer.code,
@@ -104,7 +104,7 @@ class CsrAssessmentAnswer(models.Model):
             needs_comment = answer.is_override or answer.manual_answer == "na"
             if needs_comment and not (answer.comment or "").strip():
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(code)s: explain in a comment why your answer differs "
                         "from what the ERP says or why the question does not "
                         "apply.",
@@ -116,7 +116,7 @@ class CsrAssessmentAnswer(models.Model):
     def create(self, vals_list):
         if not self.env.su:
             raise UserError(
-                _(
+                self.env._(
                     "The questions of a self-assessment are loaded when it is "
                     "created; they cannot be added by hand."
                 )
@@ -126,7 +126,7 @@ class CsrAssessmentAnswer(models.Model):
     def write(self, vals):
         if not self.env.su and set(vals) - RESPONDENT_FIELDS:
             raise UserError(
-                _(
+                self.env._(
                     "Only your answer and comment can change; the question and "
                     "what the ERP read stay as they were asked."
                 )
@@ -134,7 +134,9 @@ class CsrAssessmentAnswer(models.Model):
         answering = bool(RESPONDENT_FIELDS & set(vals))
         if answering and self.filtered(lambda a: a.assessment_state == "done"):
             raise UserError(
-                _("The self-assessment is closed: reopen it to change answers.")
+                self.env._(
+                    "The self-assessment is closed: reopen it to change answers."
+                )
             )
         result = super().write(vals)
         if answering and not self.env.context.get("csr_skip_evaluate"):

@@ -1,8 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
+from ..engine.vocabulary import PILLARS
 from .csr_assessment import STAGE_RESULTS
-from .csr_indicator import PILLARS
 
 
 class CsrAssessmentPillar(models.Model):

@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -49,7 +49,7 @@ class CsrAssessmentTemplate(models.Model):
             questions = template.added_question_ids | template.removed_question_ids
             if questions.bank_id - template.bank_id:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "The template %(name)s may only add or remove questions "
                         "of its own question bank.",
                         name=template.name,

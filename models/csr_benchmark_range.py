@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..engine import benchmarking
@@ -89,7 +89,7 @@ class CsrBenchmarkRange(models.Model):
     @api.depends("indicator_id.code", "sector_id.name", "year")
     def _compute_display_name(self):
         for record in self:
-            sector = record.sector_id.name or _("All sectors")
+            sector = record.sector_id.name or self.env._("All sectors")
             record.display_name = (
                 f"{record.indicator_id.code or ''} · {sector} · {record.year or ''}"
             )
@@ -99,7 +99,7 @@ class CsrBenchmarkRange(models.Model):
         for record in self:
             if not benchmarking.check_range(record.low, record.median, record.high):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Reference range %(name)s: the low end (%(low)s), the "
                         "median (%(median)s) and the high end (%(high)s) must be "
                         "in increasing order.",
@@ -115,7 +115,7 @@ class CsrBenchmarkRange(models.Model):
         for record in self:
             if not MIN_YEAR <= record.year <= MAX_YEAR:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Reference range %(name)s: the year must lie between "
                         "%(min)s and %(max)s.",
                         name=record.display_name,

@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import Command, _, api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 CAMPAIGN_STATES = [
@@ -152,7 +152,7 @@ class CsrCampaign(models.Model):
         for campaign in self:
             if campaign.date_deadline < campaign.period_id.date_from:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "The deadline %(deadline)s falls before period %(period)s "
                         "starts: its figures cannot be known by then.",
                         deadline=campaign.date_deadline,
@@ -172,7 +172,7 @@ class CsrCampaign(models.Model):
         if vals.get("period_id"):
             if self.filtered(lambda campaign: campaign.state != "draft"):
                 raise UserError(
-                    _("The period of a launched campaign cannot be changed.")
+                    self.env._("The period of a launched campaign cannot be changed.")
                 )
             self._check_periods_free(self.env["csr.period"].browse(vals["period_id"]))
         result = super().write(vals)
@@ -180,17 +180,17 @@ class CsrCampaign(models.Model):
             self._sync_activity_deadlines()
         return result
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_launched(self):
         launched = self.filtered(lambda campaign: campaign.state != "draft")
         if launched:
             raise UserError(
-                _(
+                self.env._(
                     "Campaign %(names)s was launched: keep it as the record of who "
                     "was asked for what.",
                     names=", ".join(launched.mapped("display_name")),
                 )
             )
-        return super().unlink()
 
     def _check_periods_free(self, periods):
         """Refuse a second campaign for a period, naming the period.
@@ -200,14 +200,16 @@ class CsrCampaign(models.Model):
         that campaign anyway, and the unique constraint stays the backstop).
         """
         if len(set(periods.ids)) != len(periods.ids):
-            raise UserError(_("The same period cannot get two input campaigns."))
+            raise UserError(
+                self.env._("The same period cannot get two input campaigns.")
+            )
         periods.check_access("read")
         taken = self.search(
             [("period_id", "in", periods.ids), ("id", "not in", self.ids)]
         ).period_id
         if taken:
             raise UserError(
-                _(
+                self.env._(
                     "Period %(names)s already has an input campaign: open it from "
                     "the period instead of creating another one.",
                     names=", ".join(taken.mapped("display_name")),
@@ -219,19 +221,19 @@ class CsrCampaign(models.Model):
         self.ensure_one()
         user = user.sudo()
         if not user.active or not user._is_internal():
-            return _(
+            return self.env._(
                 "%(user)s is not an active internal user: only internal users can "
                 "be in charge of CSR indicators.",
                 user=user.display_name,
             )
         if not user._is_csr_user():
-            return _(
+            return self.env._(
                 "%(user)s has no CSR access: give the CSR User or Manager role "
                 "before putting them in charge of indicators.",
                 user=user.display_name,
             )
         if self.company_id not in user.company_ids:
-            return _(
+            return self.env._(
                 "%(user)s is not allowed in company %(company)s, whose indicators "
                 "this campaign collects.",
                 user=user.display_name,
@@ -242,14 +244,16 @@ class CsrCampaign(models.Model):
     def _check_manager(self, action):
         if not self.env.user._is_csr_manager():
             raise AccessError(
-                _("Only a CSR manager can %(action)s a campaign.", action=action)
+                self.env._(
+                    "Only a CSR manager can %(action)s a campaign.", action=action
+                )
             )
 
     def _check_state(self, state, action):
         wrong = self.filtered(lambda campaign: campaign.state != state)
         if wrong:
             raise UserError(
-                _(
+                self.env._(
                     "Cannot %(action)s campaign %(names)s in its current status.",
                     action=action,
                     names=", ".join(wrong.mapped("display_name")),
@@ -260,7 +264,7 @@ class CsrCampaign(models.Model):
 
     def action_prepare(self):
         """Add a line for every manual indicator of the company not yet listed."""
-        self._check_state("draft", _("prepare"))
+        self._check_state("draft", self.env._("prepare"))
         Indicator = self.env["csr.indicator"]
         for campaign in self:
             listed = campaign.line_ids.indicator_id
@@ -301,12 +305,12 @@ class CsrCampaign(models.Model):
 
     def action_launch(self):
         """Create the missing draft values and give each responsible a to-do."""
-        self._check_manager(_("launch"))
-        self._check_state("draft", _("launch"))
+        self._check_manager(self.env._("launch"))
+        self._check_state("draft", self.env._("launch"))
         for campaign in self:
             if not campaign.line_ids:
                 raise UserError(
-                    _(
+                    self.env._(
                         "Campaign %(name)s has no indicators: use Prepare or add "
                         "lines before launching it.",
                         name=campaign.display_name,
@@ -317,7 +321,7 @@ class CsrCampaign(models.Model):
             activities = campaign.line_ids._schedule_activities()
             campaign.state = "running"
             campaign.message_post(
-                body=_(
+                body=self.env._(
                     "Campaign launched: %(created)s value(s) created, %(todo)s "
                     "to-do(s) scheduled for %(deadline)s.",
                     created=created,
@@ -329,15 +333,15 @@ class CsrCampaign(models.Model):
         return True
 
     def action_close(self):
-        self._check_manager(_("close"))
-        self._check_state("running", _("close"))
+        self._check_manager(self.env._("close"))
+        self._check_state("running", self.env._("close"))
         for campaign in self:
             pending = campaign.line_ids.filtered(
                 lambda line: line.status != "validated"
             )
             if pending:
                 raise UserError(
-                    _(
+                    self.env._(
                         "Campaign %(name)s cannot be closed: %(codes)s not "
                         "validated yet.",
                         name=campaign.display_name,

@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .csr_campaign import LINE_STATUSES
@@ -98,7 +98,7 @@ class CsrCampaignLine(models.Model):
             problem = line.campaign_id._responsible_problem(line.user_id)
             if problem:
                 raise ValidationError(
-                    _("%(code)s: %(problem)s", code=line.code, problem=problem)
+                    self.env._("%(code)s: %(problem)s", code=line.code, problem=problem)
                 )
 
     @api.constrains("indicator_id")
@@ -106,7 +106,7 @@ class CsrCampaignLine(models.Model):
         computed = self.filtered(lambda line: line.indicator_id.source_type != "manual")
         if computed:
             raise ValidationError(
-                _(
+                self.env._(
                     "%(codes)s: a campaign collects manual indicators only; computed "
                     "and formula indicators come from Compute on the period.",
                     codes=", ".join(computed.mapped("indicator_id.code")),
@@ -130,15 +130,15 @@ class CsrCampaignLine(models.Model):
             self.activity_id.sudo().write({"user_id": vals["user_id"]})
         return result
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_launched(self):
         self._check_campaign_draft(self.campaign_id)
-        return super().unlink()
 
     def _check_campaign_draft(self, campaigns):
         launched = campaigns.filtered(lambda campaign: campaign.state != "draft")
         if launched:
             raise UserError(
-                _(
+                self.env._(
                     "Campaign %(names)s is launched: its indicators can no longer be "
                     "added, removed or swapped (the responsible can still change).",
                     names=", ".join(launched.mapped("display_name")),
@@ -224,7 +224,7 @@ class CsrCampaignLine(models.Model):
         self.ensure_one()
         if not self.value_id:
             raise UserError(
-                _(
+                self.env._(
                     "%(code)s has no value yet: launch the campaign to create it.",
                     code=self.code,
                 )

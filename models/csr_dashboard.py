@@ -1,12 +1,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_date
 
+from ..engine.vocabulary import PERIOD_KINDS
 from ..services import ghg_inventory
 from ..services.labels import selection_labels
 from ..services.report_data import ReportData
-from .csr_period import PERIOD_KINDS
 
 # With the period shown, a year of months in the trend.
 DASHBOARD_HISTORY = 11
@@ -30,7 +30,7 @@ class CsrDashboard(models.AbstractModel):
         (``overview`` is False when the company has no period yet)."""
         self._check_reader()
         if kind and kind not in dict(PERIOD_KINDS):
-            raise UserError(_("Unknown kind of period: %(kind)s.", kind=kind))
+            raise UserError(self.env._("Unknown kind of period: %(kind)s.", kind=kind))
         period = self._chosen_period(period_id, kind)
         kind = period.kind or kind
         return {
@@ -47,7 +47,9 @@ class CsrDashboard(models.AbstractModel):
     def _check_reader(self):
         if not self.env.user._is_csr_reader():
             raise AccessError(
-                _("Only CSR users, managers and auditors can open the CSR overview.")
+                self.env._(
+                    "Only CSR users, managers and auditors can open the CSR overview."
+                )
             )
 
     def _company_domain(self, kind=False):
@@ -60,7 +62,7 @@ class CsrDashboard(models.AbstractModel):
             return self._default_period(kind)
         if isinstance(period_id, bool) or not isinstance(period_id, int):
             raise UserError(
-                _(
+                self.env._(
                     "The period to show is given by its id, a whole number, not "
                     "%(value)r.",
                     value=period_id,
@@ -69,7 +71,7 @@ class CsrDashboard(models.AbstractModel):
         period = Period.search(self._company_domain() + [("id", "=", period_id)])
         if not period:
             raise AccessError(
-                _(
+                self.env._(
                     "This period is not one of %(company)s's periods: switch "
                     "to its company to see its overview.",
                     company=self.env.company.name,
@@ -101,9 +103,7 @@ class CsrDashboard(models.AbstractModel):
                 self._company_domain(), ["kind"]
             )
         }
-        labels = dict(
-            self.env["csr.period"]._fields["kind"]._description_selection(self.env)
-        )
+        labels = selection_labels(self.env["csr.period"], "kind")
         return [
             {"key": key, "label": labels[key]}
             for key, _label in PERIOD_KINDS

@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 ENGAGEMENT_TYPES = [
@@ -106,7 +106,7 @@ class CsrDialogue(models.Model):
         for dialogue in self:
             if dialogue.date_end and dialogue.date_end < dialogue.date_start:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Dialogue %(name)s cannot end before it starts.",
                         name=dialogue.name,
                     )
@@ -121,7 +121,7 @@ class CsrDialogue(models.Model):
     def action_held(self):
         self._check_state(
             {"planned"},
-            lambda names: _(
+            lambda names: self.env._(
                 "Only a planned dialogue can be marked as held: %(names)s.",
                 names=names,
             ),
@@ -132,7 +132,7 @@ class CsrDialogue(models.Model):
     def action_cancel(self):
         self._check_state(
             {"planned", "held"},
-            lambda names: _("%(names)s is cancelled already.", names=names),
+            lambda names: self.env._("%(names)s is cancelled already.", names=names),
         )
         self.write({"state": "cancelled"})
         return True
@@ -140,7 +140,7 @@ class CsrDialogue(models.Model):
     def action_reset_to_planned(self):
         self._check_state(
             {"held", "cancelled"},
-            lambda names: _("%(names)s is planned already.", names=names),
+            lambda names: self.env._("%(names)s is planned already.", names=names),
         )
         self.write({"state": "planned"})
         return True

@@ -1,11 +1,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from markupsafe import Markup
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_datetime
 
-from .csr_pillar_mixin import PILLARS
+from ..engine.vocabulary import PILLARS
 
 
 class CsrDialogueCommitment(models.Model):
@@ -89,7 +89,7 @@ class CsrDialogueCommitment(models.Model):
         linked = self.filtered("action_id")
         if linked:
             raise UserError(
-                _(
+                self.env._(
                     "Commitment %(names)s already has its improvement action "
                     "(%(actions)s): open it from the commitment instead of "
                     "creating another.",
@@ -100,7 +100,7 @@ class CsrDialogueCommitment(models.Model):
         no_pillar = self.filtered(lambda c: not c.pillar)
         if no_pillar:
             raise UserError(
-                _(
+                self.env._(
                     "Choose a topic or a pillar for commitment %(names)s before "
                     "creating its improvement action.",
                     names=", ".join(no_pillar.mapped("name")),
@@ -109,7 +109,7 @@ class CsrDialogueCommitment(models.Model):
 
     def _action_vals(self):
         dialogue = self.dialogue_id
-        description = Markup("<p>%s</p>") % _(
+        description = Markup("<p>%s</p>") % self.env._(
             "Promised at the stakeholder dialogue %(dialogue)s of %(date)s: "
             "%(commitment)s",
             dialogue=dialogue.name,
@@ -117,7 +117,7 @@ class CsrDialogueCommitment(models.Model):
             commitment=self.name,
         )
         if self.topic_id:
-            description += Markup("<p>%s</p>") % _(
+            description += Markup("<p>%s</p>") % self.env._(
                 "Topic: %(topic)s", topic=self.topic_id.display_name
             )
         return {

@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..engine import materiality
@@ -58,7 +58,7 @@ class CsrDialogueRating(models.Model):
         for rating in self:
             if not materiality.is_valid_score(rating.importance):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "The importance of %(topic)s to %(group)s must be between "
                         "1 and 5, not %(value)s.",
                         topic=rating.topic_id.display_name,

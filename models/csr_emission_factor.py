@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 SCOPES = [
@@ -112,7 +112,7 @@ class CsrEmissionFactor(models.Model):
     @api.depends("activity_id.name", "country_id.code", "region", "date_from")
     def _compute_display_name(self):
         for factor in self:
-            where = factor.country_id.code or factor.region or _("default")
+            where = factor.country_id.code or factor.region or self.env._("default")
             year = factor.date_from.year if factor.date_from else ""
             factor.display_name = f"{factor.activity_id.name} · {where} · {year}"
 
@@ -133,7 +133,7 @@ class CsrEmissionFactor(models.Model):
             elif names:
                 factor.gases = ", ".join(names)
             else:
-                factor.gases = _("CO2e as published")
+                factor.gases = self.env._("CO2e as published")
 
     @api.constrains(
         "kgco2e_per_unit",
@@ -155,14 +155,14 @@ class CsrEmissionFactor(models.Model):
             )
             if min(amounts) < 0:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(name)s: a factor cannot be negative.",
                         name=factor.display_name,
                     )
                 )
             if factor.date_to and factor.date_to < factor.date_from:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(name)s: the validity cannot end before it starts.",
                         name=factor.display_name,
                     )

@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from .csr_activity import BLEND_FAMILIES
@@ -53,7 +53,7 @@ class CsrFuelBlend(models.Model):
         for blend in self:
             if not 0.0 <= blend.bio_share <= 100.0:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(name)s: the biofuel share must lie between 0 and 100 %%.",
                         name=blend.display_name,
                     )

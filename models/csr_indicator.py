@@ -1,10 +1,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..engine import applicability, materiality
 from ..engine import formula as formulas
-from .csr_pillar_mixin import PILLARS
+from ..engine.vocabulary import PILLARS
 
 DIRECTIONS = [
     ("higher", "Higher is better"),
@@ -46,6 +46,7 @@ class CsrIndicator(models.Model):
         "csr.number.guard",
         "csr.catalogue.guard",
         "csr.company.guard",
+        "csr.library.mixin",
     ]
     _csr_guarded_numbers = ("score_weight",)
     _order = "pillar_sequence, sequence, code"
@@ -170,7 +171,7 @@ class CsrIndicator(models.Model):
             expression = (indicator.formula or "").strip()
             if not expression:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Indicator %(code)s is computed by formula but has no formula.",
                         code=indicator.code,
                     )
@@ -183,7 +184,7 @@ class CsrIndicator(models.Model):
                 ) from None
             except formulas.FormulaError:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(code)s: the formula %(formula)s is not valid. Use indicator "
                         "codes in brackets, numbers, + - * / and parentheses.",
                         code=indicator.code,
@@ -193,7 +194,7 @@ class CsrIndicator(models.Model):
             qualifiers = formulas.unknown_qualifiers(expression)
             if qualifiers:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(code)s: unknown period qualifier(s) %(qualifiers)s. Write "
                         "[CODE] for this period or [CODE@base] for the base year.",
                         code=indicator.code,
@@ -209,7 +210,7 @@ class CsrIndicator(models.Model):
             unknown = [c for c in codes if c not in known]
             if unknown:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(code)s: the formula refers to unknown indicator(s) "
                         "%(codes)s.",
                         code=indicator.code,
@@ -271,7 +272,7 @@ class CsrIndicator(models.Model):
             formulas.dependency_order(self.sudo()._dependency_graph())
         except formulas.FormulaCycle as cycle:
             raise ValidationError(
-                _(
+                self.env._(
                     "These indicators depend on each other in a circle: %(cycle)s. "
                     "Change one of their formulas.",
                     cycle=" → ".join(cycle.args[0]),
@@ -301,7 +302,9 @@ class CsrIndicator(models.Model):
             code = indicator.code or ""
             if code != code.strip() or " " in code:
                 raise ValidationError(
-                    _("An indicator code cannot contain spaces: %(code)r.", code=code)
+                    self.env._(
+                        "An indicator code cannot contain spaces: %(code)r.", code=code
+                    )
                 )
 
     @api.model
@@ -363,3 +366,7 @@ class CsrIndicator(models.Model):
         action["domain"] = [("indicator_id", "=", self.id)]
         action["context"] = {"default_indicator_id": self.id}
         return action
+
+    def _library_scope(self):
+        # A catalogue indicator is shared: read it for the current company.
+        return self.env.company, self._origin, self.env["csr.question"]

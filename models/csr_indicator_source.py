@@ -1,8 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..engine import accounting
+from ..services.labels import selection_labels
 from .csr_emission_factor import SCOPES
 
 SOURCE_METHODS = [
@@ -147,21 +148,17 @@ class CsrIndicatorSource(models.Model):
     @api.depends("indicator_id.code", "company_id.name")
     def _compute_display_name(self):
         for source in self:
-            scope = source.company_id.name or _("all companies")
+            scope = source.company_id.name or self.env._("all companies")
             source.display_name = f"{source.indicator_id.code} ({scope})"
 
     @api.constrains("method", "account_types", "account_tag_ids", "account_prefixes")
     def _check_account_selection(self):
-        known = dict(
-            self.env["account.account"]
-            ._fields["account_type"]
-            ._description_selection(self.env)
-        )
+        known = selection_labels(self.env["account.account"], "account_type")
         for source in self.filtered(lambda s: s.method in ACCOUNT_METHODS):
             unknown = [t for t in source.selector_types() if t not in known]
             if unknown:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(code)s: unknown account type(s) %(types)s. Valid types: "
                         "%(valid)s.",
                         code=source.code,
@@ -171,7 +168,7 @@ class CsrIndicatorSource(models.Model):
                 )
             if not source.selector():
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(code)s: choose account types, account tags or account code "
                         "prefixes to read.",
                         code=source.code,
@@ -183,7 +180,7 @@ class CsrIndicatorSource(models.Model):
         for source in self:
             if source.method == "economic_value" and not source.ledger_component:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(code)s: choose which component of the economic value "
                         "it is.",
                         code=source.code,
@@ -195,13 +192,15 @@ class CsrIndicatorSource(models.Model):
         for source in self.filtered(lambda s: s.method in ACTIVITY_METHODS):
             if not source.activity_ids:
                 raise ValidationError(
-                    _("%(code)s: choose the activities to count.", code=source.code)
+                    self.env._(
+                        "%(code)s: choose the activities to count.", code=source.code
+                    )
                 )
             if source.method in ("activity_emissions", "activity_biogenic") and not (
                 source.scope
             ):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(code)s: choose the scope of the emission factors.",
                         code=source.code,
                     )
@@ -212,7 +211,9 @@ class CsrIndicatorSource(models.Model):
         for source in self:
             if source.divide_by_id == source.indicator_id:
                 raise ValidationError(
-                    _("%(code)s cannot be divided by itself.", code=source.code)
+                    self.env._(
+                        "%(code)s cannot be divided by itself.", code=source.code
+                    )
                 )
         self.indicator_id._check_formula_cycles()
 
@@ -225,12 +226,12 @@ class CsrIndicatorSource(models.Model):
         """
         self.ensure_one()
         if self.method in ACCOUNT_METHODS and not self.selector():
-            return _(
+            return self.env._(
                 "its source selects no account: choose account types, tags or "
                 "code prefixes again (a tag may have been deleted)"
             )
         if self.method in ACTIVITY_METHODS and not self.activity_ids:
-            return _(
+            return self.env._(
                 "its source counts no activity: choose the activities again (one "
                 "may have been deleted)"
             )

@@ -3,18 +3,15 @@ import json
 
 from markupsafe import escape
 
-from odoo import Command, _, api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..engine import values
+from ..engine.vocabulary import VALUE_STATES
 from ..services import plausibility
+from ..services.labels import selection_label
 from .csr_indicator import SOURCE_TYPES
 
-VALUE_STATES = [
-    ("draft", "Draft"),
-    ("submitted", "Submitted"),
-    ("validated", "Validated"),
-]
 DATA_QUALITIES = [("measured", "Measured"), ("estimated", "Estimated")]
 # Fields that make up the reported figure: frozen once a value leaves draft.
 FIGURE_FIELDS = {
@@ -243,11 +240,13 @@ class CsrIndicatorValue(models.Model):
     def _plausibility_reason(self, error):
         """The words for an error code of ``engine.values.value_error``."""
         return {
-            values.VALUE_NOT_FINITE: _("the value is not a finite number"),
-            values.VALUE_TOO_LARGE: _("the value is implausibly large"),
-            values.VALUE_NEGATIVE: _("this indicator cannot be negative"),
-            values.VALUE_OVER_100: _("a share cannot exceed 100 %"),
-            values.VALUE_NOT_BOOLEAN: _("a yes/no indicator takes 1 (yes) or 0 (no)"),
+            values.VALUE_NOT_FINITE: self.env._("the value is not a finite number"),
+            values.VALUE_TOO_LARGE: self.env._("the value is implausibly large"),
+            values.VALUE_NEGATIVE: self.env._("this indicator cannot be negative"),
+            values.VALUE_OVER_100: self.env._("a share cannot exceed 100 %"),
+            values.VALUE_NOT_BOOLEAN: self.env._(
+                "a yes/no indicator takes 1 (yes) or 0 (no)"
+            ),
         }[error]
 
     @api.constrains("value", "indicator_id")
@@ -259,7 +258,7 @@ class CsrIndicatorValue(models.Model):
             )
             if error:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(code)s = %(value)s refused: %(reason)s.",
                         code=indicator.code,
                         value=record.value,
@@ -320,7 +319,9 @@ class CsrIndicatorValue(models.Model):
         self.period_id._hold_unlocked()
         if any(record.state == "validated" for record in self):
             raise UserError(
-                _("A validated value cannot be deleted. Reset it to draft first.")
+                self.env._(
+                    "A validated value cannot be deleted. Reset it to draft first."
+                )
             )
         others = self.filtered(
             lambda record: record.entered_by_id
@@ -331,7 +332,7 @@ class CsrIndicatorValue(models.Model):
             # would bypass the rule below: a figure goes with its author's or
             # a manager's hand only.
             raise AccessError(
-                _(
+                self.env._(
                     "%(names)s was entered by %(authors)s: only they or a CSR "
                     "manager can delete it.",
                     names=", ".join(others.mapped("display_name")),
@@ -343,7 +344,7 @@ class CsrIndicatorValue(models.Model):
             return
         if not self._is_csr_manager():
             raise AccessError(
-                _(
+                self.env._(
                     "%(names)s was submitted for validation: only a CSR manager "
                     "can delete it.",
                     names=", ".join(submitted.mapped("display_name")),
@@ -356,7 +357,7 @@ class CsrIndicatorValue(models.Model):
         for record in self:
             record.period_id._message_log(
                 body=escape(
-                    _(
+                    self.env._(
                         "Submitted value %(name)s = %(value)s %(unit)s, entered by "
                         "%(author)s, deleted by %(user)s.",
                         name=record.display_name,
@@ -376,7 +377,7 @@ class CsrIndicatorValue(models.Model):
         error = values.number_error(vals["value"])
         if error == values.VALUE_TOO_LARGE:
             raise ValidationError(
-                _(
+                self.env._(
                     "%(value)s is implausibly large for an indicator value: check "
                     "the figure and its unit.",
                     value=vals["value"],
@@ -384,7 +385,7 @@ class CsrIndicatorValue(models.Model):
             )
         if error:
             raise ValidationError(
-                _(
+                self.env._(
                     "%(value)s is not a finite number: type the figure in digits.",
                     value=vals["value"],
                 )
@@ -397,7 +398,7 @@ class CsrIndicatorValue(models.Model):
         forged = SYSTEM_FIELDS & vals.keys()
         if forged and not self._is_system_call():
             raise AccessError(
-                _(
+                self.env._(
                     "%(fields)s are recorded by the system and cannot be set by hand.",
                     fields=", ".join(sorted(forged)),
                 )
@@ -431,9 +432,9 @@ class CsrIndicatorValue(models.Model):
             .search([("value_id", "in", self.ids), ("activity_id", "!=", False)])
         )
         if state == "validated":
-            feedback = _("The value was validated.")
+            feedback = self.env._("The value was validated.")
         else:
-            feedback = _("The value was submitted for validation.")
+            feedback = self.env._("The value was submitted for validation.")
         lines.activity_id.action_feedback(feedback=feedback)
 
     def _system(self):
@@ -447,13 +448,11 @@ class CsrIndicatorValue(models.Model):
         frozen = self.filtered(lambda record: record.state != "draft")
         if frozen:
             raise UserError(
-                _(
+                self.env._(
                     "Value %(names)s is %(state)s: reset it to draft before "
                     "changing the figure or its evidence.",
                     names=", ".join(frozen.mapped("display_name")),
-                    state=dict(self._fields["state"]._description_selection(self.env))[
-                        frozen[0].state
-                    ],
+                    state=selection_label(frozen[0], "state"),
                 )
             )
 
@@ -462,7 +461,9 @@ class CsrIndicatorValue(models.Model):
 
     def _check_can_set_state(self, new_state):
         if new_state == "validated" and not self._is_csr_manager():
-            raise AccessError(_("Only a CSR manager can validate indicator values."))
+            raise AccessError(
+                self.env._("Only a CSR manager can validate indicator values.")
+            )
         leaving_validated = self.filtered(lambda record: record.state == "validated")
         if (
             leaving_validated
@@ -470,14 +471,14 @@ class CsrIndicatorValue(models.Model):
             and not self._is_csr_manager()
         ):
             raise AccessError(
-                _("Only a CSR manager can reopen a validated indicator value.")
+                self.env._("Only a CSR manager can reopen a validated indicator value.")
             )
 
     def _check_state(self, allowed, action):
         wrong = self.filtered(lambda record: record.state not in allowed)
         if wrong:
             raise UserError(
-                _(
+                self.env._(
                     "Cannot %(action)s %(names)s in its current state.",
                     action=action,
                     names=", ".join(wrong.mapped("display_name")),
@@ -485,7 +486,7 @@ class CsrIndicatorValue(models.Model):
             )
 
     def action_submit(self):
-        self._check_state({"draft"}, _("submit"))
+        self._check_state({"draft"}, self.env._("submit"))
         self._check_plausible()
         self.write({"state": "submitted"})
         return True
@@ -500,7 +501,7 @@ class CsrIndicatorValue(models.Model):
         if not unconfirmed:
             return
         lines = [
-            _(
+            self.env._(
                 "%(code)s %(period)s: %(reasons)s.",
                 code=value.code,
                 period=value.period_id.name,
@@ -509,7 +510,7 @@ class CsrIndicatorValue(models.Model):
             for value in unconfirmed
         ]
         raise UserError(
-            _(
+            self.env._(
                 "These figures look implausible:\n%(lines)s\nIf they are right, "
                 "say why in their comment, then submit again.",
                 lines="\n".join(lines),
@@ -517,7 +518,7 @@ class CsrIndicatorValue(models.Model):
         )
 
     def action_validate(self):
-        self._check_state({"draft", "submitted"}, _("validate"))
+        self._check_state({"draft", "submitted"}, self.env._("validate"))
         self._system().write(
             {
                 "state": "validated",
@@ -528,7 +529,7 @@ class CsrIndicatorValue(models.Model):
         return True
 
     def action_reset_to_draft(self):
-        self._check_state({"submitted", "validated"}, _("reset to draft"))
+        self._check_state({"submitted", "validated"}, self.env._("reset to draft"))
         self._system().write(
             {"state": "draft", "validated_by_id": False, "validated_on": False}
         )
@@ -537,7 +538,7 @@ class CsrIndicatorValue(models.Model):
     def action_enter_by_hand(self):
         """Take a computed figure over by hand (waste from carriers' manifests
         rather than the scrap estimate…): computing leaves manual values alone."""
-        self._check_state({"draft"}, _("enter by hand"))
+        self._check_state({"draft"}, self.env._("enter by hand"))
         # Archived factors too: clearing only the active ones would leave a
         # superseded factor cited by a figure typed by hand.
         self._system().with_context(active_test=False).write(self._by_hand_vals())
@@ -548,12 +549,15 @@ class CsrIndicatorValue(models.Model):
         self.ensure_one()
         if not self.source_model:
             raise UserError(
-                _("%(name)s was not computed from ERP records.", name=self.display_name)
+                self.env._(
+                    "%(name)s was not computed from ERP records.",
+                    name=self.display_name,
+                )
             )
         domain = self._source_domain()
         return {
             "type": "ir.actions.act_window",
-            "name": _("Source records of %(name)s", name=self.display_name),
+            "name": self.env._("Source records of %(name)s", name=self.display_name),
             "res_model": self.source_model,
             "views": [(False, "list"), (False, "form")],
             "domain": domain,
@@ -565,7 +569,7 @@ class CsrIndicatorValue(models.Model):
         """The stored filter of the source records, checked against their
         model: a broken one is refused with a message, not a traceback."""
         unreadable = UserError(
-            _(
+            self.env._(
                 "The source records of %(name)s cannot be shown: the stored "
                 "filter no longer matches the ERP. Compute the period again.",
                 name=self.display_name,

@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 
 from ..services import library
 
@@ -41,7 +41,7 @@ class CsrLibraryMixin(models.AbstractModel):
         self.ensure_one()
         return {
             "type": "ir.actions.act_window",
-            "name": _("How to improve: %(name)s", name=self.display_name),
+            "name": self.env._("How to improve: %(name)s", name=self.display_name),
             "res_model": "csr.resource",
             "view_mode": "list,kanban,form",
             "domain": [("id", "in", self.library_resource_ids.ids)],

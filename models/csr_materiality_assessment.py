@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from markupsafe import Markup
 
-from odoo import Command, _, api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..engine import materiality
@@ -79,7 +79,7 @@ class CsrMaterialityAssessment(models.Model):
     @api.depends("year")
     def _compute_name(self):
         for assessment in self:
-            assessment.name = _("Materiality %(year)s", year=assessment.year)
+            assessment.name = self.env._("Materiality %(year)s", year=assessment.year)
 
     @api.depends("line_ids.is_material")
     def _compute_material_count(self):
@@ -94,8 +94,8 @@ class CsrMaterialityAssessment(models.Model):
         "line_ids.topic_id",
     )
     def _compute_matrix_svg(self):
-        x_label = _("Financial materiality")
-        y_label = _("Impact materiality")
+        x_label = self.env._("Financial materiality")
+        y_label = self.env._("Impact materiality")
         for assessment in self:
             points = [line._matrix_point() for line in assessment.line_ids]
             # Built from escaped text only (see engine.materiality.matrix_svg).
@@ -114,7 +114,7 @@ class CsrMaterialityAssessment(models.Model):
         for assessment in self:
             if not materiality.is_valid_score(assessment.threshold):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "The materiality threshold is a score between 1 and 5, "
                         "not %(value)s.",
                         value=assessment.threshold,
@@ -126,7 +126,7 @@ class CsrMaterialityAssessment(models.Model):
         for assessment in self:
             if not 1990 <= assessment.year <= 2100:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(year)s is not a plausible year for a materiality "
                         "assessment.",
                         year=assessment.year,
@@ -166,7 +166,7 @@ class CsrMaterialityAssessment(models.Model):
         done = self.filtered(lambda a: a.state == "done")
         if done:
             raise UserError(
-                _(
+                self.env._(
                     "%(names)s is done: set it back to draft to change it.",
                     names=", ".join(done.mapped("name")),
                 )
@@ -188,7 +188,7 @@ class CsrMaterialityAssessment(models.Model):
         for assessment in self:
             if not assessment.line_ids:
                 raise UserError(
-                    _(
+                    self.env._(
                         "%(name)s has no topic: add the topics (Fill topics) and "
                         "rate them before marking it done.",
                         name=assessment.name,
@@ -197,7 +197,7 @@ class CsrMaterialityAssessment(models.Model):
             unrated = assessment.line_ids.filtered(lambda line: not line.is_rated)
             if unrated:
                 raise UserError(
-                    _(
+                    self.env._(
                         "Rate the impact and financial materiality (1 to 5) of "
                         "%(topics)s, or remove them, before marking %(name)s done.",
                         topics=", ".join(unrated.topic_id.mapped("display_name")),
@@ -211,7 +211,7 @@ class CsrMaterialityAssessment(models.Model):
         not_done = self.filtered(lambda a: a.state != "done")
         if not_done:
             raise UserError(
-                _(
+                self.env._(
                     "%(names)s is a draft already.",
                     names=", ".join(not_done.mapped("name")),
                 )

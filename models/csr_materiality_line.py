@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..engine import materiality
@@ -117,7 +117,7 @@ class CsrMaterialityLine(models.Model):
             for name in ("impact_score", "financial_score"):
                 if not materiality.is_valid_line_score(line[name]):
                     raise ValidationError(
-                        _(
+                        self.env._(
                             "%(score)s of %(topic)s must be between 1 and 5 "
                             "(0 while not rated), not %(value)s.",
                             score=self._fields[name]._description_string(self.env),
@@ -146,7 +146,7 @@ class CsrMaterialityLine(models.Model):
             financial=self.financial_score,
             impact=self.impact_score,
             material=self.is_material,
-            tooltip=_(
+            tooltip=self.env._(
                 "%(topic)s: impact %(impact)s, financial %(financial)s, "
                 "stakeholders %(stakeholders)s (%(count)s ratings)",
                 topic=self.topic_id.display_name,

@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..engine import workforce
@@ -104,14 +104,14 @@ class CsrMinimumWage(models.Model):
         for wage in self:
             if wage.amount <= 0:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(name)s: a minimum wage must be more than zero.",
                         name=wage.display_name,
                     )
                 )
             if wage.basis != "monthly" and wage.units_per_month <= 0:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(name)s: say how many days or hours the law counts in "
                         "a month, to compare the amount with monthly wages.",
                         name=wage.display_name,

@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, models
+from odoo import api, models
 from odoo.exceptions import ValidationError
 
 from ..engine import values
@@ -34,9 +34,9 @@ class CsrNumberGuard(models.AbstractModel):
         # extractor would fail on the whole file.
         limit = format(values.MAX_MAGNITUDE, "g")
         reasons = {
-            values.VALUE_NOT_A_NUMBER: _("it is not a number"),
-            values.VALUE_NOT_FINITE: _("it is not a finite number"),
-            values.VALUE_TOO_LARGE: _(
+            values.VALUE_NOT_A_NUMBER: self.env._("it is not a number"),
+            values.VALUE_NOT_FINITE: self.env._("it is not a finite number"),
+            values.VALUE_TOO_LARGE: self.env._(
                 "it is implausibly large (more than %(max)s)",
                 max=limit,
             ),
@@ -45,7 +45,7 @@ class CsrNumberGuard(models.AbstractModel):
             error = values.number_error(vals.get(name))
             if error:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(field)s = %(value)s refused: %(reason)s. Type the figure "
                         "in digits.",
                         field=self._fields[name]._description_string(self.env),

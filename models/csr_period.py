@@ -4,14 +4,14 @@ import logging
 from markupsafe import Markup, escape
 from psycopg2.errors import LockNotAvailable, SerializationFailure
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
 from ..engine import periods
+from ..engine.vocabulary import PERIOD_KINDS
 from ..services.period_compute import PeriodCompute
 
-PERIOD_KINDS = [("month", "Month"), ("quarter", "Quarter"), ("year", "Year")]
 PERIOD_STATES = [("open", "Open"), ("locked", "Locked")]
 _logger = logging.getLogger(__name__)
 
@@ -115,11 +115,11 @@ class CsrPeriod(models.Model):
     @api.constrains("kind", "date_from", "date_to")
     def _check_shape(self):
         messages = {
-            periods.SHAPE_INVERTED: _("A period cannot end before it starts."),
-            periods.SHAPE_NOT_MONTH_START: _(
+            periods.SHAPE_INVERTED: self.env._("A period cannot end before it starts."),
+            periods.SHAPE_NOT_MONTH_START: self.env._(
                 "A period must start on the first day of a month."
             ),
-            periods.SHAPE_WRONG_LENGTH: _(
+            periods.SHAPE_WRONG_LENGTH: self.env._(
                 "A period of this kind must cover exactly %(months)s whole month(s)."
             ),
         }
@@ -128,7 +128,7 @@ class CsrPeriod(models.Model):
             if error:
                 months = periods.MONTHS_PER_KIND[period.kind]
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Period %(start)s to %(end)s: %(reason)s",
                         start=period.date_from,
                         end=period.date_to,
@@ -151,7 +151,7 @@ class CsrPeriod(models.Model):
             )
             if clash:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Period %(name)s overlaps period %(other)s of the same "
                         "kind for %(company)s.",
                         name=period.name,
@@ -181,16 +181,16 @@ class CsrPeriod(models.Model):
             self._check_unlocked()
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_locked_or_validated(self):
         self._check_unlocked()
         if self.value_ids.filtered(lambda value: value.state == "validated"):
             raise UserError(
-                _(
+                self.env._(
                     "A period holding validated values cannot be deleted. "
                     "Reset its values to draft first."
                 )
             )
-        return super().unlink()
 
     def _system(self):
         """These periods, writable by the addon's own code paths only."""
@@ -200,7 +200,7 @@ class CsrPeriod(models.Model):
         forged = SYSTEM_FIELDS & vals.keys()
         if forged and self.env.context.get("csr_system_write") is not _SYSTEM_WRITE:
             raise AccessError(
-                _(
+                self.env._(
                     "%(fields)s of a period are set by the system (its name follows "
                     "its dates; lock and unlock with the buttons) and cannot be "
                     "written by hand.",
@@ -213,7 +213,7 @@ class CsrPeriod(models.Model):
             day = fields.Date.to_date(vals.get(key))
             if day and not FIRST_YEAR <= day.year <= LAST_YEAR:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "A reporting period must fall between the years %(first)s "
                         "and %(last)s: %(day)s is out of range.",
                         first=FIRST_YEAR,
@@ -226,7 +226,7 @@ class CsrPeriod(models.Model):
         locked = self.filtered(lambda period: period.state == "locked")
         if locked:
             raise UserError(
-                _(
+                self.env._(
                     "Period %(names)s is locked: its data cannot be changed. "
                     "A CSR manager must unlock it first.",
                     names=", ".join(locked.mapped("display_name")),
@@ -262,11 +262,11 @@ class CsrPeriod(models.Model):
     def _check_manager(self, action):
         if not self.env.user._is_csr_manager():
             raise AccessError(
-                _("Only a CSR manager can %(action)s a period.", action=action)
+                self.env._("Only a CSR manager can %(action)s a period.", action=action)
             )
 
     def action_lock(self):
-        self._check_manager(_("lock"))
+        self._check_manager(self.env._("lock"))
         self.filtered(lambda period: period.state == "open")._system().write(
             {
                 "state": "locked",
@@ -277,7 +277,7 @@ class CsrPeriod(models.Model):
         return True
 
     def action_unlock(self):
-        self._check_manager(_("unlock"))
+        self._check_manager(self.env._("unlock"))
         for period in self.filtered(lambda period: period.state == "locked"):
             period._system().write(
                 {"state": "open", "locked_by_id": False, "locked_on": False}
@@ -285,7 +285,7 @@ class CsrPeriod(models.Model):
             # Logged, not sent: a manager without an e-mail address unlocks too.
             period._message_log(
                 body=escape(
-                    _(
+                    self.env._(
                         "Period unlocked by %(user)s: its values can be changed "
                         "again.",
                         user=self.env.user.name,
@@ -329,7 +329,7 @@ class CsrPeriod(models.Model):
         )
         if not campaign and not self.env.user._is_csr_manager():
             raise UserError(
-                _(
+                self.env._(
                     "Period %(name)s has no input campaign yet: ask a CSR manager "
                     "to create one.",
                     name=self.name,
@@ -337,7 +337,7 @@ class CsrPeriod(models.Model):
             )
         return {
             "type": "ir.actions.act_window",
-            "name": _("Input campaign"),
+            "name": self.env._("Input campaign"),
             "res_model": "csr.campaign",
             "views": [(False, "form")],
             "res_id": campaign.id,
@@ -367,7 +367,7 @@ class CsrPeriod(models.Model):
                 )
         except LockNotAvailable:
             raise UserError(
-                _(
+                self.env._(
                     "%(names)s: this period is already being computed. Try again "
                     "in a moment.",
                     names=", ".join(self.mapped("display_name")),
@@ -376,7 +376,7 @@ class CsrPeriod(models.Model):
 
     def action_compute(self):
         """Fill the computed and formula indicators of the periods."""
-        self._check_manager(_("compute"))
+        self._check_manager(self.env._("compute"))
         self._lock_for_compute()
         messages, failed = [], False
         for period in self:
@@ -392,7 +392,7 @@ class CsrPeriod(models.Model):
             "type": "ir.actions.client",
             "tag": "display_notification",
             "params": {
-                "title": _("CSR indicators computed"),
+                "title": self.env._("CSR indicators computed"),
                 "message": "\n".join(messages),
                 "sticky": failed,
                 "type": "warning" if failed else "success",
@@ -417,9 +417,11 @@ class CsrPeriod(models.Model):
 
     def _compute_message(self, report):
         if report.locked:
-            return [_("%(name)s is locked: nothing was computed.", name=self.name)]
+            return [
+                self.env._("%(name)s is locked: nothing was computed.", name=self.name)
+            ]
         lines = [
-            _(
+            self.env._(
                 "%(name)s: %(created)s value(s) created, %(updated)s updated, "
                 "%(unchanged)s unchanged.",
                 name=self.name,
@@ -429,23 +431,28 @@ class CsrPeriod(models.Model):
             )
         ]
         skipped = [
-            (report.skipped_manual, _("kept as entered by hand")),
-            (report.skipped_not_draft, _("kept because submitted or validated")),
-            (report.no_source, _("no source configured")),
-            (report.no_data, _("no data (missing input or division by zero)")),
+            (report.skipped_manual, self.env._("kept as entered by hand")),
+            (
+                report.skipped_not_draft,
+                self.env._("kept because submitted or validated"),
+            ),
+            (report.no_source, self.env._("no source configured")),
+            (report.no_data, self.env._("no data (missing input or division by zero)")),
             (
                 report.implausible,
-                _("implausible figure, check the books or the source"),
+                self.env._("implausible figure, check the books or the source"),
             ),
             (
                 report.stale_kept,
-                _("no longer computable, old value kept for its comment or evidence"),
+                self.env._(
+                    "no longer computable, old value kept for its comment or evidence"
+                ),
             ),
         ]
         for codes, reason in skipped:
             if codes:
                 lines.append(
-                    _(
+                    self.env._(
                         "Skipped, %(reason)s: %(codes)s.",
                         reason=reason,
                         codes=", ".join(codes),
@@ -454,11 +461,13 @@ class CsrPeriod(models.Model):
         for code, warnings in sorted(report.warnings.items()):
             for warning in warnings:
                 lines.append(
-                    _("Check %(code)s: %(warning)s", code=code, warning=warning)
+                    self.env._(
+                        "Check %(code)s: %(warning)s", code=code, warning=warning
+                    )
                 )
         for code, reason in sorted(report.failed.items()):
             lines.append(
-                _(
+                self.env._(
                     "Not computed, %(code)s: %(reason)s. Its current value, if "
                     "any, is kept.",
                     code=code,
@@ -503,7 +512,7 @@ class CsrPeriod(models.Model):
             _logger.exception("CSR period %s: scheduled compute failed.", self.id)
             self._message_log(
                 body=escape(
-                    _(
+                    self.env._(
                         "The scheduled compute of %(name)s failed, nothing was "
                         "changed: %(error)s. Fix the cause and compute the period "
                         "again.",
@@ -546,7 +555,7 @@ class CsrPeriod(models.Model):
         """The period's scorecard; a CSR manager gets it made when missing."""
         self.ensure_one()
         if not self.scorecard_ids:
-            self._check_manager(_("score"))
+            self._check_manager(self.env._("score"))
             self._refresh_scorecards()
             self.invalidate_recordset(["scorecard_ids"])
         action = self.env["ir.actions.act_window"]._for_xml_id(

@@ -1,13 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
-PILLARS = [
-    ("economic", "Economic"),
-    ("environmental", "Environmental"),
-    ("social", "Social"),
-    ("governance", "Governance"),
-]
-PILLAR_ORDER = {key: index for index, (key, _label) in enumerate(PILLARS)}
+from ..engine.vocabulary import PILLAR_ORDER, PILLARS
 
 
 class CsrPillarMixin(models.AbstractModel):

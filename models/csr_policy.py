@@ -1,11 +1,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from markupsafe import Markup
 
-from odoo import Command, _, api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date, is_html_empty
 
 from ..engine import policies as policy_engine
+from ..services.labels import selection_label
 from ..services.reminders import remind_once
 
 POLICY_STATES = [
@@ -183,7 +184,7 @@ class CsrPolicy(models.Model):
         for policy in self.filtered("communicated"):
             if not policy.communication_date:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Policy %(name)s: enter the date it was communicated to "
                         "employees.",
                         name=policy.name,
@@ -191,7 +192,7 @@ class CsrPolicy(models.Model):
                 )
             if policy.communication_date > today:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Policy %(name)s: the communication date cannot be in the "
                         "future.",
                         name=policy.name,
@@ -204,7 +205,7 @@ class CsrPolicy(models.Model):
         for policy in self:
             if policy.approval_date and policy.approval_date > today:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Policy %(name)s: the approval date cannot be in the future.",
                         name=policy.name,
                     )
@@ -215,7 +216,7 @@ class CsrPolicy(models.Model):
                 and policy.end_date < policy.approval_date
             ):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Policy %(name)s cannot be retired before it was approved.",
                         name=policy.name,
                     )
@@ -234,7 +235,7 @@ class CsrPolicy(models.Model):
             vals.get("state", "draft") != "draft" or vals.get("approved_by_id")
             for vals in vals_list
         ):
-            self._check_manager(_("record an approval"))
+            self._check_manager(self.env._("record an approval"))
         for vals in vals_list:
             self._check_review_vals(vals)
         return super().create(vals_list)
@@ -245,11 +246,13 @@ class CsrPolicy(models.Model):
         # CSR users draft policies; only managers approve, retire or replace.
         changes_state = "state" in vals and any(p.state != vals["state"] for p in self)
         if changes_state or "approved_by_id" in vals:
-            self._check_manager(_("approve, retire or replace a policy"))
+            self._check_manager(self.env._("approve, retire or replace a policy"))
         # What decides whether a policy is in force (GOV-05, GOV-02, maturity
         # pre-answers) is settled by its approval: only a manager changes it.
         if IN_FORCE_FIELDS & vals.keys() and any(p.state != "draft" for p in self):
-            self._check_manager(_("change when or where an approved policy applies"))
+            self._check_manager(
+                self.env._("change when or where an approved policy applies")
+            )
         self._check_review_vals(vals)
         self._check_content_kept(vals)
         old_bodies = {policy: policy.body for policy in self} if "body" in vals else {}
@@ -262,7 +265,7 @@ class CsrPolicy(models.Model):
         for policy in self:
             if policy.state in ("retired", "superseded") and not policy.end_date:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Policy %(name)s is no longer in force: give the date "
                         "it ended.",
                         name=policy.name,
@@ -270,23 +273,25 @@ class CsrPolicy(models.Model):
                 )
             if policy.replaced_policy_id == policy:
                 raise ValidationError(
-                    _("Policy %(name)s cannot replace itself.", name=policy.name)
+                    self.env._(
+                        "Policy %(name)s cannot replace itself.", name=policy.name
+                    )
                 )
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_approved(self):
         if any(policy.state != "draft" for policy in self):
             raise UserError(
-                _(
+                self.env._(
                     "Only draft policies can be deleted; retire an approved "
                     "policy instead, so past periods keep counting it."
                 )
             )
-        return super().unlink()
 
     # -- actions ----------------------------------------------------------
 
     def action_approve(self):
-        self._check_manager(_("approve a policy"))
+        self._check_manager(self.env._("approve a policy"))
         for policy in self:
             policy._check_approvable()
         for policy in self:
@@ -297,25 +302,29 @@ class CsrPolicy(models.Model):
         return True
 
     def action_retire(self):
-        self._check_manager(_("retire a policy"))
-        self._check_state("approved", _("retire"))
+        self._check_manager(self.env._("retire a policy"))
+        self._check_state("approved", self.env._("retire"))
         self._end("retired", fields.Date.context_today(self))
         return True
 
     def action_mark_reviewed(self, today=None):
         """The owner (or a manager) has checked the policy is still right:
         the next review moves forward and the reminder is closed."""
-        self._check_state("approved", _("mark as reviewed"))
+        self._check_state("approved", self.env._("mark as reviewed"))
         is_manager = self.env.user._is_csr_manager()
         if not is_manager and any(p.owner_id != self.env.user for p in self):
             raise AccessError(
-                _("Only the owner of a policy or a CSR manager can mark it reviewed.")
+                self.env._(
+                    "Only the owner of a policy or a CSR manager can mark it reviewed."
+                )
             )
         today = today or fields.Date.context_today(self)
         # Past ``write``, which refuses a review date typed by hand.
         super().write({"last_review_date": today})
         self._review_activities().action_feedback(
-            feedback=_("Reviewed on %(date)s.", date=format_date(self.env, today))
+            feedback=self.env._(
+                "Reviewed on %(date)s.", date=format_date(self.env, today)
+            )
         )
         return True
 
@@ -323,7 +332,7 @@ class CsrPolicy(models.Model):
         """Draft the next version of an approved policy: approving it
         supersedes this one, which keeps the text management approved."""
         self.ensure_one()
-        self._check_state("approved", _("draft a new version of"))
+        self._check_state("approved", self.env._("draft a new version of"))
         new = self.copy(
             {
                 "replaced_policy_id": self.id,
@@ -346,7 +355,7 @@ class CsrPolicy(models.Model):
     def _check_review_vals(self, vals):
         if "last_review_date" in vals and not self.env.su:
             raise UserError(
-                _(
+                self.env._(
                     "The last review of a policy is recorded with the button Mark "
                     "Reviewed, by its owner or a CSR manager."
                 )
@@ -354,7 +363,7 @@ class CsrPolicy(models.Model):
         months = vals.get("review_interval_months")
         if months is not None and not 1 <= months <= MAX_REVIEW_INTERVAL:
             raise ValidationError(
-                _(
+                self.env._(
                     "A policy is reviewed every 1 to %(max)s months, not every "
                     "%(months)s.",
                     max=MAX_REVIEW_INTERVAL,
@@ -369,7 +378,7 @@ class CsrPolicy(models.Model):
         approved = self.filtered(lambda p: p.state != "draft")
         if approved:
             raise UserError(
-                _(
+                self.env._(
                     "Policy %(names)s was approved with its name, text and "
                     "documents: they stay as approved. Use New Version to draft "
                     "the change and have it approved.",
@@ -384,45 +393,43 @@ class CsrPolicy(models.Model):
             if (before or "") != (policy.body or ""):
                 policy._message_log(
                     body=Markup("<p>%s</p>%s")
-                    % (_("Text changed. Previous text:"), before or "")
+                    % (self.env._("Text changed. Previous text:"), before or "")
                 )
 
     def _check_manager(self, what):
         if self.env.su or self.env.user._is_csr_manager():
             return
         raise AccessError(
-            _("Only a CSR manager can %(what)s.", what=what),
+            self.env._("Only a CSR manager can %(what)s.", what=what),
         )
 
     def _check_state(self, state, what):
         wrong = self.filtered(lambda p: p.state != state)
         if wrong:
             raise UserError(
-                _(
+                self.env._(
                     "Cannot %(what)s %(names)s: only %(state)s policies can.",
                     what=what,
                     names=", ".join(wrong.mapped("name")),
-                    state=dict(self._fields["state"]._description_selection(self.env))[
-                        state
-                    ].lower(),
+                    state=selection_label(self, "state", state).lower(),
                 )
             )
 
     def _check_approvable(self):
         self.ensure_one()
-        self._check_state("draft", _("approve"))
+        self._check_state("draft", self.env._("approve"))
         missing = []
         if not self.owner_id:
-            missing.append(_("an owner"))
+            missing.append(self.env._("an owner"))
         if not self.approval_date:
-            missing.append(_("the approval date"))
+            missing.append(self.env._("the approval date"))
         if not self.document_ids and is_html_empty(self.body):
             missing.append(
-                _("the policy itself (attach the document or write its text)")
+                self.env._("the policy itself (attach the document or write its text)")
             )
         if missing:
             raise UserError(
-                _(
+                self.env._(
                     "Policy %(name)s cannot be approved yet: it needs %(missing)s.",
                     name=self.name,
                     missing=", ".join(missing),

@@ -1,9 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..engine.policies import POLICY_AREAS
-from .csr_indicator import PILLARS
+from ..engine.vocabulary import PILLARS
 
 STAGES = [
     ("1", "1 Compliance"),
@@ -41,7 +41,12 @@ class CsrQuestion(models.Model):
     stage of the CSR learning curve, one ISO 26000 core subject."""
 
     _name = "csr.question"
-    _inherit = ["csr.pillar.mixin", "csr.number.guard", "csr.catalogue.guard"]
+    _inherit = [
+        "csr.pillar.mixin",
+        "csr.number.guard",
+        "csr.catalogue.guard",
+        "csr.library.mixin",
+    ]
     _csr_guarded_numbers = ("auto_threshold",)
     _description = "CSR Maturity Question"
     _order = "bank_id, pillar_sequence, stage, sequence, code"
@@ -108,7 +113,7 @@ class CsrQuestion(models.Model):
         for question in self.filtered(lambda q: q.auto_kind == "indicator"):
             if not (question.auto_indicator_id and question.auto_condition):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Question %(code)s is pre-answered from an indicator: "
                         "choose the indicator and the condition.",
                         code=question.code,
@@ -120,9 +125,13 @@ class CsrQuestion(models.Model):
         for question in self.filtered(lambda q: q.auto_kind == "policy"):
             if not question.auto_policy_area:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Question %(code)s is pre-answered from the policies: "
                         "choose the policy area.",
                         code=question.code,
                     )
                 )
+
+    def _library_scope(self):
+        # A question pre-answered from an indicator is improved through it.
+        return self.env.company, self.auto_indicator_id._origin, self._origin

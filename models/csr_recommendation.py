@@ -1,8 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .csr_indicator import PILLARS
+from ..engine.vocabulary import PILLARS
 
 ACTION_TYPES = [
     ("corrective", "Corrective"),
@@ -61,7 +61,7 @@ class CsrRecommendation(models.Model):
         for recommendation in self:
             if bool(recommendation.question_id) == bool(recommendation.indicator_id):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "The recommendation %(name)s answers either an unmet "
                         "question or a red indicator, exactly one of them.",
                         name=recommendation.name,

@@ -1,10 +1,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
 from odoo.tools import SQL
 
-from .csr_pillar_mixin import PILLARS
+from ..engine.vocabulary import PILLARS
 
 RESOURCE_TYPES = [
     ("definition", "Glossary term"),
@@ -164,7 +164,7 @@ class CsrResource(models.Model):
             moved = self.filtered(lambda r: r.company_id.id != vals["company_id"])
             if moved:
                 raise AccessError(
-                    _(
+                    self.env._(
                         "Only a CSR manager can move a resource between the shared "
                         "library and a company's library: %(names)s.",
                         names=", ".join(moved.mapped("name")),
@@ -200,7 +200,7 @@ class CsrResource(models.Model):
         return [("lang", "=" if True in wanted else "!=", mine)]
 
     def _language_filter_error(self, operator, value):
-        return _(
+        return self.env._(
             "The filter 'In my language' takes yes or no, not %(operator)s "
             "%(value)r.",
             operator=operator,

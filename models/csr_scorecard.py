@@ -1,10 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..engine.vocabulary import LIGHTS
 from ..services.scorecard_compute import ScorecardCompute
-
-LIGHTS = [("green", "Green"), ("amber", "Amber"), ("red", "Red")]
 
 
 class CsrScorecard(models.Model):
@@ -159,7 +158,7 @@ class CsrScorecard(models.Model):
         )
         action.update(
             {
-                "name": _("Actions verified in %(period)s", period=self.name),
+                "name": self.env._("Actions verified in %(period)s", period=self.name),
                 "domain": self._verified_actions_domain(),
                 "views": [(False, "list"), (False, "form")],
                 "view_mode": "list,form",
@@ -170,11 +169,11 @@ class CsrScorecard(models.Model):
 
     def action_refresh(self):
         """Score the periods again (CSR managers; not for locked periods)."""
-        self.period_id._check_manager(_("refresh the scorecard of"))
+        self.period_id._check_manager(self.env._("refresh the scorecard of"))
         locked = self.filtered(lambda card: card.period_id.state == "locked")
         if locked:
             raise UserError(
-                _(
+                self.env._(
                     "Period %(names)s is locked: its scorecard stays as it was "
                     "when the period was locked.",
                     names=", ".join(locked.mapped("name")),

@@ -2,9 +2,8 @@
 from odoo import api, fields, models
 
 from ..engine import values
-from .csr_indicator import PILLARS
-from .csr_indicator_value import DATA_QUALITIES, VALUE_STATES
-from .csr_scorecard import LIGHTS
+from ..engine.vocabulary import LIGHTS, PILLARS, VALUE_STATES
+from .csr_indicator_value import DATA_QUALITIES
 
 BASES = [
     ("target", "Target"),

@@ -1,8 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 
-from .csr_indicator import PILLARS
-from .csr_scorecard import LIGHTS
+from ..engine.vocabulary import LIGHTS, PILLARS
 
 
 class CsrScorecardPillar(models.Model):

@@ -1,8 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..engine import thresholds, values
+from ..services.labels import selection_label
 
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
@@ -110,7 +111,7 @@ class CsrTarget(models.Model):
             for year in (target.year, target.baseline_year or target.year):
                 if not MIN_YEAR <= (year or 0) <= MAX_YEAR:
                     raise ValidationError(
-                        _(
+                        self.env._(
                             "Target %(name)s: the year must lie between %(min)s "
                             "and %(max)s.",
                             name=target.display_name,
@@ -125,7 +126,7 @@ class CsrTarget(models.Model):
             direction = target.indicator_id.direction
             if direction == "neutral":
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(code)s is a context figure, not judged better or worse: "
                         "it takes no target.",
                         code=target.indicator_id.code,
@@ -134,19 +135,21 @@ class CsrTarget(models.Model):
             if not thresholds.thresholds_consistent(
                 direction, target.target_value, target.amber_limit
             ):
-                side = _("below") if direction == "higher" else _("above")
+                side = (
+                    self.env._("below")
+                    if direction == "higher"
+                    else self.env._("above")
+                )
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(code)s: the amber limit must lie %(side)s the target "
                         "(%(target)s), since %(direction)s.",
                         code=target.indicator_id.code,
                         side=side,
                         target=target.target_value,
-                        direction=dict(
-                            target.indicator_id._fields[
-                                "direction"
-                            ]._description_selection(self.env)
-                        )[direction].lower(),
+                        direction=selection_label(
+                            target.indicator_id, "direction", direction
+                        ).lower(),
                     )
                 )
 
@@ -163,7 +166,7 @@ class CsrTarget(models.Model):
                 )
                 if error:
                     raise ValidationError(
-                        _(
+                        self.env._(
                             "%(code)s: %(field)s %(value)s refused, %(reason)s.",
                             code=indicator.code,
                             field=self._fields[name]._description_string(self.env),

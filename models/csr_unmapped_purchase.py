@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, fields, models, tools
+from odoo import fields, models, tools
 from odoo.tools import SQL
 
 from ..services import unmapped_purchases
@@ -68,8 +68,8 @@ class CsrUnmappedPurchase(models.Model):
             "type": "ir.actions.client",
             "tag": "display_notification",
             "params": {
-                "title": _("Products mapped"),
-                "message": _(
+                "title": self.env._("Products mapped"),
+                "message": self.env._(
                     "%(count)s product(s) now feed CSR figures: %(names)s.",
                     count=len(templates),
                     names=", ".join(templates.mapped("display_name")),

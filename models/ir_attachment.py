@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, models
+from odoo import api, models
 from odoo.exceptions import UserError
 
 
@@ -15,9 +15,9 @@ class IrAttachment(models.Model):
         self._check_csr_evidence_editable()
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_csr_evidence(self):
         self._check_csr_evidence_editable()
-        return super().unlink()
 
     def _check_csr_evidence_editable(self):
         if not self.ids:
@@ -36,7 +36,7 @@ class IrAttachment(models.Model):
         )
         if frozen:
             raise UserError(
-                _(
+                self.env._(
                     "This file is evidence of %(values)s, which is no longer a draft "
                     "or belongs to a locked period: it cannot be changed or removed.",
                     values=", ".join(frozen.mapped("display_name")),
@@ -56,7 +56,7 @@ class IrAttachment(models.Model):
         )
         if policies:
             raise UserError(
-                _(
+                self.env._(
                     "This file is the document of an approved policy: it cannot be "
                     "changed or removed. Make a new version of the policy instead."
                 )

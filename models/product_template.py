@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 
@@ -27,7 +27,7 @@ class ProductTemplate(models.Model):
         for template in self:
             if template.csr_km_per_unit < 0:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(product)s: the kilometres per unit cannot be negative.",
                         product=template.display_name,
                     )
@@ -40,7 +40,9 @@ class ProductTemplate(models.Model):
         only this field is written, and only on products the user can read.
         """
         if not self.env.user._is_csr_manager():
-            raise AccessError(_("Only a CSR manager can map products to activities."))
+            raise AccessError(
+                self.env._("Only a CSR manager can map products to activities.")
+            )
         self.check_access("read")
         self._csr_check_unit(activity)
         self.sudo().write({"csr_activity_id": activity.id})
@@ -60,7 +62,7 @@ class ProductTemplate(models.Model):
         )
         if wrong:
             raise UserError(
-                _(
+                self.env._(
                     "%(products)s cannot be mapped to %(activity)s: they are bought "
                     "in %(units)s, which cannot be converted to %(target)s. Set the "
                     "product's purchase unit to one of the %(category)s units (e.g. "

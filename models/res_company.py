@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+
+from ..engine.vocabulary import DEFAULT_MATERIAL_WEIGHT, DEFAULT_MIN_COMPLETENESS
 
 CSR_COMPANY_SIZES = [
     ("micro", "Micro (fewer than 10 employees)"),
@@ -48,14 +50,14 @@ class ResCompany(models.Model):
     csr_score_min_completeness = fields.Float(
         string="Minimum completeness for a score (%)",
         digits=(5, 2),
-        default=50.0,
+        default=DEFAULT_MIN_COMPLETENESS,
         help="A scorecard pillar whose indicators have values for less than this "
         "share shows 'insufficient data' instead of a score.",
     )
     csr_material_weight = fields.Float(
         string="Material topic weight",
         digits=(5, 2),
-        default=2.0,
+        default=DEFAULT_MATERIAL_WEIGHT,
         help="The indicators of the material topics of the latest done "
         "materiality assessment weigh this many times their own weight in "
         "their pillar's score.",
@@ -66,7 +68,7 @@ class ResCompany(models.Model):
         for company in self:
             if company.csr_base_year and not 1990 <= company.csr_base_year <= 2100:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "The CSR base year %(year)s is not a plausible year.",
                         year=company.csr_base_year,
                     )
@@ -77,7 +79,7 @@ class ResCompany(models.Model):
         for company in self:
             if not 0.0 <= company.csr_score_min_completeness <= 100.0:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "The minimum completeness for a score is a percentage "
                         "between 0 and 100, not %(value)s.",
                         value=company.csr_score_min_completeness,
@@ -89,7 +91,7 @@ class ResCompany(models.Model):
         for company in self:
             if company.csr_material_weight < 1.0:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "The material topic weight multiplies the weight of "
                         "material indicators: it is 1 or more, not %(value)s.",
                         value=company.csr_material_weight,

@@ -50,7 +50,10 @@ say "Running the test suite"
 LINKS="$(link_dir_for addons)"
 cd "$LINKS"
 set +e
-"$PY" -m pytest -p no:cacheprovider --rootdir="$LINKS" -c /dev/null \
+# scripts/pytest_csr_tags.py turns the tests' Odoo tags into markers: pass
+# "-m csr_compute csr_management/tests" to run one concern (DEVELOP.md).
+PYTHONPATH="$REPO_DIR/scripts${PYTHONPATH:+:$PYTHONPATH}" \
+"$PY" -m pytest -p no:cacheprovider -p pytest_csr_tags --rootdir="$LINKS" -c /dev/null \
     --odoo-database="$DB" --odoo-addons-path="$ADDONS" --odoo-log-level=warn \
     --odoo-extra=log-handler=odoo.tests.common:CRITICAL --odoo-http \
     "${@:-$ADDON_NAME/tests}"

@@ -5,6 +5,7 @@ chosen for it, optionally anonymised (see ``engine.case_study``)."""
 from odoo.tools import formatLang, html2plaintext
 
 from ..engine import case_study
+from .labels import selection_label
 
 
 class CaseStudyWriter:
@@ -197,9 +198,7 @@ class CaseStudyWriter:
                 "Change: %(change)s %(unit)s (%(direction)s)",
                 change=self._number(action.value_change),
                 unit=unit,
-                direction=dict(
-                    indicator._fields["direction"]._description_selection(self.env)
-                )[indicator.direction].lower(),
+                direction=selection_label(indicator, "direction").lower(),
             ),
         ]
 

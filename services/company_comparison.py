@@ -15,7 +15,7 @@ from odoo.exceptions import UserError
 from odoo.tools.misc import format_date
 
 from ..engine import benchmarking
-from ..models.csr_pillar_mixin import PILLARS
+from ..engine.vocabulary import PILLARS
 from .labels import selection_labels
 from .report_data import ReportData
 
@@ -61,9 +61,6 @@ class ComparisonRow:
     ranges: dict  # company id -> Range of its sector, when one applies
     positions: dict  # company id -> below / within / above (or None)
     standings: dict  # company id -> better / typical / worse (or None)
-
-    def sector_median_of(self, column):
-        return self.sector_medians.get(column.sector_id)
 
 
 @dataclass(frozen=True)

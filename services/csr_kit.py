@@ -15,13 +15,14 @@ from datetime import date
 
 from psycopg2 import DataError, IntegrityError
 
-from odoo import Command, _, fields
+from odoo import Command, fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.service.model import _as_validation_error
 from odoo.tools import mute_logger
 
 from ..engine import kit as kit_engine
 from ..engine import values
+from .labels import selection_labels
 
 SOURCE_LANG = "en_US"
 # Problems listed in the message of a refused kit; the rest are counted.
@@ -374,7 +375,7 @@ class KitImport:
         try:
             sections = kit_engine.load_kit(raw, SECTION_NAMES)
         except kit_engine.KitError as error:
-            raise UserError(kit_error_message(error)) from error
+            raise UserError(kit_error_message(self.env, error)) from error
         with self.env.cr.savepoint() as savepoint:
             self._apply(sections)
             savepoint.close(rollback=bool(self.problems) or dry_run)
@@ -398,7 +399,7 @@ class KitImport:
             return self._problem(
                 section,
                 key,
-                _("the row lacks %(fields)s.", fields=", ".join(missing)),
+                self.env._("the row lacks %(fields)s.", fields=", ".join(missing)),
             )
         vals, translations = self._decode(section, row, key)
         if vals is None:
@@ -427,7 +428,7 @@ class KitImport:
             for part in parts
         ]
         text = " / ".join(str(label) for label in labels if label not in (None, ""))
-        return text or _("row %(index)s", index=index)
+        return text or self.env._("row %(index)s", index=index)
 
     def _find(self, section, row, key):
         """The stored record the row names, an empty recordset, or False on error."""
@@ -466,7 +467,7 @@ class KitImport:
             return self._problem(
                 section,
                 key,
-                _("the code is already used by another company's indicator."),
+                self.env._("the code is already used by another company's indicator."),
             )
         return records.browse()
 
@@ -482,7 +483,7 @@ class KitImport:
             return self._problem(
                 section,
                 key,
-                _(
+                self.env._(
                     "%(field)s refers to %(value)s, which is neither in this "
                     "database nor in the kit.",
                     field=field_name,
@@ -541,7 +542,7 @@ class KitImport:
                 return self._bad(section, key, name, value)
             return False, True
         if kind == "selection":
-            keys = [k for k, _label in model_field._description_selection(self.env)]
+            keys = selection_labels(self.env[model_field.model_name], model_field.name)
             return (
                 (value, True) if value in keys else self._bad(section, key, name, value)
             )
@@ -575,7 +576,7 @@ class KitImport:
         self._problem(
             section,
             key,
-            _(
+            self.env._(
                 "%(field)s = %(value)s is out of range: write a number between "
                 "-%(limit)s and %(limit)s.",
                 field=name,
@@ -606,7 +607,7 @@ class KitImport:
         self._problem(
             section,
             key,
-            _("%(field)s cannot be %(value)r.", field=name, value=value),
+            self.env._("%(field)s cannot be %(value)r.", field=name, value=value),
         )
         return None, False
 
@@ -661,7 +662,9 @@ class KitImport:
         except (DataError, ValueError) as error:
             reason = (str(error).strip().splitlines() or [""])[0]
             self._problem(
-                section, key, _("a value cannot be stored: %(error)s", error=reason)
+                section,
+                key,
+                self.env._("a value cannot be stored: %(error)s", error=reason),
             )
 
     def _problem(self, section, key, message):
@@ -671,7 +674,7 @@ class KitImport:
     def problem_message(self):
         labels = section_labels(self.env)
         lines = [
-            _(
+            self.env._(
                 "The kit was not imported, nothing was changed. "
                 "Fix these %(count)s problem(s) and import it again:",
                 count=len(self.problems),
@@ -684,7 +687,7 @@ class KitImport:
             lines.append(f"- {where}: {problem.message}")
         hidden = len(self.problems) - MAX_LISTED_PROBLEMS
         if hidden > 0:
-            lines.append(_("... and %(count)s more.", count=hidden))
+            lines.append(self.env._("... and %(count)s more.", count=hidden))
         return "\n".join(lines)
 
 
@@ -711,8 +714,9 @@ def _identity(section, names, record=None, row_value=None):
     return tuple(parts)
 
 
-def kit_error_message(error):
-    """The translated message of an engine ``KitError``."""
+def kit_error_message(env, error):
+    """The message of an engine ``KitError``, in ``env``'s language."""
+    _ = env._
     params = error.params
     if error.code == "unreadable":
         return _("The file is not a CSR kit: it is not readable JSON text.")

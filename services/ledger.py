@@ -18,6 +18,7 @@ from .fetchers import (
     move_line_domain,
     review_warnings,
 )
+from .labels import selection_labels
 
 METHODS = ("economic_value", "taxes_paid")
 
@@ -199,11 +200,7 @@ def _component_warnings(name, books, totals, doubts):
             found.append(f"{account.display_name}: {caveat}")
     missing = ledger.missing_parts(totals)
     if name in ("distributed", "opex") and missing:
-        labels = dict(
-            books.env["csr.indicator.source"]
-            ._fields["ledger_component"]
-            ._description_selection(books.env)
-        )
+        labels = selection_labels(books.env["csr.indicator.source"], "ledger_component")
         found.append(
             _(
                 "No account of the books holds %(parts)s: those amounts, if any, "
@@ -228,7 +225,7 @@ def fetch_economic_value(env, period, sources):
     totals_by_account = account_totals(env, company, period, with_closing)
     flows, closings = totals_by_account["account"], totals_by_account["account_closing"]
     totals = ledger.bucket_totals(books.buckets, flows)
-    labels = dict(env["csr.account.rule"]._fields["bucket"]._description_selection(env))
+    labels = selection_labels(env["csr.account.rule"], "bucket")
     doubts = (books.lookalikes(flows), books.caveats(flows), labels)
     figures = {}
     for source in sources:

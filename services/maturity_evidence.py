@@ -13,6 +13,7 @@ from datetime import timedelta
 from odoo import fields
 from odoo.tools.misc import format_date, formatLang
 
+from .labels import selection_label
 from .policies import in_force_domain
 
 YES, NO, UNKNOWN = "yes", "no", "unknown"
@@ -110,9 +111,7 @@ class MaturityEvidence:
             previous_period=previous_period.display_name,
             value=self._format(indicator, value),
             period=self.period.display_name,
-            direction=dict(
-                indicator._fields["direction"]._description_selection(self.env)
-            )[indicator.direction].lower(),
+            direction=selection_label(indicator, "direction").lower(),
         )
 
     def _answer_targets(self, question):
@@ -142,9 +141,7 @@ class MaturityEvidence:
         area = question.auto_policy_area
         day = self._policy_day()
         names = self._communicated_policies().get(area)
-        area_label = dict(
-            question._fields["auto_policy_area"]._description_selection(self.env)
-        ).get(area, area)
+        area_label = selection_label(question, "auto_policy_area")
         if not names:
             return NO, self.env._(
                 "No approved %(area)s policy was in force and communicated to "

@@ -17,14 +17,13 @@ from datetime import date
 from odoo import fields
 
 from ..engine.values import display_unit
-from ..models.csr_pillar_mixin import PILLARS
+from ..engine.vocabulary import OPEN_ACTION_STATES, PILLARS
 from . import ghg_inventory
 from .labels import selection_labels
 from .period_compute import PeriodCompute
 from .scorecard_compute import ScorecardCompute
 
 DEFAULT_HISTORY = 4
-OPEN_ACTION_STATES = ("draft", "planned", "in_progress")
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from datetime import timedelta
 from odoo import Command, fields
 from odoo.osv import expression
 
-from ..engine import scoring
+from ..engine import scoring, vocabulary
 
 
 class ScorecardCompute:
@@ -79,7 +79,7 @@ class ScorecardCompute:
             scoring.pillar_summary(
                 pillar, entries, weights, self.company.csr_score_min_completeness
             )
-            for pillar in scoring.PILLARS
+            for pillar in vocabulary.PILLAR_KEYS
         ]
         warned = Counter(
             indicator.pillar

@@ -12,6 +12,7 @@ from odoo.exceptions import UserError
 
 from ..engine import value_import as sheet
 from . import plausibility
+from .labels import selection_label
 
 # Problems listed in the message of a refused file; the rest are counted.
 MAX_LISTED_ERRORS = 100
@@ -323,8 +324,7 @@ class ValueImport:
         }[column]
 
     def _state_label(self, state):
-        field = self.env["csr.indicator.value"]._fields["state"]
-        return dict(field._description_selection(self.env)).get(state, state)
+        return selection_label(self.env["csr.indicator.value"], "state", state)
 
     # -- template -------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from odoo.tools import SQL, format_amount, format_date
 
 from ..engine import workforce
 from .fetchers import Figure
+from .labels import selection_labels
 
 EMPLOYEE_TYPES = ("employee", "worker")
 NON_EMPLOYEE_TYPES = ("contractor", "freelance")
@@ -418,11 +419,7 @@ class WorkforceFigures:
         return Figure(value, "hr.employee", self._staff_domain(EMPLOYEE_TYPES), note)
 
     def non_employees(self):
-        labels = dict(
-            self.env["hr.employee"]
-            ._fields["employee_type"]
-            ._description_selection(self.env)
-        )
+        labels = selection_labels(self.env["hr.employee"], "employee_type")
         counts = {kind: self.staff.get(kind, (0, 0))[0] for kind in NON_EMPLOYEE_TYPES}
         note = ", ".join(
             f"{labels[kind]} {count}" for kind, count in counts.items() if count

@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import test_engine
+from . import test_layers
 from . import test_catalogue
 from . import test_period
 from . import test_indicator_value

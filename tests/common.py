@@ -1,7 +1,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import doctest
+import io
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 
+import openpyxl
 from psycopg2 import IntegrityError
 
 from odoo import Command
@@ -54,6 +57,23 @@ def journal_entry(env, company, when, lines, journal_type="general", post=True):
     if post:
         move.action_post()
     return move
+
+
+def assert_doctests_pass(case, module):
+    """Run ``module``'s doctests, one sub-test per docstring that holds
+    examples, so that a failure names the function and shows the runner's
+    report (expected against got). Returns how many examples ran."""
+    runner = doctest.DocTestRunner()
+    attempted = 0
+    for test in doctest.DocTestFinder().find(module):
+        if not test.examples:
+            continue
+        report = io.StringIO()
+        with case.subTest(doctest=test.name):
+            result = runner.run(test, out=report.write)
+            attempted += result.attempted
+            case.assertFalse(result.failed, f"{test.name}\n{report.getvalue()}")
+    return attempted
 
 
 class CsrCase(TransactionCase):
@@ -164,8 +184,10 @@ class HrCase(CsrCase):
 
     @classmethod
     def _calendar(cls, name, attendances, two_weeks=False):
+        """``attendances``: (week, days, hour_from, hour_to[, day_period]),
+        e.g. (False, "01234", 8.0, 12.0) for Monday to Friday mornings."""
         lines = []
-        for week, days, hour_from, hour_to in attendances:
+        for week, days, hour_from, hour_to, *day_period in attendances:
             if two_weeks:
                 lines.append(
                     Command.create(
@@ -187,6 +209,7 @@ class HrCase(CsrCase):
                         "hour_from": hour_from,
                         "hour_to": hour_to,
                         "week_type": week if two_weeks else False,
+                        **({"day_period": day_period[0]} if day_period else {}),
                     }
                 )
                 for day in days
@@ -216,7 +239,7 @@ class HrCase(CsrCase):
         )
 
     @classmethod
-    def _contract(cls, employee, start, end=None, state="open", wage=2000.0):
+    def _contract(cls, employee, start, end=None, state="open", wage=2000.0, **extra):
         return cls.env["hr.contract"].create(
             {
                 "name": f"{employee.name} {start}",
@@ -227,6 +250,7 @@ class HrCase(CsrCase):
                 "date_end": end,
                 "resource_calendar_id": employee.resource_calendar_id.id,
                 "state": state,
+                **extra,
             }
         )
 
@@ -235,3 +259,279 @@ class HrCase(CsrCase):
         action = value.action_open_source_records()
         model = self.env[action["res_model"]].with_context(**action["context"])
         return model.search(action["domain"])
+
+
+class ScorecardCase(CsrCase):
+    """The scorecard of January 2025 built by hand: 13 test indicators, their
+    targets and their values; every score is derived in the docstring of
+    ``test_scorecard.py``."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Indicator = cls.env["csr.indicator"]
+        Indicator.search([("code", "not in", ("TST-WATER", "TST-SHARE"))]).write(
+            {"active": False}
+        )
+        cls.water.score_weight = 2.0
+        make = cls._make_indicator
+        cls.energy = make("TST-ENERGY", "environmental", "lower")
+        cls.waste = make("TST-WASTE", "environmental", "lower")
+        cls.accidents = make("TST-ACCIDENTS", "social", "lower")
+        cls.wage = make("TST-WAGE", "social", "higher", value_type="boolean")
+        cls.headcount = make("TST-HEADCOUNT", "social", "neutral")
+        cls.training = make("TST-TRAINING", "social", "higher")
+        cls.local = make("TST-LOCAL", "economic", "higher")
+        cls.margin = make("TST-MARGIN", "economic", "higher")
+        cls.code_adopted = make(
+            "TST-CODE", "governance", "higher", value_type="boolean"
+        )
+        make("TST-BOARD", "governance", "higher")
+        make("TST-CHANNEL", "governance", "higher")
+        cls.december = cls._make_period("month", date(2024, 12, 1), date(2024, 12, 31))
+        # Without a target, January 2025 is judged against January 2024.
+        cls.year_before = cls._make_period("month", date(2024, 1, 1), date(2024, 1, 31))
+        cls._targets()
+        cls._values()
+
+    @classmethod
+    def _make_indicator(cls, code, pillar, direction, value_type="quantity"):
+        return cls.env["csr.indicator"].create(
+            {
+                "code": code,
+                "name": code,
+                "pillar": pillar,
+                "unit": "u",
+                "direction": direction,
+                "value_type": value_type,
+                "aggregation": "last" if value_type == "boolean" else "sum",
+            }
+        )
+
+    @classmethod
+    def _make_target(cls, indicator, target, amber, **scope):
+        return cls.env["csr.target"].create(
+            {
+                "indicator_id": indicator.id,
+                "company_id": cls.company.id,
+                "target_value": target,
+                "amber_limit": amber,
+                **scope,
+            }
+        )
+
+    @classmethod
+    def _targets(cls):
+        cls._make_target(cls.water, 100.0, 120.0, period_id=cls.january.id)
+        cls._make_target(cls.water, 100.0, 120.0, period_id=cls.december.id)
+        cls.share_target = cls._make_target(cls.share, 30.0, 20.0, year=2025)
+        cls._make_target(cls.energy, 1000.0, 1200.0, year=2025)
+        cls._make_target(cls.accidents, 0.0, 2.0, period_id=cls.january.id)
+
+    @classmethod
+    def _values(cls):
+        Value = cls.env["csr.indicator.value"]
+        january = {
+            cls.water: 110.0,
+            cls.share: 40.0,
+            cls.energy: 45.0,
+            cls.accidents: 3.0,
+            cls.wage: 1.0,
+            cls.headcount: 12.0,
+            cls.training: 9.8,
+            cls.local: 30.0,
+            cls.margin: 5.0,
+            cls.code_adopted: 1.0,
+        }
+        december = {
+            cls.water: 130.0,
+            cls.energy: 50.0,
+            cls.accidents: 1.0,
+            cls.wage: 0.0,
+            cls.headcount: 11.0,
+            cls.training: 10.0,
+            cls.local: 40.0,
+        }
+        cls.values = {}
+        for period, figures in (
+            (cls.january, january),
+            (cls.december, december),
+            (cls.year_before, december),
+        ):
+            for indicator, figure in figures.items():
+                cls.values[period, indicator] = Value.create(
+                    {
+                        "indicator_id": indicator.id,
+                        "period_id": period.id,
+                        "value": figure,
+                    }
+                )
+        cls.values[cls.january, cls.share].data_quality = "estimated"
+        cls.values[cls.january, cls.water].action_validate()
+
+    def _scorecard(self, period):
+        return self.env["csr.scorecard"].search([("period_id", "=", period.id)])
+
+    def _compute(self, *periods):
+        for period in periods:
+            period.with_user(self.manager).action_compute()
+        return self._scorecard(periods[-1])
+
+    @staticmethod
+    def _pillars(card):
+        return {pillar.pillar: pillar for pillar in card.pillar_ids}
+
+    @staticmethod
+    def _lines(card):
+        return {line.indicator_id.code: line for line in card.line_ids}
+
+
+class AssessmentCase(CsrCase):
+    """A maturity self-assessment on a question bank each test fills itself
+    (``test_assessment.py`` counts the stages by hand)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["csr.indicator"].search([]).write({"is_core": False})
+        cls.bank = cls.env["csr.question.bank"].create(
+            {"name": "Test bank", "version": "TEST.1"}
+        )
+        cls.year_2024 = cls._make_period("year", date(2024, 1, 1), date(2024, 12, 31))
+
+    @classmethod
+    def _questions(cls, pillar, stages, critical=(), **auto):
+        """``stages``: count of questions per stage, e.g. {1: 5, 2: 5}; codes
+        are PILLAR-STAGE-N, e.g. soc-2-3."""
+        vals = []
+        for stage, count in stages.items():
+            for number in range(1, count + 1):
+                code = f"{pillar[:3]}-{stage}-{number}"
+                vals.append(
+                    {
+                        "bank_id": cls.bank.id,
+                        "code": code,
+                        "name": f"Question {code}",
+                        "pillar": pillar,
+                        "stage": str(stage),
+                        "iso_subject": "labour",
+                        "critical": code in critical,
+                        **auto.get(code, {}),
+                    }
+                )
+        return cls.env["csr.question"].create(vals)
+
+    def _assess(self, **extra):
+        return self.env["csr.assessment"].create(
+            {"bank_id": self.bank.id, "date": date(2026, 3, 1), **extra}
+        )
+
+    @staticmethod
+    def _answer(assessment, answers, comment=False):
+        """Answer by code: ``{"soc-1-1": "yes", ...}``, in one write."""
+        by_code = {a.code: a for a in assessment.answer_ids}
+        assessment.write(
+            {
+                "answer_ids": [
+                    Command.update(
+                        by_code[code].id, {"manual_answer": answer, "comment": comment}
+                    )
+                    for code, answer in answers.items()
+                ]
+            }
+        )
+
+    @staticmethod
+    def _yes(*codes):
+        return dict.fromkeys(codes, "yes")
+
+    @staticmethod
+    def _pillar(assessment, pillar):
+        return assessment.pillar_ids.filtered(lambda p: p.pillar == pillar)
+
+
+class DialogueCase(CsrCase):
+    """Stakeholder dialogues with the shipped groups and topics
+    (``test_dialogue.py``)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.community = cls.env.ref("csr_management.stakeholder_group_community")
+        cls.employees_group = cls.env.ref("csr_management.stakeholder_group_employees")
+        cls.water_topic = cls.env.ref("csr_management.material_topic_env_water")
+        cls.climate = cls.env.ref("csr_management.material_topic_env_climate")
+
+    @classmethod
+    def _dialogue(cls, name="Neighbours workshop", start=None, company=None, **vals):
+        return cls.env["csr.dialogue"].create(
+            {
+                "name": name,
+                "engagement_type": "workshop",
+                "date_start": start or datetime(2025, 3, 10, 15, 0),
+                "company_id": (company or cls.company).id,
+                **vals,
+            }
+        )
+
+
+class MaterialityCase(DialogueCase):
+    """Rated dialogues and materiality assessments of two companies
+    (``test_materiality.py`` derives the scores)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.community_topic = cls.env.ref("csr_management.material_topic_soc_community")
+        cls.company_b = cls.env["res.company"].create({"name": "Muebles del Bajío SA"})
+
+    @classmethod
+    def _rated_dialogue(cls, start, ratings, state="held", company=None):
+        dialogue = cls._dialogue(
+            name=f"Dialogue {start:%Y-%m-%d}",
+            start=start,
+            company=company,
+            rating_ids=[
+                Command.create(
+                    {"topic_id": topic.id, "group_id": group.id, "importance": value}
+                )
+                for topic, group, value in ratings
+            ],
+        )
+        if state == "held":
+            dialogue.action_held()
+        return dialogue
+
+    @classmethod
+    def _assessment(cls, year=2025, company=None, scores=(), **vals):
+        return cls.env["csr.materiality.assessment"].create(
+            {
+                "year": year,
+                "company_id": (company or cls.company).id,
+                "line_ids": [
+                    Command.create(
+                        {
+                            "topic_id": topic.id,
+                            "impact_score": impact,
+                            "financial_score": financial,
+                        }
+                    )
+                    for topic, impact, financial in scores
+                ],
+                **vals,
+            }
+        )
+
+
+def xlsx(rows, formats=None):
+    """An .xlsx whose first sheet holds ``rows``; ``formats`` maps a cell
+    (e.g. "C2") to a number format."""
+    workbook = openpyxl.Workbook()
+    worksheet = workbook.active
+    for row in rows:
+        worksheet.append(row)
+    for cell, number_format in (formats or {}).items():
+        worksheet[cell].number_format = number_format
+    output = io.BytesIO()
+    workbook.save(output)
+    return output.getvalue()

@@ -2,10 +2,12 @@
 from datetime import date
 
 from odoo.exceptions import AccessError
+from odoo.tests import tagged
 
 from .common import CsrCase
 
 
+@tagged("csr_security")
 class TestAccessRights(CsrCase):
     def test_user_enters_values_but_configures_nothing(self):
         Value = self.env["csr.indicator.value"].with_user(self.user)
@@ -42,6 +44,10 @@ class TestAccessRights(CsrCase):
     def test_auditor_reads_everything_writes_nothing(self):
         value = self._make_value(value=42.0)
         as_auditor = value.with_user(self.auditor)
+        # Read from the database, not from the creation's cache: a cached
+        # field is returned without any access check.
+        self.env.invalidate_all()
+        as_auditor.check_access("read")
         self.assertEqual(as_auditor.value, 42.0)
         self.assertEqual(self.january.with_user(self.auditor).name, "2025-01")
         shipped = self.env.ref("csr_management.indicator_env_05")

@@ -29,12 +29,13 @@ from datetime import date, timedelta
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import Form
+from odoo.tests import Form, tagged
 from odoo.tools import format_date
 
 from .common import MANAGER_GROUPS, USER_GROUPS, CsrCase
 
 
+@tagged("csr_maturity")
 class TestAction(CsrCase):
     @classmethod
     def setUpClass(cls):
@@ -355,6 +356,7 @@ class TestAction(CsrCase):
         )
 
 
+@tagged("csr_maturity")
 class TestActionAccess(CsrCase):
     """A CSR user changes the actions they answer for or created, reads the
     others; an auditor reads only; companies stay apart."""

@@ -13,71 +13,12 @@ from datetime import date
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
 
-from .common import CsrCase
-
-
-class AssessmentCase(CsrCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.env["csr.indicator"].search([]).write({"is_core": False})
-        cls.bank = cls.env["csr.question.bank"].create(
-            {"name": "Test bank", "version": "TEST.1"}
-        )
-        cls.year_2024 = cls._make_period("year", date(2024, 1, 1), date(2024, 12, 31))
-
-    @classmethod
-    def _questions(cls, pillar, stages, critical=(), **auto):
-        """``stages``: count of questions per stage, e.g. {1: 5, 2: 5}; codes
-        are PILLAR-STAGE-N, e.g. soc-2-3."""
-        vals = []
-        for stage, count in stages.items():
-            for number in range(1, count + 1):
-                code = f"{pillar[:3]}-{stage}-{number}"
-                vals.append(
-                    {
-                        "bank_id": cls.bank.id,
-                        "code": code,
-                        "name": f"Question {code}",
-                        "pillar": pillar,
-                        "stage": str(stage),
-                        "iso_subject": "labour",
-                        "critical": code in critical,
-                        **auto.get(code, {}),
-                    }
-                )
-        return cls.env["csr.question"].create(vals)
-
-    def _assess(self, **extra):
-        return self.env["csr.assessment"].create(
-            {"bank_id": self.bank.id, "date": date(2026, 3, 1), **extra}
-        )
-
-    @staticmethod
-    def _answer(assessment, answers, comment=False):
-        """Answer by code: ``{"soc-1-1": "yes", ...}``, in one write."""
-        by_code = {a.code: a for a in assessment.answer_ids}
-        assessment.write(
-            {
-                "answer_ids": [
-                    Command.update(
-                        by_code[code].id, {"manual_answer": answer, "comment": comment}
-                    )
-                    for code, answer in answers.items()
-                ]
-            }
-        )
-
-    @staticmethod
-    def _yes(*codes):
-        return dict.fromkeys(codes, "yes")
-
-    @staticmethod
-    def _pillar(assessment, pillar):
-        return assessment.pillar_ids.filtered(lambda p: p.pillar == pillar)
+from .common import AssessmentCase, CsrCase
 
 
+@tagged("csr_maturity")
 class TestStages(AssessmentCase):
     @classmethod
     def setUpClass(cls):
@@ -137,6 +78,7 @@ class TestStages(AssessmentCase):
         )
 
 
+@tagged("csr_maturity")
 class TestOverallAndGate(AssessmentCase):
     @classmethod
     def setUpClass(cls):
@@ -206,6 +148,7 @@ class TestOverallAndGate(AssessmentCase):
         self.assertEqual(assessment.maturity_index, 17.5)
 
 
+@tagged("csr_maturity")
 class TestPreAnswers(AssessmentCase):
     @classmethod
     def setUpClass(cls):
@@ -307,6 +250,7 @@ class TestPreAnswers(AssessmentCase):
         self.assertIn("Choose the assessed period", wage.evidence)
 
 
+@tagged("csr_maturity")
 class TestHistory(AssessmentCase):
     @classmethod
     def setUpClass(cls):
@@ -358,6 +302,7 @@ class TestHistory(AssessmentCase):
         self.assertEqual(first.state, "draft")
 
 
+@tagged("csr_maturity")
 class TestSectorTemplate(AssessmentCase):
     def test_template_narrows_and_extends_the_bank(self):
         """General: soc-1-1, soc-1-2; sector-only: soc-2-1. The services
@@ -384,6 +329,7 @@ class TestSectorTemplate(AssessmentCase):
         self.assertEqual(assessment.answer_ids.question_id, general_keep | _sector)
 
 
+@tagged("csr_maturity")
 class TestAssessmentAccess(AssessmentCase):
     @classmethod
     def setUpClass(cls):
@@ -479,6 +425,7 @@ class TestAssessmentAccess(AssessmentCase):
         self.assertNotIn(theirs, visible)
 
 
+@tagged("csr_maturity")
 class TestShippedBank(CsrCase):
     """The shipped bank 2026.1 as a services company meets it."""
 

@@ -5,12 +5,14 @@ from datetime import date
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
 
 from .common import CsrCase
 
 NOTES_ONLY = "internal notes only"
 
 
+@tagged("csr_security")
 class TestAuditor(CsrCase):
     @classmethod
     def setUpClass(cls):
@@ -142,6 +144,7 @@ class TestAuditor(CsrCase):
         self.assertNotEqual(commitment.action_id, self.action)
 
 
+@tagged("csr_security")
 class TestApprovedPolicy(CsrCase):
     @classmethod
     def setUpClass(cls):

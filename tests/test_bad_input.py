@@ -15,6 +15,7 @@ before its period starts.
 from datetime import date
 
 from odoo.exceptions import ValidationError
+from odoo.tests import tagged
 
 from .common import CsrCase
 
@@ -27,6 +28,7 @@ BAD_NUMBERS = [
 ]
 
 
+@tagged("csr_values")
 class TestBadNumbers(CsrCase):
     def _target(self, indicator, target, amber, **extra):
         return self.env["csr.target"].create(
@@ -92,6 +94,7 @@ class TestBadNumbers(CsrCase):
         self.assertEqual(self.water.score_weight, 1e6)
 
 
+@tagged("csr_values")
 class TestTargetsWithinReach(CsrCase):
     def test_share_target_cannot_exceed_100(self):
         with self.assertRefused(ValidationError, "a share cannot exceed 100 %"):
@@ -121,6 +124,7 @@ class TestTargetsWithinReach(CsrCase):
         self.assertEqual(target.target_value, 1650.0)
 
 
+@tagged("csr_values")
 class TestDatesWithinReach(CsrCase):
     def test_campaign_deadline_cannot_precede_its_period(self):
         manager = self.manager

@@ -20,6 +20,7 @@ from datetime import date
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
 
 from .common import AUDITOR_GROUPS, MANAGER_GROUPS, USER_GROUPS, CsrCase
 
@@ -81,6 +82,7 @@ class CampaignCase(CsrCase):
         return {line.code: line for line in campaign.line_ids}
 
 
+@tagged("csr_values")
 class TestCampaignPrepare(CampaignCase):
     def test_prepare_lists_exactly_the_applicable_manual_indicators(self):
         campaign = self._campaign(self.march)
@@ -180,6 +182,7 @@ class TestCampaignPrepare(CampaignCase):
         self.assertFalse(campaign.line_ids)
 
 
+@tagged("csr_values")
 class TestCampaignLaunch(CampaignCase):
     def test_launch_creates_values_and_todos(self):
         existing_draft = self._make_value(self.water, self.march, 5.0)
@@ -332,6 +335,7 @@ class TestCampaignLaunch(CampaignCase):
         self.assertEqual(wizard.company_id, self.company)
 
 
+@tagged("csr_values")
 class TestCampaignAccess(CampaignCase):
     def test_users_read_managers_run(self):
         campaign = self._launched()

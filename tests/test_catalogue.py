@@ -2,6 +2,7 @@
 import re
 
 from odoo.exceptions import ValidationError
+from odoo.tests import tagged
 
 from .common import CsrCase
 
@@ -14,6 +15,7 @@ CORE_CODES = (
 FORMULA_REF = re.compile(r"\[([A-Z]+-\d+)\]")
 
 
+@tagged("csr_catalogue")
 class TestCatalogue(CsrCase):
     @classmethod
     def setUpClass(cls):

@@ -4,6 +4,7 @@ company reads; a company's manager adapts it through its own records."""
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
 
 from .common import CsrCase
 
@@ -25,6 +26,7 @@ SHARED_MODELS = (
 )
 
 
+@tagged("csr_security")
 class TestCatalogueGovernance(CsrCase):
     @classmethod
     def setUpClass(cls):

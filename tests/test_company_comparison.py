@@ -35,7 +35,7 @@ Reference ranges:
 from datetime import date
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user
+from odoo.tests import new_test_user, tagged
 
 from ..services.company_comparison import CompanyComparison
 from .common import DISABLED_MAIL, MANAGER_GROUPS, CsrCase
@@ -119,6 +119,7 @@ class ComparisonCase(CsrCase):
         return CompanyComparison(env).build(companies.with_env(env), kind, JANUARY)
 
 
+@tagged("csr_report")
 class TestCompanyComparison(ComparisonCase):
     @classmethod
     def setUpClass(cls):
@@ -317,6 +318,7 @@ class TestCompanyComparison(ComparisonCase):
             other.browse(wizard.id).read(["result_html"])
 
 
+@tagged("csr_report")
 class TestBenchmarkRange(ComparisonCase):
     def _range(self, env=None, **extra):
         env = env or self.env

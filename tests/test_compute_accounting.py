@@ -26,7 +26,7 @@ from odoo.addons.csr_management.services.period_compute import PeriodCompute
 from .common import journal_entry
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "csr_compute")
 class TestComputeAccounting(AccountTestInvoicingCommon):
     @classmethod
     def setUpClass(cls):

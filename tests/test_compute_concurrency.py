@@ -22,7 +22,7 @@ from psycopg2.errors import SerializationFailure
 from odoo import SUPERUSER_ID, api, sql_db
 from odoo.exceptions import UserError
 from odoo.modules.registry import Registry
-from odoo.tests import TransactionCase, get_db_name, new_test_user
+from odoo.tests import TransactionCase, get_db_name, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common import DISABLED_MAIL, MANAGER_GROUPS
@@ -125,6 +125,7 @@ class CommittedPeriodCase(TransactionCase):
         self.assertEqual(by_code["TST-CC-B"], 11.0)
 
 
+@tagged("csr_compute")
 class TestComputeWhileAnotherRuns(CommittedPeriodCase):
     def test_second_compute_is_refused_then_runs_once_free(self):
         other = other_connection()
@@ -168,6 +169,7 @@ class TestComputeWhileAnotherRuns(CommittedPeriodCase):
         self.assertEqual(self._values_per_indicator(), {"TST-CC-IN": 1})
 
 
+@tagged("csr_compute")
 class TestComputeAfterAnotherCommitted(CommittedPeriodCase):
     def test_compute_on_stale_data_fails_for_a_retry(self):
         # Another compute commits after this transaction began: its values

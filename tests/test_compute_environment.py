@@ -28,7 +28,7 @@ from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from ..services.report_data import ReportData
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "csr_compute")
 class TestComputeEnvironment(AccountTestInvoicingCommon):
     @classmethod
     def setUpClass(cls):

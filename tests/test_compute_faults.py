@@ -15,6 +15,7 @@ direct import could leave them.
 
 from unittest.mock import patch
 
+from odoo.tests import tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.csr_management.services.fetchers import FETCHERS
@@ -23,6 +24,7 @@ from odoo.addons.csr_management.services.period_compute import PeriodCompute
 from .common import CsrCase
 
 
+@tagged("csr_compute")
 class TestComputeFaults(CsrCase):
     @classmethod
     def setUpClass(cls):

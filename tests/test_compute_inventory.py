@@ -26,11 +26,14 @@ scrapped in February: no ENV-14 figure there, rather than 0 t of waste.
 
 from datetime import date, datetime
 
+from odoo.tests import tagged
+
 from odoo.addons.csr_management.services.period_compute import PeriodCompute
 
 from .common import CsrCase
 
 
+@tagged("csr_compute")
 class TestComputeInventory(CsrCase):
     @classmethod
     def setUpClass(cls):

@@ -45,6 +45,8 @@ as work accident: SOC-11 is unknown there, not zero.
 
 from datetime import date, datetime, time, timedelta
 
+from odoo.tests import tagged
+
 from .common import TZ, HrCase
 
 
@@ -90,6 +92,7 @@ class LeaveCase(HrCase):
         )
 
 
+@tagged("csr_compute")
 class TestAbsenceIndicators(LeaveCase):
     @classmethod
     def setUpClass(cls):
@@ -173,6 +176,7 @@ class TestAbsenceIndicators(LeaveCase):
         self.assertEqual(shipped.csr_leave_kind, "sick")
 
 
+@tagged("csr_compute")
 class TestParentalReturn(LeaveCase):
     @classmethod
     def setUpClass(cls):

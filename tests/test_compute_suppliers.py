@@ -17,7 +17,7 @@ from odoo.tests import tagged
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "csr_compute")
 class TestComputeSuppliers(AccountTestInvoicingCommon):
     @classmethod
     def setUpClass(cls):

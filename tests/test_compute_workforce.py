@@ -10,9 +10,9 @@ Employees (40 h/week unless said; monthly hours 40 x 52 / 12 = 173.33):
   Valeria (f) left 10 January (contract ended that day)
   a freelancer, a draft contract and another company's employee: excluded.
 At 31 January: 5 employees, 3 permanent (60 %), 2 women (40 %), managers
-Mateo and Lucía (50 % women). Hourly means: men 34,400 / 173.33 = 19.846...
-no: men (4,000 + 2,600 + 2,000) / 3 / 173.33 and women (3,000 + 3,000) / 2 /
-173.33 (Sofía's 1,500 for 86.67 h equals 3,000 full time), so the gap is
+Mateo and Lucía (50 % women). Hourly means: men (4,000 + 2,600 + 2,000) / 3
+/ 173.33 and women (3,000 + 3,000) / 2 / 173.33 (Sofía's 1,500 for 86.67 h
+equals 3,000 full time), so the gap is
 (2,866.67 - 3,000) / 2,866.67 = -4.6512 %. Turnover: 1 leaver over the
 average of 5 (1 January) and 5 (31 January) = 20 %; new hires 1 / 5 = 20 %.
 
@@ -30,137 +30,71 @@ left on 20 January and another company's do not count.
 
 from datetime import date
 
-from odoo import Command
+from odoo.tests import tagged
 
-from .common import CsrCase
+from .common import HrCase
 
 
-class TestComputeWorkforce(CsrCase):
+@tagged("csr_compute")
+class TestComputeWorkforce(HrCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.company.country_id = cls.env.ref("base.co")
-        cls.full_time = cls._calendar("CSR 40 h", 8, 17, lunch=True)
-        cls.part_time = cls._calendar("CSR 20 h", 8, 12)
-        mateo = cls._employee("Mateo", "male", ssnid="CC-1")
-        lucia = cls._employee("Lucía", "female", parent=mateo, ssnid="CC-2")
-        sofia = cls._employee("Sofía", "female", parent=mateo, ssnid="CC-3")
-        diego = cls._employee("Diego", "male", parent=lucia, ssnid="CE-4")
+        # The full-time schedule's lunch hour is not worked: 40 h, not 45.
+        cls.full_time = cls._calendar(
+            "CSR 40 h",
+            [
+                (False, "01234", 8.0, 12.0, "morning"),
+                (False, "01234", 12.0, 13.0, "lunch"),
+                (False, "01234", 13.0, 17.0, "afternoon"),
+            ],
+        )
+        cls.part_time = cls._calendar("CSR 20 h", [(False, "01234", 8.0, 12.0)])
+        employee = cls._employee
+        full = cls.full_time
+        mateo = employee("Mateo", full, "male", ssnid="CC-1")
+        lucia = employee("Lucía", full, parent_id=mateo.id, ssnid="CC-2")
+        sofia = employee("Sofía", full, parent_id=mateo.id, ssnid="CC-3")
+        diego = employee("Diego", full, "male", parent_id=lucia.id, ssnid="CE-4")
         diego.address_id = cls.env["res.partner"].create(
             {"name": "Oficina Lima", "country_id": cls.env.ref("base.pe").id}
         )
-        andres = cls._employee("Andrés", "male")
-        valeria = cls._employee("Valeria", "female", ssnid="CC-6")
-        freelancer = cls._employee("Freelance", "male", employee_type="freelance")
-        pending = cls._employee("Pendiente", "female", ssnid="CC-7")
-        cls._contract(mateo, 4000.0, date(2020, 1, 1), collective=True)
-        cls._contract(lucia, 3000.0, date(2021, 3, 1))
-        cls._contract(
+        andres = employee("Andrés", full, "male")
+        valeria = employee("Valeria", full, ssnid="CC-6")
+        freelancer = employee("Freelance", full, "male", employee_type="freelance")
+        pending = employee("Pendiente", full, ssnid="CC-7")
+        contract = cls._contract
+        contract(mateo, date(2020, 1, 1), wage=4000.0, csr_collective_agreement=True)
+        contract(lucia, date(2021, 3, 1), wage=3000.0)
+        contract(
             sofia,
-            1500.0,
             date(2024, 7, 1),
             date(2025, 6, 30),
-            cls.part_time,
-            collective=True,
+            wage=1500.0,
+            resource_calendar_id=cls.part_time.id,
+            csr_collective_agreement=True,
         )
-        cls._contract(diego, 2600.0, date(2024, 1, 1), date(2025, 12, 31))
-        cls._contract(andres, 2000.0, date(2025, 1, 15))
-        cls._contract(valeria, 2500.0, date(2022, 1, 1), date(2025, 1, 10))
+        contract(diego, date(2024, 1, 1), date(2025, 12, 31), wage=2600.0)
+        contract(andres, date(2025, 1, 15), wage=2000.0)
+        contract(valeria, date(2022, 1, 1), date(2025, 1, 10), wage=2500.0)
         valeria.write({"departure_date": date(2025, 1, 10), "active": False})
-        cls._contract(freelancer, 9000.0, date(2024, 1, 1))
-        cls._contract(pending, 9000.0, date(2024, 1, 1), state="draft")
-        future = cls._employee("Futura", "female", ssnid="CC-8")
-        cls._contract(future, 2200.0, date(2025, 2, 3))
-        cls._employee("Contratista", "female", employee_type="contractor")
-        gone = cls._employee("Exprestador", "male", employee_type="contractor")
+        contract(freelancer, date(2024, 1, 1), wage=9000.0)
+        contract(pending, date(2024, 1, 1), state="draft", wage=9000.0)
+        future = employee("Futura", full, ssnid="CC-8")
+        contract(future, date(2025, 2, 3), wage=2200.0)
+        employee("Contratista", full, employee_type="contractor")
+        gone = employee("Exprestador", full, "male", employee_type="contractor")
         gone.write({"departure_date": date(2025, 1, 20), "active": False})
         other = cls.env["res.company"].create({"name": "Otra SAS"})
-        cls._contract(
-            cls._employee("Ajeno", "male", company=other), 100.0, date(2024, 1, 1)
+        contract(
+            employee("Ajeno", full, "male", company_id=other.id),
+            date(2024, 1, 1),
+            wage=100.0,
         )
-        cls._employee("Ajena", "female", employee_type="contractor", company=other)
+        employee("Ajena", full, employee_type="contractor", company_id=other.id)
         cls.january.action_compute()
         cls.values = {value.code: value for value in cls.january.value_ids}
-
-    @classmethod
-    def _calendar(cls, name, start, end, lunch=False):
-        attendances = []
-        for day in "01234":
-            if lunch:
-                attendances += [
-                    (day, start, 12.0, "morning"),
-                    (day, 12.0, 13.0, "lunch"),
-                    (day, 13.0, end, "afternoon"),
-                ]
-            else:
-                attendances.append((day, start, end, "morning"))
-        return cls.env["resource.calendar"].create(
-            {
-                "name": name,
-                "company_id": cls.company.id,
-                "full_time_required_hours": 40.0,
-                "attendance_ids": [Command.clear()]
-                + [
-                    Command.create(
-                        {
-                            "name": f"{day} {period}",
-                            "dayofweek": day,
-                            "hour_from": hour_from,
-                            "hour_to": hour_to,
-                            "day_period": period,
-                        }
-                    )
-                    for day, hour_from, hour_to, period in attendances
-                ],
-            }
-        )
-
-    @classmethod
-    def _employee(
-        cls,
-        name,
-        gender,
-        parent=None,
-        employee_type="employee",
-        company=None,
-        ssnid=False,
-    ):
-        return cls.env["hr.employee"].create(
-            {
-                "name": name,
-                "gender": gender,
-                "parent_id": parent.id if parent else False,
-                "employee_type": employee_type,
-                "company_id": (company or cls.company).id,
-                "resource_calendar_id": cls.full_time.id,
-                "ssnid": ssnid,
-            }
-        )
-
-    @classmethod
-    def _contract(
-        cls,
-        employee,
-        wage,
-        start,
-        end=None,
-        calendar=None,
-        state="open",
-        collective=False,
-    ):
-        return cls.env["hr.contract"].create(
-            {
-                "name": f"{employee.name} {start}",
-                "employee_id": employee.id,
-                "company_id": employee.company_id.id,
-                "wage": wage,
-                "date_start": start,
-                "date_end": end,
-                "resource_calendar_id": (calendar or cls.full_time).id,
-                "state": state,
-                "csr_collective_agreement": collective,
-            }
-        )
 
     def test_headcount_and_composition(self):
         figures = {
@@ -228,11 +162,6 @@ class TestComputeWorkforce(CsrCase):
             ["Contratista", "Freelance"],
         )
         self.assertEqual(value.calculation_note, "Contractor 1, Freelancer 1")
-
-    def _source_records(self, value):
-        action = value.action_open_source_records()
-        model = self.env[action["res_model"]].with_context(**action["context"])
-        return model.search(action["domain"])
 
     def test_schedules_without_full_time_hours_take_the_company_reference(self):
         """Odoo leaves "Company Full Time" at 0 on schedules users create. With

@@ -19,6 +19,7 @@ import json
 from datetime import date
 
 from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
 
 from odoo.addons.csr_management.engine.kit import KIT_FORMAT
 from odoo.addons.csr_management.services.csr_kit import KitExport, KitImport
@@ -26,6 +27,7 @@ from odoo.addons.csr_management.services.csr_kit import KitExport, KitImport
 from .common import MANAGER_GROUPS, CsrCase
 
 
+@tagged("csr_catalogue")
 class TestCsrKit(CsrCase):
     @classmethod
     def setUpClass(cls):

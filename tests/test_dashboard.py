@@ -17,14 +17,14 @@ from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user
+from odoo.tests import new_test_user, tagged
 
-from .common import DISABLED_MAIL, MANAGER_GROUPS
-from .test_scorecard import ScorecardCase
+from .common import DISABLED_MAIL, MANAGER_GROUPS, ScorecardCase
 
 TODAY = "2025-03-10"
 
 
+@tagged("csr_report")
 class TestDashboard(ScorecardCase):
     def _overview(self, user=None, company=None, **options):
         env = self.env(user=user or self.manager)

@@ -8,10 +8,10 @@ passes it); ``odoo-bin --test-tags /csr_management`` runs it as is."""
 
 from odoo.tests import HttpCase, tagged
 
-from .test_scorecard import ScorecardCase
+from .common import ScorecardCase
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "csr_report")
 class TestDashboardTour(HttpCase, ScorecardCase):
     def test_owner_opens_the_overview_and_a_red_indicator(self):
         self._compute(self.december, self.january)

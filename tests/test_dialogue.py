@@ -13,32 +13,12 @@ from datetime import date, datetime
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
 
-from .common import USER_GROUPS, CsrCase
-
-
-class DialogueCase(CsrCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.community = cls.env.ref("csr_management.stakeholder_group_community")
-        cls.employees_group = cls.env.ref("csr_management.stakeholder_group_employees")
-        cls.water_topic = cls.env.ref("csr_management.material_topic_env_water")
-        cls.climate = cls.env.ref("csr_management.material_topic_env_climate")
-
-    @classmethod
-    def _dialogue(cls, name="Neighbours workshop", start=None, company=None, **vals):
-        return cls.env["csr.dialogue"].create(
-            {
-                "name": name,
-                "engagement_type": "workshop",
-                "date_start": start or datetime(2025, 3, 10, 15, 0),
-                "company_id": (company or cls.company).id,
-                **vals,
-            }
-        )
+from .common import USER_GROUPS, DialogueCase
 
 
+@tagged("csr_materiality")
 class TestDialogue(DialogueCase):
     def setUp(self):
         super().setUp()
@@ -174,6 +154,7 @@ class TestDialogue(DialogueCase):
             self._dialogue(name="Audit").with_user(self.auditor).unlink()
 
 
+@tagged("csr_materiality")
 class TestDialogueCompanies(DialogueCase):
     @classmethod
     def setUpClass(cls):

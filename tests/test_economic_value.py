@@ -30,7 +30,7 @@ from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from .common import journal_entry
 
 
-@tagged("post_install", "-at_install", "real_books")
+@tagged("post_install", "-at_install", "real_books", "csr_compute")
 class TestEconomicValue(AccountTestInvoicingCommon):
     @classmethod
     def setUpClass(cls):

@@ -1,7 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The plain-Python engine, tested without the ORM."""
 
-import doctest
 import importlib
 import pkgutil
 import unittest
@@ -11,10 +10,14 @@ from odoo.addons.csr_management import engine
 from odoo.addons.csr_management.engine import (
     accounting,
     formula,
+    ledger,
     periods,
     thresholds,
     values,
 )
+from odoo.addons.csr_management.models.csr_account_rule import BUCKET_LABELS
+
+from .common import assert_doctests_pass
 
 
 class TestPeriodArithmetic(unittest.TestCase):
@@ -110,9 +113,14 @@ class TestEngineDoctests(unittest.TestCase):
         self.assertIn("emissions", names)
         for name in names:
             module = importlib.import_module(f"{engine.__name__}.{name}")
-            result = doctest.testmod(module)
-            self.assertGreater(result.attempted, 0, module.__name__)
-            self.assertEqual(result.failed, 0, module.__name__)
+            self.assertGreater(assert_doctests_pass(self, module), 0, module.__name__)
+
+
+class TestLedgerBuckets(unittest.TestCase):
+    def test_an_account_rule_offers_every_bucket_of_the_ledger(self):
+        """A rule files an account in a bucket the ledger sums, and only there."""
+        keys = [key for key, _label in BUCKET_LABELS]
+        self.assertEqual(keys, list(ledger.BUCKETS))
 
 
 class TestFormulas(unittest.TestCase):

@@ -1,9 +1,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import ValidationError
+from odoo.tests import tagged
 
 from .common import CsrCase
 
 
+@tagged("csr_compute")
 class TestFormulaCatalogue(CsrCase):
     def _formula(self, code, expression):
         return self.env["csr.indicator"].create(

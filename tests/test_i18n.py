@@ -3,6 +3,7 @@ from pathlib import Path
 
 import polib
 
+from odoo.tests import tagged
 from odoo.tools.translate import TranslationModuleReader
 
 from .common import CsrCase
@@ -10,6 +11,7 @@ from .common import CsrCase
 I18N = Path(__file__).resolve().parent.parent / "i18n"
 
 
+@tagged("csr_catalogue")
 class TestTranslations(CsrCase):
     def test_template_holds_every_term_the_addon_shows(self):
         reader = TranslationModuleReader(self.env.cr, ["csr_management"])

@@ -1,9 +1,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
 
 from .common import CsrCase
 
 
+@tagged("csr_values")
 class TestIndicatorValue(CsrCase):
     def test_company_and_source_follow_period_and_indicator(self):
         value = self._make_value(value=1234.5)
@@ -160,8 +162,13 @@ class TestIndicatorValue(CsrCase):
         self.assertEqual(value.entered_by_id, self.env.user)
 
     def test_evidence_is_frozen_with_its_value(self):
-        evidence = self.env["ir.attachment"].create(
-            {"name": "water-bill-january.pdf", "raw": b"%PDF-1.4 bill"}
+        # Uploaded by the user, who may delete her own file otherwise: only
+        # the evidence rule can refuse her.
+        evidence = (
+            self.env["ir.attachment"]
+            .with_user(self.user)
+            .create({"name": "water-bill-january.pdf", "raw": b"%PDF-1.4 bill"})
+            .with_env(self.env)
         )
         value = self._make_value(value=5.0, evidence_ids=[(6, 0, evidence.ids)])
         evidence.write({"name": "water-bill-jan.pdf"})  # a draft: still editable

@@ -14,7 +14,7 @@ from psycopg2.errors import LockNotAvailable, SerializationFailure
 
 from odoo import SUPERUSER_ID, Command, api
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import TransactionCase
+from odoo.tests import TransactionCase, tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.csr_management.services import period_compute
@@ -23,6 +23,7 @@ from odoo.addons.csr_management.services.period_compute import PeriodCompute
 from .common import DISABLED_MAIL, USER_GROUPS, CsrCase
 
 
+@tagged("csr_values")
 class TestValueIntegrity(CsrCase):
     @classmethod
     def setUpClass(cls):
@@ -294,6 +295,7 @@ def connection(registry, uid=SUPERUSER_ID, commit=False):
         cr.close()
 
 
+@tagged("csr_values")
 class TestLockUnderConcurrency(TransactionCase):
     """V4: once a lock has committed, no value of its period changes."""
 
@@ -411,6 +413,7 @@ class TestLockUnderConcurrency(TransactionCase):
                         env["csr.period"].browse(self.period_id).action_unlock()
 
 
+@tagged("csr_values")
 class TestDeleteByAuthor(CsrCase):
     def test_a_colleague_cannot_reset_and_delete_a_submitted_figure(self):
         """A user submits a figure; a colleague may reset it to draft (tracked)

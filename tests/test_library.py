@@ -29,6 +29,7 @@ expected saving 1,200.00 per year.
 from datetime import date
 
 from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
 
 from .common import AUDITOR_GROUPS, USER_GROUPS, CsrCase
 
@@ -60,6 +61,7 @@ class LibraryCase(CsrCase):
         )
 
 
+@tagged("csr_maturity")
 class TestRelatedResources(LibraryCase):
     @classmethod
     def setUpClass(cls):
@@ -164,6 +166,7 @@ class TestRelatedResources(LibraryCase):
         self.assertEqual(batch, one)
 
 
+@tagged("csr_maturity")
 class TestLibraryAccess(LibraryCase):
     @classmethod
     def setUpClass(cls):
@@ -243,6 +246,7 @@ class TestLibraryAccess(LibraryCase):
             self._resource("Carbon footprint again", "en", code="GLOSS-CARBON")
 
 
+@tagged("csr_maturity")
 class TestCaseStudy(LibraryCase):
     @classmethod
     def setUpClass(cls):
@@ -359,6 +363,7 @@ class TestCaseStudy(LibraryCase):
         self.assertEqual(spanish.lang, "es")
 
 
+@tagged("csr_maturity")
 class TestShippedLibrary(CsrCase):
     """The starter library: 51 glossary terms, 4 pillar and 6 sector guides and
     3 templates, each written in English, Spanish and Portuguese."""

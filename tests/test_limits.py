@@ -21,6 +21,7 @@ import zipfile
 
 from odoo import Command
 from odoo.exceptions import UserError, ValidationError
+from odoo.tests import tagged
 
 from odoo.addons.csr_management.engine import formula
 from odoo.addons.csr_management.engine import kit as kit_engine
@@ -28,7 +29,7 @@ from odoo.addons.csr_management.engine import value_import as sheet
 from odoo.addons.csr_management.services.csr_kit import KitImport
 from odoo.addons.csr_management.services.value_import import ValueImport
 
-from .test_materiality import MaterialityCase
+from .common import MaterialityCase
 
 HEADER = (
     '<row r="1"><c r="A1" t="inlineStr"><is><t>Indicator code</t></is></c>'
@@ -107,6 +108,7 @@ def comment_rows(first, count):
     )
 
 
+@tagged("csr_values")
 class TestFormulaLimits(MaterialityCase):
     def _formula_indicator(self, expression):
         return self.env["csr.indicator"].create(
@@ -166,6 +168,7 @@ class TestFormulaLimits(MaterialityCase):
         self.assertEqual(formula.evaluate("[A-1] * [A-1]", {"A-1": 1e7}), 1e14)
 
 
+@tagged("csr_values")
 class TestValueImportLimits(MaterialityCase):
     def _run(self, content):
         return ValueImport(self.company).run(content)
@@ -224,6 +227,7 @@ class TestValueImportLimits(MaterialityCase):
             wizard.action_import()
 
 
+@tagged("csr_values")
 class TestKitLimits(MaterialityCase):
     def _kit(self, sections):
         document = {"format": kit_engine.KIT_FORMAT, "version": 1}
@@ -306,6 +310,7 @@ class TestKitLimits(MaterialityCase):
             self.env["csr.kit.import"].create({"file_data": "abc"})
 
 
+@tagged("csr_values")
 class TestNumbersAndInputs(MaterialityCase):
     def test_materiality_scores_must_be_finite_numbers(self):
         assessment = self._assessment(scores=[(self.water_topic, 3.0, 3.0)])

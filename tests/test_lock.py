@@ -2,10 +2,12 @@
 from datetime import date
 
 from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
 
 from .common import CsrCase
 
 
+@tagged("csr_values")
 class TestLockedPeriod(CsrCase):
     @classmethod
     def setUpClass(cls):

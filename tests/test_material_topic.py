@@ -8,10 +8,12 @@ reduction target), so 11 indicators; biodiversity has no indicator yet.
 """
 
 from odoo.exceptions import AccessError
+from odoo.tests import tagged
 
 from .common import CsrCase
 
 
+@tagged("csr_materiality")
 class TestMaterialTopic(CsrCase):
     def test_catalogue_covers_every_pillar(self):
         topics = self.env["csr.material.topic"].search([])

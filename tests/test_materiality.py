@@ -23,56 +23,12 @@ from datetime import datetime
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
 
-from .common import USER_GROUPS
-from .test_dialogue import DialogueCase
-
-
-class MaterialityCase(DialogueCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.community_topic = cls.env.ref("csr_management.material_topic_soc_community")
-        cls.company_b = cls.env["res.company"].create({"name": "Muebles del Bajío SA"})
-
-    @classmethod
-    def _rated_dialogue(cls, start, ratings, state="held", company=None):
-        dialogue = cls._dialogue(
-            name=f"Dialogue {start:%Y-%m-%d}",
-            start=start,
-            company=company,
-            rating_ids=[
-                Command.create(
-                    {"topic_id": topic.id, "group_id": group.id, "importance": value}
-                )
-                for topic, group, value in ratings
-            ],
-        )
-        if state == "held":
-            dialogue.action_held()
-        return dialogue
-
-    @classmethod
-    def _assessment(cls, year=2025, company=None, scores=(), **vals):
-        return cls.env["csr.materiality.assessment"].create(
-            {
-                "year": year,
-                "company_id": (company or cls.company).id,
-                "line_ids": [
-                    Command.create(
-                        {
-                            "topic_id": topic.id,
-                            "impact_score": impact,
-                            "financial_score": financial,
-                        }
-                    )
-                    for topic, impact, financial in scores
-                ],
-                **vals,
-            }
-        )
+from .common import USER_GROUPS, MaterialityCase
 
 
+@tagged("csr_materiality")
 class TestMateriality(MaterialityCase):
     @classmethod
     def setUpClass(cls):

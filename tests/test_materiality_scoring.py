@@ -35,10 +35,12 @@ from datetime import date
 
 from odoo import Command
 from odoo.exceptions import ValidationError
+from odoo.tests import tagged
 
-from .test_scorecard import ScorecardCase
+from .common import ScorecardCase
 
 
+@tagged("csr_scorecard")
 class TestMaterialityScoring(ScorecardCase):
     @classmethod
     def setUpClass(cls):

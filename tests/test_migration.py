@@ -6,6 +6,8 @@ A question the user had already given another pre-answer is left alone."""
 import importlib.util
 from pathlib import Path
 
+from odoo.tests import tagged
+
 from .common import CsrCase
 
 SCRIPT = Path(__file__).parents[1] / "migrations" / "18.0.1.1.0" / "post-migrate.py"
@@ -18,6 +20,7 @@ def _migration():
     return module
 
 
+@tagged("csr_catalogue")
 class TestMigration(CsrCase):
     def test_policy_feeds_reach_an_existing_database(self):
         ref = self.env.ref

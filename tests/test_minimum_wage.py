@@ -24,6 +24,7 @@ An Ecuadorian company: no entry in the table, so no SOC-13 or SOC-14 figure.
 from datetime import date
 
 from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import tagged
 
 from odoo.addons.csr_management.services.period_compute import PeriodCompute
 
@@ -53,6 +54,7 @@ class WageCase(HrCase):
         return report, values
 
 
+@tagged("csr_compute")
 class TestMinimumWageCompliance(WageCase):
     @classmethod
     def setUpClass(cls):
@@ -108,6 +110,7 @@ class TestMinimumWageCompliance(WageCase):
         self.assertEqual(value.calculation_note, "women 1.00, men 0.96")
 
 
+@tagged("csr_compute")
 class TestMinimumWageInAnotherCurrency(WageCase):
     @classmethod
     def setUpClass(cls):
@@ -139,6 +142,7 @@ class TestMinimumWageInAnotherCurrency(WageCase):
         self.assertAlmostEqual(self.values["SOC-14"].value, 420.0 / 418.2, 4)
 
 
+@tagged("csr_compute")
 class TestNoMinimumWageForTheCountry(WageCase):
     @classmethod
     def setUpClass(cls):
@@ -155,6 +159,7 @@ class TestNoMinimumWageForTheCountry(WageCase):
         self.assertIn("SOC-14", self.report.no_data)
 
 
+@tagged("csr_compute")
 class TestMinimumWageTable(CsrCase):
     def test_shipped_mexican_wage_is_daily_times_thirty(self):
         wage = self.env.ref("csr_management.minimum_wage_mx_20250101")

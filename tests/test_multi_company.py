@@ -2,10 +2,12 @@
 from datetime import date
 
 from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
 
 from .common import MANAGER_GROUPS, CsrCase
 
 
+@tagged("csr_security")
 class TestMultiCompany(CsrCase):
     @classmethod
     def setUpClass(cls):

@@ -2,10 +2,12 @@
 from datetime import date
 
 from odoo.exceptions import UserError, ValidationError
+from odoo.tests import tagged
 
 from .common import CsrCase
 
 
+@tagged("csr_values")
 class TestPeriod(CsrCase):
     def test_name_follows_kind_and_dates(self):
         self.assertEqual(self.january.name, "2025-01")

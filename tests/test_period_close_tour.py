@@ -27,7 +27,7 @@ from .common import CsrCase
 REPORT = "csr_management.report_triple_bottom_line"
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "csr_values")
 class TestPeriodCloseTour(HttpCase, CsrCase):
     @classmethod
     def setUpClass(cls):

@@ -15,11 +15,12 @@ import base64
 from datetime import date
 
 from odoo.exceptions import UserError
+from odoo.tests import tagged
 
-from .common import CsrCase
-from .test_value_import import xlsx
+from .common import CsrCase, xlsx
 
 
+@tagged("csr_values")
 class TestPlausibility(CsrCase):
     @classmethod
     def setUpClass(cls):

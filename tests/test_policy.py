@@ -32,6 +32,7 @@ from datetime import date
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
 
 from ..services.policies import fetch_policies
 from .common import MANAGER_GROUPS, USER_GROUPS, CsrCase
@@ -83,6 +84,7 @@ class PolicyCase(CsrCase):
         policy.end_date = on
 
 
+@tagged("csr_maturity")
 class TestPolicyLifecycle(PolicyCase):
     def test_approve_records_who_and_schedules_the_review(self):
         policy = self._policy("Environmental policy", "environmental")
@@ -156,6 +158,7 @@ class TestPolicyLifecycle(PolicyCase):
             new.replaced_policy_id = new
 
 
+@tagged("csr_maturity")
 class TestPolicyReviews(PolicyCase):
     """Today is 10 January 2026; reminders 30 days ahead, i.e. up to 9 Feb."""
 
@@ -223,6 +226,7 @@ class TestPolicyReviews(PolicyCase):
         self.assertEqual(self._reminders().mapped("res_id"), [self.soon.id])
 
 
+@tagged("csr_maturity")
 class TestPolicyIndicators(PolicyCase):
     @classmethod
     def setUpClass(cls):
@@ -338,6 +342,7 @@ class TestPolicyIndicators(PolicyCase):
         self.assertNotIn("GOV-02", values)
 
 
+@tagged("csr_maturity")
 class TestPolicyPreAnswers(PolicyCase):
     @classmethod
     def setUpClass(cls):
@@ -390,6 +395,7 @@ class TestPolicyPreAnswers(PolicyCase):
         )
 
 
+@tagged("csr_maturity")
 class TestPolicyAccess(PolicyCase):
     @classmethod
     def setUpClass(cls):

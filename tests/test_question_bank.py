@@ -24,7 +24,7 @@ Templates (data/csr_assessment_template_data.xml):
 import re
 
 from odoo.exceptions import ValidationError
-from odoo.tests import TransactionCase
+from odoo.tests import TransactionCase, tagged
 
 from ..models.csr_question import ISO_SUBJECTS, STAGES
 
@@ -45,6 +45,7 @@ SECTOR_PREFIXES = {
 CODE = re.compile(r"^([A-Z]{3})-([1-5])-(\d{2})$")
 
 
+@tagged("csr_maturity")
 class TestQuestionBank(TransactionCase):
     @classmethod
     def setUpClass(cls):

@@ -5,7 +5,7 @@ different countries, emission factors, rates, thresholds or years (the
 assessment found "Economic (184) 84,044,173" and a sum of 28 Argentine
 minimum wages)."""
 
-from odoo.tests import TransactionCase
+from odoo.tests import TransactionCase, tagged
 
 from odoo.addons.csr_management.services.report_data import ReportData
 
@@ -40,6 +40,7 @@ NOT_SUMMED = {
 }
 
 
+@tagged("csr_catalogue")
 class TestReadableLists(TransactionCase):
     def test_no_meaningless_sums_in_grouped_lists(self):
         for model, names in NOT_SUMMED.items():
@@ -58,6 +59,7 @@ class TestReadableLists(TransactionCase):
             self.assertNotIn("source_year", group)
 
 
+@tagged("csr_catalogue")
 class TestAmountsNameTheirCurrency(CsrCase):
     def test_a_monetary_unit_is_the_company_currency(self):
         """ECO-01 reads "currency" in the catalogue; its values, scorecard

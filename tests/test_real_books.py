@@ -427,41 +427,41 @@ class RealBooksTests:
             self.assertIn(product.name, said)
 
 
-@tagged("post_install", "-at_install", "real_books")
+@tagged("post_install", "-at_install", "real_books", "csr_compute")
 class TestRealBooksCO(RealBooksTests, books.RealBooksCase):
     CHART = "co"
 
 
-@tagged("post_install", "-at_install", "real_books")
+@tagged("post_install", "-at_install", "real_books", "csr_compute")
 class TestRealBooksMX(RealBooksTests, books.RealBooksCase):
     CHART = "mx"
 
 
-@tagged("post_install", "-at_install", "real_books")
+@tagged("post_install", "-at_install", "real_books", "csr_compute")
 class TestRealBooksBR(RealBooksTests, books.RealBooksCase):
     CHART = "br"
 
 
-@tagged("post_install", "-at_install", "real_books")
+@tagged("post_install", "-at_install", "real_books", "csr_compute")
 class TestRealBooksCL(RealBooksTests, books.RealBooksCase):
     CHART = "cl"
 
 
-@tagged("post_install", "-at_install", "real_books")
+@tagged("post_install", "-at_install", "real_books", "csr_compute")
 class TestRealBooksPE(RealBooksTests, books.RealBooksCase):
     CHART = "pe"
 
 
-@tagged("post_install", "-at_install", "real_books")
+@tagged("post_install", "-at_install", "real_books", "csr_compute")
 class TestRealBooksAR(RealBooksTests, books.RealBooksCase):
     CHART = "ar"
 
 
-@tagged("post_install", "-at_install", "real_books")
+@tagged("post_install", "-at_install", "real_books", "csr_compute")
 class TestRealBooksEC(RealBooksTests, books.RealBooksCase):
     CHART = "ec"
 
 
-@tagged("post_install", "-at_install", "real_books")
+@tagged("post_install", "-at_install", "real_books", "csr_compute")
 class TestRealBooksUY(RealBooksTests, books.RealBooksCase):
     CHART = "uy"

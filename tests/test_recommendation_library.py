@@ -21,7 +21,7 @@ indicator; both or neither are refused and leave nothing behind.
 import re
 
 from odoo.exceptions import ValidationError
-from odoo.tests import TransactionCase
+from odoo.tests import TransactionCase, tagged
 
 MODULE = "csr_management"
 TWO_LEVERS = (
@@ -36,6 +36,7 @@ SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 XMLID = re.compile(r"recommendation_i_([a-z]+)_(\d+)_\d+")
 
 
+@tagged("csr_maturity")
 class TestRecommendationLibrary(TransactionCase):
     @classmethod
     def setUpClass(cls):

@@ -5,13 +5,15 @@
 from datetime import date
 
 from odoo import Command
+from odoo.tests import tagged
 
 from ..services.report_data import ReportData
-from .test_scorecard import ScorecardCase
+from .common import ScorecardCase
 
 TODAY = date(2025, 3, 10)
 
 
+@tagged("csr_report")
 class TestReportData(ScorecardCase):
     @classmethod
     def setUpClass(cls):

@@ -18,11 +18,12 @@ import openpyxl
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user
+from odoo.tests import new_test_user, tagged
 
 from .common import DISABLED_MAIL, MANAGER_GROUPS, USER_GROUPS, CsrCase
 
 
+@tagged("csr_report")
 class TestReportExport(CsrCase):
     @classmethod
     def setUpClass(cls):

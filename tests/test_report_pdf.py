@@ -31,17 +31,17 @@ from lxml import html as lxml_html
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user
+from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
 from ..report.report_format import ReportFormat
-from .common import DISABLED_MAIL
-from .test_scorecard import ScorecardCase
+from .common import DISABLED_MAIL, ScorecardCase
 
 REPORT = "csr_management.action_report_triple_bottom_line"
 SPANISH = "es_419"
 
 
+@tagged("csr_report")
 class TestReportPdf(ScorecardCase):
     @classmethod
     def setUpClass(cls):

@@ -45,131 +45,12 @@ from freezegun import freeze_time
 from lxml import etree
 
 from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
 
-from .common import CsrCase
-
-
-class ScorecardCase(CsrCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        Indicator = cls.env["csr.indicator"]
-        Indicator.search([("code", "not in", ("TST-WATER", "TST-SHARE"))]).write(
-            {"active": False}
-        )
-        cls.water.score_weight = 2.0
-        make = cls._make_indicator
-        cls.energy = make("TST-ENERGY", "environmental", "lower")
-        cls.waste = make("TST-WASTE", "environmental", "lower")
-        cls.accidents = make("TST-ACCIDENTS", "social", "lower")
-        cls.wage = make("TST-WAGE", "social", "higher", value_type="boolean")
-        cls.headcount = make("TST-HEADCOUNT", "social", "neutral")
-        cls.training = make("TST-TRAINING", "social", "higher")
-        cls.local = make("TST-LOCAL", "economic", "higher")
-        cls.margin = make("TST-MARGIN", "economic", "higher")
-        cls.code_adopted = make(
-            "TST-CODE", "governance", "higher", value_type="boolean"
-        )
-        make("TST-BOARD", "governance", "higher")
-        make("TST-CHANNEL", "governance", "higher")
-        cls.december = cls._make_period("month", date(2024, 12, 1), date(2024, 12, 31))
-        # Without a target, January 2025 is judged against January 2024.
-        cls.year_before = cls._make_period("month", date(2024, 1, 1), date(2024, 1, 31))
-        cls._targets()
-        cls._values()
-
-    @classmethod
-    def _make_indicator(cls, code, pillar, direction, value_type="quantity"):
-        return cls.env["csr.indicator"].create(
-            {
-                "code": code,
-                "name": code,
-                "pillar": pillar,
-                "unit": "u",
-                "direction": direction,
-                "value_type": value_type,
-                "aggregation": "last" if value_type == "boolean" else "sum",
-            }
-        )
-
-    @classmethod
-    def _make_target(cls, indicator, target, amber, **scope):
-        return cls.env["csr.target"].create(
-            {
-                "indicator_id": indicator.id,
-                "company_id": cls.company.id,
-                "target_value": target,
-                "amber_limit": amber,
-                **scope,
-            }
-        )
-
-    @classmethod
-    def _targets(cls):
-        cls._make_target(cls.water, 100.0, 120.0, period_id=cls.january.id)
-        cls._make_target(cls.water, 100.0, 120.0, period_id=cls.december.id)
-        cls.share_target = cls._make_target(cls.share, 30.0, 20.0, year=2025)
-        cls._make_target(cls.energy, 1000.0, 1200.0, year=2025)
-        cls._make_target(cls.accidents, 0.0, 2.0, period_id=cls.january.id)
-
-    @classmethod
-    def _values(cls):
-        Value = cls.env["csr.indicator.value"]
-        january = {
-            cls.water: 110.0,
-            cls.share: 40.0,
-            cls.energy: 45.0,
-            cls.accidents: 3.0,
-            cls.wage: 1.0,
-            cls.headcount: 12.0,
-            cls.training: 9.8,
-            cls.local: 30.0,
-            cls.margin: 5.0,
-            cls.code_adopted: 1.0,
-        }
-        december = {
-            cls.water: 130.0,
-            cls.energy: 50.0,
-            cls.accidents: 1.0,
-            cls.wage: 0.0,
-            cls.headcount: 11.0,
-            cls.training: 10.0,
-            cls.local: 40.0,
-        }
-        cls.values = {}
-        for period, figures in (
-            (cls.january, january),
-            (cls.december, december),
-            (cls.year_before, december),
-        ):
-            for indicator, figure in figures.items():
-                cls.values[period, indicator] = Value.create(
-                    {
-                        "indicator_id": indicator.id,
-                        "period_id": period.id,
-                        "value": figure,
-                    }
-                )
-        cls.values[cls.january, cls.share].data_quality = "estimated"
-        cls.values[cls.january, cls.water].action_validate()
-
-    def _scorecard(self, period):
-        return self.env["csr.scorecard"].search([("period_id", "=", period.id)])
-
-    def _compute(self, *periods):
-        for period in periods:
-            period.with_user(self.manager).action_compute()
-        return self._scorecard(periods[-1])
-
-    @staticmethod
-    def _pillars(card):
-        return {pillar.pillar: pillar for pillar in card.pillar_ids}
-
-    @staticmethod
-    def _lines(card):
-        return {line.indicator_id.code: line for line in card.line_ids}
+from .common import ScorecardCase
 
 
+@tagged("csr_scorecard")
 class TestScorecard(ScorecardCase):
     def test_indicator_lines(self):
         card = self._compute(self.december, self.january)
@@ -344,6 +225,7 @@ class TestScorecard(ScorecardCase):
         self.assertEqual((energy.basis, energy.light), ("trend", "green"))
 
 
+@tagged("csr_scorecard")
 class TestScorecardRefresh(ScorecardCase):
     def test_compute_again_updates_the_same_scorecard(self):
         card = self._compute(self.december, self.january)
@@ -426,6 +308,7 @@ class TestScorecardRefresh(ScorecardCase):
         self.assertEqual(len(self._scorecard(self.january).line_ids), 18)
 
 
+@tagged("csr_scorecard")
 class TestScoringFollowsPerformance(ScorecardCase):
     """The rules of the scoring method (README, Scorecard), each with a case
     worked by hand."""
@@ -517,6 +400,7 @@ class TestScoringFollowsPerformance(ScorecardCase):
         self.assertEqual(line.not_scored_reason, "no_reference")
 
 
+@tagged("csr_scorecard")
 class TestPillarTrend(ScorecardCase):
     def test_the_trend_never_averages_kinds_of_period(self):
         """January 2025 as a month, and 2025 as a year, start the same day:

@@ -11,10 +11,12 @@ of A's leaks into B's scorecard.
 from datetime import date
 
 from odoo.exceptions import AccessError
+from odoo.tests import tagged
 
 from .common import MANAGER_GROUPS, USER_GROUPS, CsrCase
 
 
+@tagged("csr_scorecard")
 class TestScorecardAccess(CsrCase):
     @classmethod
     def setUpClass(cls):

@@ -25,11 +25,12 @@ import re
 from datetime import date
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user
+from odoo.tests import new_test_user, tagged
 
 from .common import DISABLED_MAIL, MANAGER_GROUPS, CsrCase
 
 
+@tagged("csr_catalogue")
 class TestSetupCopy(CsrCase):
     @classmethod
     def setUpClass(cls):

@@ -15,10 +15,12 @@ as baseline and the target as target.
 from datetime import date
 
 from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
 
-from .test_assessment import AssessmentCase
+from .common import AssessmentCase
 
 
+@tagged("csr_maturity")
 class TestSuggestions(AssessmentCase):
     @classmethod
     def setUpClass(cls):

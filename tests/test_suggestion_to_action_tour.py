@@ -19,7 +19,7 @@ from .common import CsrCase
 TITLE = "Fix the water leaks"
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "csr_maturity")
 class TestSuggestionToActionTour(HttpCase, CsrCase):
     @classmethod
     def setUpClass(cls):

@@ -7,9 +7,12 @@ February is the latest month."""
 
 from datetime import date
 
+from odoo.tests import tagged
+
 from .common import CsrCase
 
 
+@tagged("csr_maturity")
 class TestSuggestionsExpire(CsrCase):
     @classmethod
     def setUpClass(cls):

@@ -1,9 +1,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import ValidationError
+from odoo.tests import tagged
 
 from .common import CsrCase
 
 
+@tagged("csr_values")
 class TestTarget(CsrCase):
     def _make_target(self, indicator, target, amber, **extra):
         return self.env["csr.target"].create(

@@ -3,6 +3,7 @@
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
 
 from .common import MANAGER_GROUPS, USER_GROUPS, CsrCase
 
@@ -15,6 +16,7 @@ class Moved(Exception):
     """Rolls back a move that was accepted."""
 
 
+@tagged("csr_security")
 class TestTenants(CsrCase):
     """Every role of two companies tries to re-home company A's records into B."""
 

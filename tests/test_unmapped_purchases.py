@@ -30,7 +30,7 @@ from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 MANAGER = "base.group_user,csr_management.group_csr_manager"
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "csr_compute")
 class TestUnmappedPurchases(AccountTestInvoicingCommon):
     @classmethod
     def setUpClass(cls):

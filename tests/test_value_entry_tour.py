@@ -18,7 +18,7 @@ from odoo.tests import HttpCase, tagged
 from .common import CsrCase
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "csr_values")
 class TestValueEntryTour(HttpCase, CsrCase):
     @classmethod
     def setUpClass(cls):

@@ -24,29 +24,17 @@ from datetime import date, datetime
 import openpyxl
 
 from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
 
 from odoo.addons.csr_management.engine import value_import as sheet
 from odoo.addons.csr_management.services.value_import import ValueImport
 
-from .common import MANAGER_GROUPS, CsrCase
+from .common import MANAGER_GROUPS, CsrCase, xlsx
 
 ENGLISH = ["Indicator code", "Period", "Value", "Unit", "Comment"]
 
 
-def xlsx(rows, formats=None):
-    """An .xlsx whose first sheet holds ``rows``; ``formats`` maps a cell
-    (e.g. "C2") to a number format."""
-    workbook = openpyxl.Workbook()
-    worksheet = workbook.active
-    for row in rows:
-        worksheet.append(row)
-    for cell, number_format in (formats or {}).items():
-        worksheet[cell].number_format = number_format
-    output = io.BytesIO()
-    workbook.save(output)
-    return output.getvalue()
-
-
+@tagged("csr_values")
 class TestValueImport(CsrCase):
     @classmethod
     def setUpClass(cls):

@@ -23,6 +23,7 @@ from io import BytesIO
 import openpyxl
 
 from odoo import Command
+from odoo.tests import tagged
 
 from ..services.report_data import ReportData
 from ..services.vsme_export import VSME_BASIC, build_vsme_workbook, vsme_labels
@@ -32,6 +33,7 @@ TODAY = date(2025, 3, 10)
 HEADER_ROW = 4
 
 
+@tagged("csr_report")
 class TestVsmeExport(CsrCase):
     @classmethod
     def setUpClass(cls):

@@ -1,9 +1,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, fields, models
+from odoo import fields, models
 from odoo.exceptions import UserError
 
 from ..models.csr_resource import RESOURCE_LANGS, lang_key
 from ..services.case_study import CaseStudyWriter
+from ..services.labels import selection_label
 
 SCOPES = [
     ("company", "My company only"),
@@ -48,7 +49,7 @@ class CsrCaseStudyShare(models.TransientModel):
         action._check_shareable()
         if self.scope == "shared" and not self.env.user._is_csr_manager():
             raise UserError(
-                _(
+                self.env._(
                     "Only a CSR manager publishes to the shared library: share "
                     "the case study with your company, a manager can publish it."
                 )
@@ -81,12 +82,10 @@ class CsrCaseStudyShare(models.TransientModel):
         )
         if shared:
             raise UserError(
-                _(
+                self.env._(
                     "Action %(name)s is already shared as a case study in "
                     "%(lang)s there: edit that case study instead.",
                     name=self.action_id.name,
-                    lang=dict(self._fields["lang"]._description_selection(self.env))[
-                        self.lang
-                    ],
+                    lang=selection_label(self, "lang"),
                 )
             )

@@ -2,7 +2,7 @@
 from odoo import fields, models
 from odoo.tools.misc import formatLang
 
-from ..models.csr_period import PERIOD_KINDS
+from ..engine.vocabulary import PERIOD_KINDS
 from ..services.company_comparison import CompanyComparison
 from ..services.labels import selection_labels
 

@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
 
-from odoo import _, fields, models
+from odoo import fields, models
 from odoo.exceptions import UserError
 
 from ..services.csr_kit import KitExport
@@ -75,9 +75,11 @@ class CsrKitExport(models.TransientModel):
         self.ensure_one()
         sections = self._sections()
         if not sections:
-            raise UserError(_("Choose at least one part of the setup to export."))
+            raise UserError(
+                self.env._("Choose at least one part of the setup to export.")
+            )
         content = KitExport(self.env, self.company_id).build(sections)
-        name = _("CSR kit - %(company)s", company=self.company_id.name)
+        name = self.env._("CSR kit - %(company)s", company=self.company_id.name)
         self.write(
             {
                 "file_data": base64.b64encode(content),

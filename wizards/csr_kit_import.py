@@ -4,7 +4,7 @@ import binascii
 
 from markupsafe import Markup
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..engine import kit as kit_engine
@@ -68,13 +68,15 @@ class CsrKitImport(models.TransientModel):
         if len(data) * 3 // 4 > kit_engine.MAX_KIT_BYTES:
             limit = kit_engine.MAX_KIT_BYTES
             raise UserError(
-                kit_error_message(kit_engine.KitError("too_large", limit=limit))
+                kit_error_message(
+                    self.env, kit_engine.KitError("too_large", limit=limit)
+                )
             )
         try:
             base64.b64decode(data)
         except (binascii.Error, ValueError, TypeError):
             raise UserError(
-                _(
+                self.env._(
                     "The uploaded kit file is damaged: it did not arrive in the "
                     "expected encoding. Upload the file again."
                 )
@@ -84,7 +86,7 @@ class CsrKitImport(models.TransientModel):
         try:
             return base64.b64decode(self.file_data or b"", validate=True)
         except (binascii.Error, ValueError) as error:
-            raise UserError(_("The file could not be read.")) from error
+            raise UserError(self.env._("The file could not be read.")) from error
 
     def _run(self, dry_run):
         self.ensure_one()
@@ -92,7 +94,7 @@ class CsrKitImport(models.TransientModel):
         company = self.sudo().company_id
         if company not in self.env.companies.sudo():
             raise UserError(
-                _(
+                self.env._(
                     "Select %(company)s in the company switcher first: a kit "
                     "is imported only into a company you work in.",
                     company=company.name,
@@ -120,14 +122,16 @@ class CsrKitImport(models.TransientModel):
             "res_id": self.id,
             "view_mode": "form",
             "target": "new",
-            "name": _("Import CSR Kit"),
+            "name": self.env._("Import CSR Kit"),
         }
 
     def _render(self, reports, preview):
         """An HTML summary: counts per section, then each conflict."""
         labels = section_labels(self.env)
         heading = (
-            _("What the import will do:") if preview else _("The kit was imported:")
+            self.env._("What the import will do:")
+            if preview
+            else self.env._("The kit was imported:")
         )
         rows = Markup().join(
             Markup(
@@ -150,11 +154,11 @@ class CsrKitImport(models.TransientModel):
             "<tbody>%s</tbody></table>"
         ) % (
             heading,
-            _("Part"),
-            _("New"),
-            _("Overwritten"),
-            _("Unchanged"),
-            _("Kept (conflict)"),
+            self.env._("Part"),
+            self.env._("New"),
+            self.env._("Overwritten"),
+            self.env._("Unchanged"),
+            self.env._("Kept (conflict)"),
             rows,
         )
         return table + self._render_conflicts(reports, labels)
@@ -166,14 +170,14 @@ class CsrKitImport(models.TransientModel):
                 labels.get(name, name),
                 key,
                 ", ".join(changes),
-                _("overwritten") if overwritten else _("kept"),
+                self.env._("overwritten") if overwritten else self.env._("kept"),
             )
             for name, rep in reports.items()
             for key, changes, overwritten in rep.conflicts
         ]
         if not items:
-            return Markup("<p>%s</p>") % _("No conflict with this database.")
+            return Markup("<p>%s</p>") % self.env._("No conflict with this database.")
         return Markup("<p><strong>%s</strong></p><ul>%s</ul>") % (
-            _("Records that differ from this database (fields):"),
+            self.env._("Records that differ from this database (fields):"),
             Markup().join(items),
         )

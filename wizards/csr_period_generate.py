@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import date_utils
 
@@ -53,9 +53,11 @@ class CsrPeriodGenerate(models.TransientModel):
         self.ensure_one()
         kinds = self._selected_kinds()
         if not kinds:
-            raise UserError(_("Tick at least one kind of period to create."))
+            raise UserError(self.env._("Tick at least one kind of period to create."))
         if self.fiscal_year_start.day != 1:
-            raise UserError(_("A fiscal year must start on the first day of a month."))
+            raise UserError(
+                self.env._("A fiscal year must start on the first day of a month.")
+            )
         spans = periods.fiscal_year_spans(self.fiscal_year_start, kinds)
         Period = self.env["csr.period"]
         existing = Period.search(

@@ -2,11 +2,12 @@
 import base64
 import re
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.misc import format_date
 
-from ..models.csr_period import PERIOD_KINDS
+from ..engine.vocabulary import PERIOD_KINDS
+from ..services.labels import selection_labels
 from ..services.report_data import DEFAULT_HISTORY, ReportData
 from ..services.report_xlsx import build_workbook, workbook_labels
 from ..services.vsme_digital import VsmeDigital
@@ -83,7 +84,7 @@ class CsrReportExport(models.TransientModel):
         periods = self._context_periods()
         if len({(period.kind, period.date_from) for period in periods}) > 1:
             raise UserError(
-                _(
+                self.env._(
                     "Select periods of the same kind and start (the same months "
                     "for each company) to export them together."
                 )
@@ -105,7 +106,7 @@ class CsrReportExport(models.TransientModel):
         for wizard in self:
             if not 0 <= wizard.history <= MAX_HISTORY:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Compare with 0 to %(most)s earlier periods, "
                         "not %(history)s.",
                         most=MAX_HISTORY,
@@ -118,7 +119,7 @@ class CsrReportExport(models.TransientModel):
         # Read as superuser: the user may not even read a company outside his.
         if self.sudo().company_ids - self.env.companies.sudo():
             raise UserError(
-                _(
+                self.env._(
                     "Select every company to export in the company switcher "
                     "first: only their data can be exported."
                 )
@@ -137,7 +138,7 @@ class CsrReportExport(models.TransientModel):
         """The digital VSME report of one company: Inline XBRL or xBRL-JSON."""
         if len(periods) != 1:
             raise UserError(
-                _(
+                self.env._(
                     "A digital VSME report identifies one company: select a "
                     "single company to export it."
                 )
@@ -158,9 +159,9 @@ class CsrReportExport(models.TransientModel):
         )
         missing = self.company_ids - periods.company_id
         if missing:
-            kinds = dict(self._fields["period_kind"]._description_selection(self.env))
+            kinds = selection_labels(self, "period_kind")
             raise UserError(
-                _(
+                self.env._(
                     "%(companies)s: no period of kind %(kind)s starting on "
                     "%(start)s. Create it, choose another start, or leave "
                     "these companies out of the export.",
@@ -181,13 +182,15 @@ class CsrReportExport(models.TransientModel):
                 for period in self.env["csr.period"].browse(ids)
             }
             content = build_vsme_workbook(reports, vsme_labels(self.env), digital)
-            return content, _("VSME")
-        return build_workbook(reports, workbook_labels(self.env)), _("CSR report")
+            return content, self.env._("VSME")
+        return build_workbook(reports, workbook_labels(self.env)), self.env._(
+            "CSR report"
+        )
 
     def _file_name(self, title, reports):
         if len(reports) == 1:
             who = reports[0].company_name
         else:
-            who = _("%(count)s companies", count=len(reports))
+            who = self.env._("%(count)s companies", count=len(reports))
         name = f"{title} - {who} - {reports[0].period.name}"
         return FORBIDDEN_IN_FILE_NAME.sub(" ", name).strip() + ".xlsx"

@@ -2,7 +2,7 @@
 import base64
 import binascii
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..services.value_import import ValueImport
@@ -40,12 +40,12 @@ class CsrValueImport(models.TransientModel):
     def action_import(self):
         self.ensure_one()
         if not self.file:
-            raise UserError(_("Choose the .xlsx file to import first."))
+            raise UserError(self.env._("Choose the .xlsx file to import first."))
         try:
             content = base64.b64decode(self.file)
         except (binascii.Error, ValueError):
             raise UserError(
-                _(
+                self.env._(
                     "The uploaded file is damaged: it did not arrive in the "
                     "expected encoding. Upload the file again."
                 )
@@ -61,8 +61,8 @@ class CsrValueImport(models.TransientModel):
             "type": "ir.actions.client",
             "tag": "display_notification",
             "params": {
-                "title": _("Values imported"),
-                "message": _(
+                "title": self.env._("Values imported"),
+                "message": self.env._(
                     "%(created)s value(s) created, %(updated)s updated.",
                     created=len(result.created),
                     updated=len(result.updated),
@@ -76,7 +76,7 @@ class CsrValueImport(models.TransientModel):
     def action_download_template(self):
         self.ensure_one()
         if not self.period_id:
-            raise UserError(_("Choose the period the template is for."))
+            raise UserError(self.env._("Choose the period the template is for."))
         content = ValueImport(self.company_id).template(self.period_id)
         self.write(
             {
