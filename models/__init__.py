@@ -10,7 +10,6 @@ from . import csr_activity
 from . import csr_emission_factor
 from . import csr_fuel_blend
 from . import csr_activity_entry
-from . import csr_emission_line
 from . import csr_minimum_wage
 from . import hr_contract
 from . import hr_employee
@@ -29,6 +28,7 @@ from . import res_users
 from . import csr_indicator_source
 from . import csr_period
 from . import csr_indicator_value
+from . import csr_emission_line
 from . import csr_target
 from . import csr_campaign
 from . import csr_campaign_line
