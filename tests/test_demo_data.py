@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""The demo writer (services/demo_data.py) on a short plan: three months
+"""The demo writer (demo/writer.py) on a short plan: three months
 (January to March 2026, reference date 15 April 2026) and ten employees.
 
 The issue's acceptance test: after loading, the latest period's scorecard
@@ -21,8 +21,8 @@ from freezegun import freeze_time
 
 from odoo.tests import TransactionCase, tagged
 
-from odoo.addons.csr_management.engine.demo_plan import build_plan
-from odoo.addons.csr_management.services.demo_data import DemoWriter, tiny_pdf
+from odoo.addons.csr_management.demo.plan import build_plan
+from odoo.addons.csr_management.demo.writer import DemoWriter, tiny_pdf
 from odoo.addons.csr_management.services.report_data import ReportData
 
 from .common import DISABLED_MAIL

@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Write a demo plan (``engine/demo_plan.py``) into the database.
+"""Write a demo plan (``demo/plan.py``) into the database.
 
 Records are created in bulk (lists of values, moves posted in batches),
 in the order the CSR figures need them: the company and its chart of
@@ -18,8 +18,9 @@ import pytz
 
 from odoo import Command
 
-from ..engine import demo_plan, periods
-from .case_study import CaseStudyWriter
+from ..engine import periods
+from ..services.case_study import CaseStudyWriter
+from . import plan as demo_plan
 
 _logger = logging.getLogger(__name__)
 
