@@ -187,6 +187,7 @@ class CompanyReport:
     currency_decimals: int = 2
     light_label: str = ""  # the index light's label, "" when not scored
     revision: int | None = None  # of the stored scorecard, None when scored now
+    tz: str = "UTC"  # the company's time zone, for its dates and times
 
     @property
     def rows(self):
@@ -314,6 +315,7 @@ class ReportData:
             "size_label": sizes.get(company.csr_company_size, ""),
             "sector": company.csr_sector_id.name or "",
             "currency_decimals": company.currency_id.decimal_places,
+            "tz": company.partner_id.tz or "UTC",
         }
 
     def _columns(self, period):

@@ -14,9 +14,12 @@ xlsxwriter's constant-memory mode.
 """
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from io import BytesIO
 
+import pytz
 import xlsxwriter
 
 SHEET_NAME_MAX = 31
@@ -82,7 +85,7 @@ def workbook_labels(env):
         # about
         "title": _("CSR report"),
         "generated_on": _("Generated on"),
-        "times_in_utc": _("Dates and times are in UTC."),
+        "times_in_zone": _("Dates and times are in the time zone %(zones)s."),
         "percent_note": _(
             "Shares are Excel percentages: 40 % is stored as 0.4. Yes / no "
             "figures are stored as 1 / 0."
@@ -242,15 +245,66 @@ def excel_number(value_type, value):
     return value / 100.0 if value_type == "percentage" else value
 
 
+def shown_width(value, num_format):
+    """How many characters Excel or LibreOffice needs to show the number
+    ``value`` in ``num_format`` (a format of this workbook): a column at
+    least that wide (plus a margin) never shows ``###``.
+
+    >>> shown_width(3556131834.0, '#,##0.00 "COP"')
+    20
+    >>> shown_width(-0.4, "0.00%")
+    7
+    >>> shown_width(1, '"Yes";"Yes";"No"')
+    3
+    >>> shown_width(12, '"Sí ("0")";;"No"')
+    7
+    >>> shown_width(12.5, "#,##0.00##")
+    5
+    """
+    if ";" in num_format:  # sections: yes / no texts, a count in brackets
+        number = str(int(value))
+        return max(
+            sum(
+                len(piece) if index % 2 else len(piece.replace("0", number))
+                for index, piece in enumerate(part.split('"'))
+            )
+            for part in num_format.split(";")
+        )
+    literal = "".join(re.findall(r'"([^"]*)"', num_format))
+    pattern = re.sub(r'"[^"]*"', "", num_format)
+    spaces = pattern.count(" ")
+    pattern = pattern.strip()
+    percent = pattern.endswith("%")
+    number = value * 100 if percent else value
+    _whole, _dot, fraction = pattern.rstrip("%").partition(".")
+    least, most = len(fraction.rstrip("#")), len(fraction)
+    group = "," if "," in pattern else ""
+    shown = f"{number:{group}.{most}f}"
+    while most > least and shown.endswith("0"):  # optional decimals
+        shown, most = shown[:-1], most - 1
+    shown = shown.rstrip(".")
+    return len(shown) + (1 if percent else 0) + len(literal) + spaces
+
+
+DATE_WIDTH = {DATE_FORMAT: len("2026-12-31"), DATETIME_FORMAT: len("2026-12-31 23:59")}
+MARGIN = 2  # characters left around a number, so that it never shows ###
+TEXT_WIDTH_MAX = 50  # a one-line text widens its column up to this
+LANDSCAPE_FROM = 100  # a sheet wider than this (in characters) prints landscape
+
+
 class Sheet:
-    """One worksheet written row after row (constant-memory mode wants it)."""
+    """One worksheet written row after row (constant-memory mode wants it).
+
+    Each column is as wide as its declared width, widened to show every
+    number, date and one-line text written in it; the sheet prints fitted
+    to the page width, landscape when wide, its header on every page."""
 
     def __init__(self, workbook, name, widths=()):
         self.worksheet = workbook.add_worksheet(name)
         self.row = 0
         self.width = 0
-        for column, width in enumerate(widths):
-            self.worksheet.set_column(column, column, width)
+        self.widths = list(widths)
+        self.header_rows = 0
 
     def write_row(self, cells, cell_format=None):
         """Write ``cells`` (values, or (value, format) pairs) on the next row."""
@@ -263,19 +317,30 @@ class Sheet:
     def skip_row(self):
         self.row += 1
 
+    def _needs(self, column, characters):
+        while len(self.widths) <= column:
+            self.widths.append(10)
+        self.widths[column] = max(self.widths[column], characters)
+
     def _write(self, column, value, cell_format):
         sheet, row = self.worksheet, self.row
+        num_format = getattr(cell_format, "num_format", 0) or ""
         if value is None or value == "":
             if cell_format is not None:
                 sheet.write_blank(row, column, None, cell_format)
         elif isinstance(value, bool):  # bool is an int: keep it a 1 / 0 number
             sheet.write_number(row, column, int(value), cell_format)
+            self._needs(column, shown_width(int(value), num_format) + MARGIN)
         elif isinstance(value, int | float):
             sheet.write_number(row, column, value, cell_format)
+            self._needs(column, shown_width(value, num_format or "0.##") + MARGIN)
         elif isinstance(value, date | datetime):
             sheet.write_datetime(row, column, value, cell_format)
+            self._needs(column, DATE_WIDTH.get(num_format, 16) + MARGIN)
         else:
             sheet.write_string(row, column, str(value), cell_format)
+            if not getattr(cell_format, "text_wrap", 0) and "\n" not in str(value):
+                self._needs(column, min(len(str(value)) + MARGIN, TEXT_WIDTH_MAX))
 
     def write_url(self, column, url):
         """A link when it is one Excel accepts, else the plain text."""
@@ -286,10 +351,174 @@ class Sheet:
 
     def table(self, header_rows=1, frozen_columns=0):
         """Freeze the header (and first columns) and filter the rows below."""
+        self.header_rows = header_rows
         self.worksheet.freeze_panes(header_rows, frozen_columns)
         if self.width:
             last_row = max(self.row - 1, header_rows - 1)
             self.worksheet.autofilter(header_rows - 1, 0, last_row, self.width - 1)
+
+    def finish(self, footer=""):
+        """Set the column widths and the print setup, once every row is in."""
+        sheet = self.worksheet
+        for column, width in enumerate(self.widths):
+            sheet.set_column(column, column, width)
+        sheet.set_paper(9)  # A4
+        if sum(self.widths) > LANDSCAPE_FROM:
+            sheet.set_landscape()
+        sheet.fit_to_pages(1, 0)  # one page wide, as many pages long as needed
+        sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+        if self.header_rows:
+            sheet.repeat_rows(0, self.header_rows - 1)
+        sheet.set_footer(f"&L{_footer_text(footer)}&R&P / &N")
+
+
+def _footer_text(text):
+    """Text safe in an Excel header or footer (``&`` starts a code there)."""
+    return (text or "").replace("&", "&&")[:200]
+
+
+# -- columns ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Col:
+    """One column of a table sheet, declared once: the key of its title in
+    ``workbook_labels`` (or the title itself), its least width in characters,
+    how a row gives its cell, and the format of that cell when the getter
+    gives a bare value (a name of ``Formats``)."""
+
+    key: str
+    width: float
+    get: Callable
+    format: str = ""
+    title: str = ""
+
+    def header(self, labels):
+        return self.title or labels[self.key]
+
+    def cell(self, builder, report, row):
+        value = self.get(builder, report, row)
+        if self.format and not isinstance(value, tuple):
+            return (value, getattr(builder.formats, self.format))
+        return value
+
+
+def _attr(name):
+    return lambda _builder, _report, row: getattr(row, name)
+
+
+def _figure(name):
+    """A figure of the row, written like its indicator (currency, percent)."""
+    return lambda builder, report, row: builder.formats.figure(
+        report, row.value_type, row.unit
+    )(getattr(row, name))
+
+
+def _local(name):
+    """A date and time of the row, in the company's time zone."""
+    return lambda _builder, report, row: local_time(getattr(row, name), report.tz)
+
+
+def local_time(moment, tz):
+    """A UTC datetime (as Odoo stores it) in the time zone ``tz``, naive.
+
+    >>> local_time(datetime(2026, 12, 1, 3, 0), "America/Bogota")
+    datetime.datetime(2026, 11, 30, 22, 0)
+    >>> local_time(None, "America/Bogota") is None
+    True
+    """
+    if not isinstance(moment, datetime):
+        return moment
+    zone = pytz.timezone(tz or "UTC")
+    return pytz.utc.localize(moment).astimezone(zone).replace(tzinfo=None)
+
+
+PILLAR_HEAD = (
+    Col("code", 12, _attr("code")),
+    Col("indicator", 44, _attr("name")),
+    Col("unit", 12, _attr("unit")),
+)
+PILLAR_TAIL = (
+    Col("target", 14, _figure("target")),
+    Col("status", 12, _attr("status")),
+    Col("source", 16, _attr("source_label")),
+    Col("state", 14, _attr("state_label")),
+    Col("frameworks", 28, lambda _b, _r, row: ", ".join(row.frameworks), "wrap"),
+    Col("warning", 60, _attr("warning"), "wrap"),
+)
+MANUAL_COLUMNS = (
+    Col("code", 12, _attr("code")),
+    Col("indicator", 40, _attr("name")),
+    Col("value", 14, _figure("value")),
+    Col("unit", 12, _attr("unit")),
+    Col("entered_by", 22, _attr("entered_by")),
+    Col("entered_on", 17, _local("entered_on"), "datetime"),
+    Col("validated_by", 22, _attr("validated_by")),
+    Col("validated_on", 17, _local("validated_on"), "datetime"),
+    Col("state", 14, _attr("state_label")),
+    Col("evidence", 10, _attr("evidence_count"), "yes_count"),
+    Col("comment", 40, _attr("comment"), "wrap"),
+)
+ACTION_COLUMNS = (
+    Col("action", 40, _attr("name"), "wrap"),
+    Col("pillar", 16, _attr("pillar_label")),
+    Col("responsible", 22, _attr("responsible")),
+    Col("deadline", 12, _attr("deadline"), "date"),
+    Col("action_state", 14, _attr("state_label")),
+    Col("overdue", 10, _attr("overdue"), "yes_no"),
+    Col("days_overdue", 10, _attr("days_overdue"), "integer"),
+    Col("indicator", 12, _attr("indicator_code")),
+    Col("baseline", 12, _figure("baseline")),
+    Col("target", 12, _figure("target")),
+    Col("priority", 12, _attr("priority")),
+)
+FACTOR_COLUMNS = (
+    Col("activity", 30, _attr("activity")),
+    Col("scope", 16, _attr("scope_label")),
+    Col("where", 18, _attr("where")),
+    Col("factor", 14, _attr("kgco2e_per_unit"), "ratio"),
+    Col("per_unit", 10, _attr("per_unit")),
+    Col("citation", 50, _attr("citation"), "wrap"),
+    Col("url", 40, lambda _b, _r, _row: None),  # written as a link
+    Col("indicators", 18, lambda _b, _r, row: ", ".join(row.indicator_codes)),
+)
+SOURCE_COLUMNS = (
+    Col("code", 12, lambda _b, _r, line: line[0].code),
+    Col("indicator", 40, lambda _b, _r, line: line[0].name),
+    Col("method", 26, lambda _b, _r, line: line[0].method),
+    Col("definition", 22, lambda _b, _r, line: line[1]),
+    Col("detail", 50, lambda _b, _r, line: line[2], "wrap"),
+    Col("own_source", 12, lambda _b, _r, line: line[0].own_to_company, "yes_no"),
+)
+ABOUT_COLUMNS = (
+    Col("company", 34, lambda _b, report, _row: report.company_name),
+    Col("period", 14, lambda _b, report, _row: report.period.name),
+    Col("start", 12, lambda _b, report, _row: report.period.date_from, "date"),
+    Col("end", 12, lambda _b, report, _row: report.period.date_to, "date"),
+    Col("currency", 10, lambda _b, report, _row: report.currency_name),
+    Col("index", 12, lambda _b, report, _row: report.index, "score"),
+    Col("previous_index", 14, lambda _b, report, _row: report.previous_index, "score"),
+    Col("index_change", 16, lambda _b, report, _row: report.index_change, "score"),
+    Col(
+        "completeness",
+        14,
+        lambda _b, report, _row: report.completeness / 100.0,
+        "percent",
+    ),
+    Col(
+        "scored_on",
+        22,
+        lambda b, report, _row: (
+            local_time(report.scored_on, report.tz) or b.labels["scored_now"]
+        ),
+        "datetime",
+    ),
+    Col(
+        "revision",
+        16,
+        lambda b, report, _row: report.revision or b.labels["scored_now"],
+    ),
+)
 
 
 # -- the workbook ----------------------------------------------------------------
@@ -311,6 +540,9 @@ def build_workbook(reports, labels):
     return output.getvalue()
 
 
+COMPANY_COLUMN = Col("company", 28, lambda _b, report, _row: report.company_name)
+
+
 class _WorkbookBuilder:
     def __init__(self, workbook, formats, labels, reports):
         self.workbook = workbook
@@ -320,28 +552,22 @@ class _WorkbookBuilder:
         self.several = len({report.company_id for report in self.reports}) > 1
         self.lead = 1 if self.several else 0  # the company column
         self.taken = set()
+        self.footer = ", ".join(dict.fromkeys(r.company_name for r in self.reports))
 
     def build(self):
         self._about()
         for key, label in self._pillars():
             self._pillar(key, label)
-        self._sources()
-        self._manual_inputs()
-        self._actions()
+        self._table(self.labels["sources_sheet"], SOURCE_COLUMNS, self._source_lines)
+        self._table(
+            self.labels["manual_sheet"],
+            MANUAL_COLUMNS,
+            lambda report: report.manual_rows,
+        )
+        self._table(
+            self.labels["actions_sheet"], ACTION_COLUMNS, lambda report: report.actions
+        )
         self._factors()
-
-    def _sheet(self, name, widths):
-        if self.several:
-            widths = (28, *widths)
-        return Sheet(self.workbook, sheet_name(name, self.taken), widths)
-
-    def _lead(self, report):
-        """The company cell opening each row, when there are several."""
-        return [report.company_name] if self.several else []
-
-    def _header(self, sheet, titles):
-        lead = [self.labels["company"]] if self.several else []
-        sheet.write_row(lead + list(titles), self.formats.header)
 
     def _pillars(self):
         """The pillars in the order of the first report (all share them)."""
@@ -351,6 +577,28 @@ class _WorkbookBuilder:
                 pillars.setdefault(pillar.key, pillar.label)
         return list(pillars.items())
 
+    def _table(self, name, columns, rows_of, frozen=1, before_row=None):
+        """A sheet of one row per item of ``rows_of(report)``, in the
+        declared columns (the company's first when there are several)."""
+        if self.several:
+            columns = (COMPANY_COLUMN, *columns)
+        sheet = Sheet(
+            self.workbook,
+            sheet_name(name, self.taken),
+            [column.width for column in columns],
+        )
+        sheet.write_row(
+            [column.header(self.labels) for column in columns], self.formats.header
+        )
+        for report in self.reports:
+            for row in rows_of(report):
+                if before_row:
+                    before_row(sheet, row)
+                sheet.write_row([c.cell(self, report, row) for c in columns])
+        sheet.table(frozen_columns=self.lead + frozen)
+        sheet.finish(self.footer)
+        return sheet
+
     # -- About ------------------------------------------------------------------
 
     def _about(self):
@@ -358,47 +606,23 @@ class _WorkbookBuilder:
         sheet = Sheet(
             self.workbook,
             sheet_name(labels["about_sheet"], self.taken),
-            (34, 14, 12, 12, 10, 12, 14, 16, 14, 22, 16),
+            [column.width for column in ABOUT_COLUMNS],
         )
         sheet.write_row([(labels["title"], formats.title)])
         today = self.reports[0].today if self.reports else date.today()
         sheet.write_row([(labels["generated_on"], formats.bold), (today, formats.date)])
-        sheet.write_row([labels["times_in_utc"]])
+        zones = ", ".join(dict.fromkeys(report.tz for report in self.reports))
+        sheet.write_row([(labels["times_in_zone"] % {"zones": zones or "UTC"}, None)])
         sheet.write_row([labels["percent_note"]])
         sheet.skip_row()
-        titles = [
-            "company",
-            "period",
-            "start",
-            "end",
-            "currency",
-            "index",
-            "previous_index",
-            "index_change",
-            "completeness",
-            "scored_on",
-            "revision",
-        ]
-        sheet.write_row([labels[title] for title in titles], formats.header)
+        sheet.write_row(
+            [column.header(labels) for column in ABOUT_COLUMNS], formats.header
+        )
         for report in self.reports:
-            sheet.write_row(self._about_row(report))
-
-    def _about_row(self, report):
-        formats = self.formats
-        scored_on = report.scored_on or self.labels["scored_now"]
-        return [
-            report.company_name,
-            report.period.name,
-            (report.period.date_from, formats.date),
-            (report.period.date_to, formats.date),
-            report.currency_name,
-            (report.index, formats.score),
-            (report.previous_index, formats.score),
-            (report.index_change, formats.score),
-            (report.completeness / 100.0, formats.percent),
-            (scored_on, formats.datetime),
-            report.revision or self.labels["scored_now"],
-        ]
+            sheet.write_row([c.cell(self, report, None) for c in ABOUT_COLUMNS])
+        # The notes of the first rows must not widen the table's first column.
+        sheet.widths[0] = ABOUT_COLUMNS[0].width
+        sheet.finish(self.footer)
 
     # -- pillar sheets ------------------------------------------------------------
 
@@ -411,32 +635,44 @@ class _WorkbookBuilder:
         return sorted(names.items())
 
     def _pillar(self, key, label):
-        labels = self.labels
-        periods = self._period_keys()
-        sheet = self._sheet(
-            label, (12, 44, 12, *(14 for _ in periods), 14, 16, 22, 16, 28, 60)
-        )
-        self._header(
-            sheet,
-            [labels["code"], labels["indicator"], labels["unit"]]
-            + [name for _key, name in periods]
-            + [
-                labels["target"],
-                labels["status"],
-                labels["source"],
-                labels["state"],
-                labels["frameworks"],
-                labels["warning"],
-            ],
-        )
-        for report in self.reports:
-            block = next((p for p in report.pillars if p.key == key), None)
-            for row in block.indicators if block else ():
-                sheet.write_row(self._indicator_cells(report, row, periods))
-        sheet.table(frozen_columns=self.lead + 2)
+        periods = [
+            Col("", 14, _history_figure(period_key), title=name)
+            for period_key, name in self._period_keys()
+        ]
 
-    def _indicator_cells(self, report, row, periods):
-        cell = self.formats.figure(report, row.value_type, row.unit)
+        def rows_of(report):
+            block = next((p for p in report.pillars if p.key == key), None)
+            return block.indicators if block else ()
+
+        self._table(label, (*PILLAR_HEAD, *periods, *PILLAR_TAIL), rows_of, frozen=2)
+
+    # -- Sources ------------------------------------------------------------------
+
+    @staticmethod
+    def _source_lines(report):
+        """One line per (source, definition label, text)."""
+        return [
+            (source, label, text)
+            for source in report.sources
+            for label, text in source.definition or (("", ""),)
+        ]
+
+    # -- Emission factors -----------------------------------------------------------
+
+    def _factors(self):
+        url_column = self.lead + [c.key for c in FACTOR_COLUMNS].index("url")
+        self._table(
+            self.labels["factors_sheet"],
+            FACTOR_COLUMNS,
+            lambda report: report.factors,
+            before_row=lambda sheet, factor: sheet.write_url(url_column, factor.url),
+        )
+
+
+def _history_figure(period_key):
+    """The row's figure of one comparison period, by the period's dates."""
+
+    def get(builder, report, row):
         values = dict(
             zip(
                 (_column_key(column) for column in report.columns),
@@ -444,181 +680,11 @@ class _WorkbookBuilder:
                 strict=True,
             )
         )
-        figures = [cell(values.get(key)) for key, _name in periods]
-        return [
-            *self._lead(report),
-            row.code,
-            row.name,
-            row.unit,
-            *figures,
-            cell(row.target),
-            row.status,
-            row.source_label,
-            row.state_label,
-            ", ".join(row.frameworks),
-            (row.warning, self.formats.wrap),
-        ]
-
-    # -- Sources ------------------------------------------------------------------
-
-    def _sources(self):
-        labels = self.labels
-        sheet = self._sheet(labels["sources_sheet"], (12, 40, 26, 22, 50, 12))
-        self._header(
-            sheet,
-            [
-                labels["code"],
-                labels["indicator"],
-                labels["method"],
-                labels["definition"],
-                labels["detail"],
-                labels["own_source"],
-            ],
+        return builder.formats.figure(report, row.value_type, row.unit)(
+            values.get(period_key)
         )
-        for report in self.reports:
-            for source in report.sources:
-                own = (source.own_to_company, self.formats.yes_no)
-                for label, text in source.definition or (("", ""),):
-                    sheet.write_row(
-                        [
-                            *self._lead(report),
-                            source.code,
-                            source.name,
-                            source.method,
-                            label,
-                            (text, self.formats.wrap),
-                            own,
-                        ]
-                    )
-        sheet.table(frozen_columns=self.lead + 1)
 
-    # -- Manual inputs ----------------------------------------------------------
-
-    def _manual_inputs(self):
-        labels = self.labels
-        sheet = self._sheet(
-            labels["manual_sheet"], (12, 40, 14, 12, 22, 17, 22, 17, 14, 10, 40)
-        )
-        self._header(
-            sheet,
-            [
-                labels["code"],
-                labels["indicator"],
-                labels["value"],
-                labels["unit"],
-                labels["entered_by"],
-                labels["entered_on"],
-                labels["validated_by"],
-                labels["validated_on"],
-                labels["state"],
-                labels["evidence"],
-                labels["comment"],
-            ],
-        )
-        formats = self.formats
-        for report in self.reports:
-            for row in report.manual_rows:
-                cell = formats.figure(report, row.value_type, row.unit)
-                sheet.write_row(
-                    [
-                        *self._lead(report),
-                        row.code,
-                        row.name,
-                        cell(row.value),
-                        row.unit,
-                        row.entered_by,
-                        (row.entered_on, formats.datetime),
-                        row.validated_by,
-                        (row.validated_on, formats.datetime),
-                        row.state_label,
-                        (row.evidence_count, formats.yes_count),
-                        (row.comment, formats.wrap),
-                    ]
-                )
-        sheet.table(frozen_columns=self.lead + 1)
-
-    # -- Actions --------------------------------------------------------------------
-
-    def _actions(self):
-        labels = self.labels
-        sheet = self._sheet(
-            labels["actions_sheet"], (40, 16, 22, 12, 14, 10, 10, 12, 12, 12, 12)
-        )
-        self._header(
-            sheet,
-            [
-                labels["action"],
-                labels["pillar"],
-                labels["responsible"],
-                labels["deadline"],
-                labels["action_state"],
-                labels["overdue"],
-                labels["days_overdue"],
-                labels["indicator"],
-                labels["baseline"],
-                labels["target"],
-                labels["priority"],
-            ],
-        )
-        formats = self.formats
-        for report in self.reports:
-            for action in report.actions:
-                sheet.write_row(
-                    [
-                        *self._lead(report),
-                        (action.name, formats.wrap),
-                        action.pillar_label,
-                        action.responsible,
-                        (action.deadline, formats.date),
-                        action.state_label,
-                        (action.overdue, formats.yes_no),
-                        (action.days_overdue, formats.integer),
-                        action.indicator_code,
-                        *self._action_figures(report, action),
-                        action.priority,
-                    ]
-                )
-        sheet.table(frozen_columns=self.lead + 1)
-
-    def _action_figures(self, report, action):
-        """Baseline and target, written like the indicator they track."""
-        cell = self.formats.figure(report, action.value_type, action.unit)
-        return [cell(action.baseline), cell(action.target)]
-
-    # -- Emission factors -----------------------------------------------------------
-
-    def _factors(self):
-        labels = self.labels
-        sheet = self._sheet(labels["factors_sheet"], (30, 16, 18, 14, 10, 50, 40, 18))
-        titles = [
-            labels["activity"],
-            labels["scope"],
-            labels["where"],
-            labels["factor"],
-            labels["per_unit"],
-            labels["citation"],
-            labels["url"],
-            labels["indicators"],
-        ]
-        self._header(sheet, titles)
-        url_column = self.lead + titles.index(labels["url"])
-        for report in self.reports:
-            for factor in report.factors:
-                sheet.write_url(url_column, factor.url)
-                sheet.write_row(
-                    [
-                        *self._lead(report),
-                        factor.activity,
-                        factor.scope_label,
-                        factor.where,
-                        (factor.kgco2e_per_unit, self.formats.ratio),
-                        factor.per_unit,
-                        (factor.citation, self.formats.wrap),
-                        None,  # the URL, written as a link above
-                        ", ".join(factor.indicator_codes),
-                    ]
-                )
-        sheet.table(frozen_columns=self.lead + 1)
+    return get
 
 
 def _column_key(column):
