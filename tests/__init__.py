@@ -56,3 +56,4 @@ from . import test_materiality_scoring
 from . import test_tenants
 from . import test_catalogue_governance
 from . import test_auditor
+from . import test_setup_checklist

@@ -219,6 +219,16 @@ export class CsrDashboard extends Component {
         });
     }
 
+    get setupProgressText() {
+        const { done_count, count } = this.state.data.setup;
+        return _t("%(done)s of %(count)s steps done", { done: done_count, count });
+    }
+
+    get setupShare() {
+        const { done_count, count } = this.state.data.setup;
+        return Math.round((100 * done_count) / count);
+    }
+
     stageText(pillar) {
         if (pillar.stage === null) {
             return _t("No closed self-assessment");
@@ -276,6 +286,14 @@ export class CsrDashboard extends Component {
 
     openAction(action) {
         return this.openRecord("csr.action", action.id);
+    }
+
+    /** The screen of a setup step: its action, or the record it names. */
+    openSetupStep(step) {
+        if (step.action) {
+            return this.actionService.doAction(step.action);
+        }
+        return this.openRecord(step.res_model, step.res_id);
     }
 
     openPeriods() {
