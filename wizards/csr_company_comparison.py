@@ -79,7 +79,16 @@ class CsrCompanyComparison(models.TransientModel):
                     "kind": row.kind,
                     "pillar": pillars.get(row.pillar, ""),
                     "label": row.label,
-                    "unit": row.unit,
+                    "unit": " / ".join(row.currencies)
+                    if row.mixed_currencies
+                    else row.unit,
+                    "note": _(
+                        "Amounts in different currencies (%(currencies)s): no "
+                        "median is taken across them.",
+                        currencies=", ".join(row.currencies),
+                    )
+                    if row.mixed_currencies
+                    else "",
                     "cells": [
                         self._cell(row, column, positions)
                         for column in comparison.columns
@@ -101,7 +110,7 @@ class CsrCompanyComparison(models.TransientModel):
         found = row.ranges.get(column.company_id)
         where = row.positions.get(column.company_id)
         cell = {
-            "value": self._number(row.values.get(column.company_id)),
+            "value": self._figure(row, column),
             "standing": row.standings.get(column.company_id) or "",
             "position": "",
             "range": "",
@@ -114,6 +123,19 @@ class CsrCompanyComparison(models.TransientModel):
                 source=found.source,
             )
         return cell
+
+    def _figure(self, row, column):
+        """A company's figure: Yes / No for a yes/no indicator, an amount
+        with its own currency when the companies' currencies differ."""
+        value = row.values.get(column.company_id)
+        if value is None:
+            return "–"
+        if row.value_type == "boolean":
+            return self.env._("Yes") if value else self.env._("No")
+        text = self._number(value)
+        if row.mixed_currencies and column.currency:
+            return f"{text} {column.currency}"
+        return text
 
     def _number(self, value):
         if value is None:
