@@ -5,6 +5,8 @@ different countries, emission factors, rates, thresholds or years (the
 assessment found "Economic (184) 84,044,173" and a sum of 28 Argentine
 minimum wages)."""
 
+from lxml import etree
+
 from odoo.tests import TransactionCase
 
 from odoo.addons.csr_management.services.report_data import ReportData
@@ -56,6 +58,46 @@ class TestReadableLists(TransactionCase):
         for group in groups:
             self.assertNotIn("kgco2e_per_unit", group)
             self.assertNotIn("source_year", group)
+
+
+# Integer fields holding a year: shown "2026", never "2,026".
+YEARS = {
+    "csr.target": ["year", "baseline_year"],
+    "csr.benchmark.range": ["year"],
+    "csr.emission.factor": ["source_year"],
+    "csr.minimum.wage": ["source_year"],
+    "csr.materiality.assessment": ["year"],
+    "csr.materiality.line": ["year"],
+    "csr.dialogue.rating": ["year"],
+    "res.company": ["csr_base_year"],
+}
+
+
+class TestYearsWithoutSeparator(TransactionCase):
+    def test_every_year_field_is_shown_without_thousands_separator(self):
+        """Every list and form view showing a year field asks the client not
+        to group its digits (``options="{'format': false}"``)."""
+        checked = 0
+        for model, names in YEARS.items():
+            views = self.env["ir.ui.view"].search(
+                [
+                    ("model", "=", model),
+                    ("type", "in", ("list", "form")),
+                    ("mode", "=", "primary"),
+                ]
+            )
+            for view in views:
+                arch = self.env[model].get_view(view.id, view.type)["arch"]
+                tree = etree.fromstring(arch)
+                for name in names:
+                    for node in tree.iter("field"):
+                        if node.get("name") != name:
+                            continue
+                        with self.subTest(view=view.xml_id, field=name):
+                            options = node.get("options") or "{}"
+                            self.assertIn("'format': false", options.replace('"', "'"))
+                            checked += 1
+        self.assertGreater(checked, 10)
 
 
 class TestAmountsNameTheirCurrency(CsrCase):
