@@ -62,7 +62,7 @@ class CsrMaterialityLine(models.Model):
     )
     is_rated = fields.Boolean(compute="_compute_materiality", store=True)
     is_material = fields.Boolean(
-        string="Material", compute="_compute_materiality", store=True
+        string="Material topic", compute="_compute_materiality", store=True
     )
     quadrant = fields.Selection(QUADRANTS, compute="_compute_materiality", store=True)
 

@@ -139,7 +139,7 @@ def workbook_labels(env):
         "priority": _("Priority"),
         # emission factors
         "activity": _("Activity"),
-        "scope": _("Scope"),
+        "scope": _("GHG scope"),
         "where": _("Country or region"),
         "factor": _("kgCO2e per unit"),
         "per_unit": _("Per"),

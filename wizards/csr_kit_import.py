@@ -153,7 +153,7 @@ class CsrKitImport(models.TransientModel):
             _("Part"),
             _("New"),
             _("Overwritten"),
-            _("Unchanged"),
+            _("Already up to date"),
             _("Kept (conflict)"),
             rows,
         )
