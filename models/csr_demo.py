@@ -20,7 +20,8 @@ class CsrDemo(models.AbstractModel):
             return existing
         # pylint: disable=import-outside-toplevel
         from ..demo import plan as demo_plan
-        from ..demo.writer import DemoWriter
+        from ..demo.client import ClientWriter
+        from ..demo.writer import MUTE, USERS_OF_THE_COMPANY, DemoWriter
 
         plan = demo_plan.build_plan(
             fields.Date.context_today(self),
@@ -29,7 +30,19 @@ class CsrDemo(models.AbstractModel):
             employees=employees,
             minimum_wages=self._csr_demo_minimum_wages(),
         )
-        return DemoWriter(self.sudo().env, plan).run()
+        env = self.sudo().env
+        roaster = DemoWriter(env, plan).run()
+        # The consultant's second client, in another country and currency.
+        users = env["res.users"].browse(
+            [user.id for user in map(self._csr_demo_ref, USERS_OF_THE_COMPANY) if user]
+        )
+        ClientWriter(env(context=dict(env.context, **MUTE)), roaster, users).run()
+        # Everyone lands on the CSR Overview after login.
+        users.action_id = self.env.ref("csr_management.csr_dashboard_action")
+        return roaster
+
+    def _csr_demo_ref(self, xmlid):
+        return self.env.ref(xmlid, raise_if_not_found=False)
 
     @api.model
     def _csr_demo_minimum_wages(self):

@@ -23,6 +23,7 @@ from datetime import date, timedelta
 
 from odoo.tests import TransactionCase
 
+from odoo.addons.csr_management.demo import client as demo_client
 from odoo.addons.csr_management.demo import plan as demo_plan
 from odoo.addons.csr_management.demo.plan import build_plan
 
@@ -40,9 +41,10 @@ class TestDemoPlan(TransactionCase):
         cls.plan = build_plan(TODAY, minimum_wages=cls.wages)
 
     def test_doctests_pass(self):
-        result = doctest.testmod(demo_plan)
-        self.assertGreater(result.attempted, 0)
-        self.assertEqual(result.failed, 0)
+        for module in (demo_plan, demo_client):
+            result = doctest.testmod(module)
+            self.assertGreater(result.attempted, 0, module.__name__)
+            self.assertEqual(result.failed, 0, module.__name__)
 
     def test_same_seed_and_date_give_the_same_plan(self):
         self.assertEqual(build_plan(TODAY, minimum_wages=self.wages), self.plan)
