@@ -37,9 +37,13 @@ class CsrDemo(models.AbstractModel):
             [user.id for user in map(self._csr_demo_ref, USERS_OF_THE_COMPANY) if user]
         )
         ClientWriter(env(context=dict(env.context, **MUTE)), roaster, users).run()
-        # Everyone lands on the CSR Overview after login.
-        users.action_id = self.env.ref("csr_management.csr_dashboard_action")
+        self._csr_demo_land_on_overview(users)
         return roaster
+
+    @api.model
+    def _csr_demo_land_on_overview(self, users):
+        """Everyone of the demo lands on the CSR Overview after login."""
+        users.action_id = self.env.ref("csr_management.csr_dashboard_action").id
 
     def _csr_demo_ref(self, xmlid):
         return self.env.ref(xmlid, raise_if_not_found=False)

@@ -230,6 +230,13 @@ class TestDemoClient(TransactionCase):
         users = cls.env.ref("base.user_admin")
         cls.client = ClientWriter(cls.env, roaster, users).run()
 
+    def test_demo_users_land_on_the_overview(self):
+        admin = self.env.ref("base.user_admin")
+        self.env["csr.demo"]._csr_demo_land_on_overview(admin)
+        self.assertEqual(
+            admin.action_id.id, self.env.ref("csr_management.csr_dashboard_action").id
+        )
+
     def test_a_mexican_company_in_pesos(self):
         self.assertEqual(self.client.currency_id.name, "MXN")
         self.assertEqual(self.client.country_id.code, "MX")
