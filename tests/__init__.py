@@ -57,3 +57,5 @@ from . import test_tenants
 from . import test_catalogue_governance
 from . import test_auditor
 from . import test_setup_checklist
+from . import test_indicator_history
+from . import test_comparison_tour
