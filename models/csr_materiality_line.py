@@ -142,7 +142,7 @@ class CsrMaterialityLine(models.Model):
 
     def _matrix_point(self):
         return materiality.MatrixPoint(
-            label=self.topic_id.code or "",
+            label=self.topic_id.name or self.topic_id.code or "",
             financial=self.financial_score,
             impact=self.impact_score,
             material=self.is_material,
