@@ -100,6 +100,28 @@ class TestYearsWithoutSeparator(TransactionCase):
         self.assertGreater(checked, 10)
 
 
+# Figures in list columns: compact from a million up (935.2M), no padding
+# zeros below (static/src/fields/csr_figure_field.js).
+COMPACT_FIGURES = {
+    "csr.indicator.value": ["value"],
+    "csr.scorecard.line": ["value", "target_value", "previous_value"],
+}
+
+
+class TestCompactFiguresInLists(TransactionCase):
+    def test_list_figures_use_the_compact_widget(self):
+        for model, names in COMPACT_FIGURES.items():
+            arch = self.env[model].get_view(view_type="list")["arch"]
+            tree = etree.fromstring(arch)
+            for name in names:
+                with self.subTest(field=f"{model}.{name}"):
+                    nodes = [n for n in tree.iter("field") if n.get("name") == name]
+                    self.assertTrue(nodes)
+                    self.assertEqual(
+                        {node.get("widget") for node in nodes}, {"csr_figure"}
+                    )
+
+
 class TestAmountsNameTheirCurrency(CsrCase):
     def test_a_monetary_unit_is_the_company_currency(self):
         """ECO-01 reads "currency" in the catalogue; its values, scorecard

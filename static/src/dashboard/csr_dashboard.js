@@ -219,6 +219,10 @@ export class CsrDashboard extends Component {
         });
     }
 
+    get setupTitle() {
+        return _t("Set up %(company)s", { company: this.state.data.company_name });
+    }
+
     get setupProgressText() {
         const { done_count, count } = this.state.data.setup;
         return _t("%(done)s of %(count)s steps done", { done: done_count, count });
