@@ -13,6 +13,7 @@ Rows are written in order, sheet by sheet, so that the workbook can use
 xlsxwriter's constant-memory mode.
 """
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -286,10 +287,32 @@ def shown_width(value, num_format):
     return len(shown) + (1 if percent else 0) + len(literal) + spaces
 
 
+ROW_HEIGHT = 15  # points per line of text
+MAX_LINES = 10  # a longer text is cut in print; the cell keeps it all
+
+
+def wrapped_lines(text, width):
+    r"""Lines a text takes in a wrapped cell ``width`` characters wide.
+
+    >>> wrapped_lines("Value distributed: payments to providers of capital", 36)
+    2
+    >>> wrapped_lines("one\ntwo", 36), wrapped_lines("", 10)
+    (2, 1)
+    """
+    usable = max(int(width) - 2, 1)
+    return max(
+        1,
+        sum(max(1, math.ceil(len(line) / usable)) for line in text.split("\n")),
+    )
+
+
 DATE_WIDTH = {DATE_FORMAT: len("2026-12-31"), DATETIME_FORMAT: len("2026-12-31 23:59")}
 MARGIN = 2  # characters left around a number, so that it never shows ###
-TEXT_WIDTH_MAX = 50  # a one-line text widens its column up to this
+TEXT_WIDTH_MAX = 30  # a one-line text widens its column up to this
 LANDSCAPE_FROM = 100  # a sheet wider than this (in characters) prints landscape
+# A sheet wider than this prints two pages wide, its key columns repeated:
+# one page would shrink its text below reading size.
+TWO_PAGES_FROM = 200
 
 
 class Sheet:
@@ -307,7 +330,19 @@ class Sheet:
         self.header_rows = 0
 
     def write_row(self, cells, cell_format=None):
-        """Write ``cells`` (values, or (value, format) pairs) on the next row."""
+        """Write ``cells`` (values, or (value, format) pairs) on the next row,
+        tall enough for its wrapped texts (no spreadsheet grows a row by
+        itself when it opens the file)."""
+        lines = 1
+        for column, cell in enumerate(cells):
+            value, own_format = cell if isinstance(cell, tuple) else (cell, None)
+            if isinstance(value, str) and getattr(
+                own_format or cell_format, "text_wrap", 0
+            ):
+                width = self.widths[column] if column < len(self.widths) else 10
+                lines = max(lines, wrapped_lines(value, width))
+        if lines > 1:
+            self.worksheet.set_row(self.row, ROW_HEIGHT * min(lines, MAX_LINES))
         for column, cell in enumerate(cells):
             value, own_format = cell if isinstance(cell, tuple) else (cell, None)
             self._write(column, value, own_format or cell_format)
@@ -357,15 +392,21 @@ class Sheet:
             last_row = max(self.row - 1, header_rows - 1)
             self.worksheet.autofilter(header_rows - 1, 0, last_row, self.width - 1)
 
-    def finish(self, footer=""):
-        """Set the column widths and the print setup, once every row is in."""
+    def finish(self, footer="", key_columns=0):
+        """Set the column widths and the print setup, once every row is in:
+        one page wide (two for a very wide sheet, its ``key_columns``
+        repeated on each), as many pages long as needed."""
         sheet = self.worksheet
         for column, width in enumerate(self.widths):
             sheet.set_column(column, column, width)
         sheet.set_paper(9)  # A4
-        if sum(self.widths) > LANDSCAPE_FROM:
+        total = sum(self.widths)
+        if total > LANDSCAPE_FROM:
             sheet.set_landscape()
-        sheet.fit_to_pages(1, 0)  # one page wide, as many pages long as needed
+        wide = total > TWO_PAGES_FROM and key_columns
+        sheet.fit_to_pages(2 if wide else 1, 0)
+        if wide:
+            sheet.repeat_columns(0, key_columns - 1)
         sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
         if self.header_rows:
             sheet.repeat_rows(0, self.header_rows - 1)
@@ -435,16 +476,16 @@ def local_time(moment, tz):
 
 PILLAR_HEAD = (
     Col("code", 12, _attr("code")),
-    Col("indicator", 44, _attr("name")),
+    Col("indicator", 36, _attr("name"), "wrap"),
     Col("unit", 12, _attr("unit")),
 )
 PILLAR_TAIL = (
     Col("target", 14, _figure("target")),
     Col("status", 12, _attr("status")),
-    Col("source", 16, _attr("source_label")),
+    Col("source", 18, _attr("source_label"), "wrap"),
     Col("state", 14, _attr("state_label")),
-    Col("frameworks", 28, lambda _b, _r, row: ", ".join(row.frameworks), "wrap"),
-    Col("warning", 60, _attr("warning"), "wrap"),
+    Col("frameworks", 22, lambda _b, _r, row: ", ".join(row.frameworks), "wrap"),
+    Col("warning", 40, _attr("warning"), "wrap"),
 )
 MANUAL_COLUMNS = (
     Col("code", 12, _attr("code")),
@@ -509,15 +550,13 @@ ABOUT_COLUMNS = (
         "scored_on",
         22,
         lambda b, report, _row: (
-            local_time(report.scored_on, report.tz) or b.labels["scored_now"]
+            local_time(report.scored_on, report.tz)
+            if report.scored_on
+            else (b.labels["scored_now"], b.formats.wrap)
         ),
         "datetime",
     ),
-    Col(
-        "revision",
-        16,
-        lambda b, report, _row: report.revision or b.labels["scored_now"],
-    ),
+    Col("revision", 16, lambda _b, report, _row: report.revision or None, "integer"),
 )
 
 
@@ -596,7 +635,7 @@ class _WorkbookBuilder:
                     before_row(sheet, row)
                 sheet.write_row([c.cell(self, report, row) for c in columns])
         sheet.table(frozen_columns=self.lead + frozen)
-        sheet.finish(self.footer)
+        sheet.finish(self.footer, key_columns=self.lead + frozen)
         return sheet
 
     # -- About ------------------------------------------------------------------

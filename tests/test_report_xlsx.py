@@ -192,18 +192,26 @@ class TestReportXlsx(ScorecardCase):
                     self.assertGreaterEqual(width, needed, (sheet.title, cell))
 
     def test_print_setup_fits_the_page_width(self):
-        """Every sheet prints one page wide, its header row on each page;
-        the wide pillar sheets print landscape."""
+        """Every sheet prints one page wide (two for a pillar sheet wider
+        than 200 characters, code and indicator repeated), its header row on
+        each page; the wide pillar sheets print landscape; a wrapped text
+        gets a row tall enough for its lines."""
         book = self._workbook()
         for sheet in book.worksheets:
-            # An absent fitToWidth means 1 (OOXML's default).
-            self.assertIn(sheet.page_setup.fitToWidth, (None, 1), sheet.title)
+            # An absent fitToWidth means 1 (OOXML's default); a sheet too
+            # wide for one page prints two wide, its key columns repeated.
+            wide = sheet.page_setup.fitToWidth or 1
+            self.assertIn(wide, (1, 2), sheet.title)
+            if wide == 2:
+                self.assertTrue(sheet.print_title_cols, sheet.title)
             self.assertEqual(sheet.page_setup.fitToHeight, 0, sheet.title)
             self.assertTrue(sheet.sheet_properties.pageSetUpPr.fitToPage)
         environmental = book["Environmental"]
         self.assertEqual(environmental.page_setup.orientation, "landscape")
         self.assertEqual(environmental.print_title_rows, "$1:$1")
         self.assertEqual(book["About"].page_setup.orientation, "landscape")
+        self.assertEqual(environmental.page_setup.fitToWidth, 2)
+        self.assertEqual(environmental.print_title_cols, "$A:$B")
 
     def test_times_are_in_the_company_time_zone(self):
         """Entered at 03:00 UTC on 1 February = 22:00 on 31 January in
