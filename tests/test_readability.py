@@ -76,7 +76,8 @@ YEARS = {
 class TestYearsWithoutSeparator(TransactionCase):
     def test_every_year_field_is_shown_without_thousands_separator(self):
         """Every list and form view showing a year field asks the client not
-        to group its digits (``options="{'format': false}"``)."""
+        to group its digits (``widget="integer"`` with
+        ``options="{'enable_formatting': false}"``)."""
         checked = 0
         for model, names in YEARS.items():
             views = self.env["ir.ui.view"].search(
@@ -94,8 +95,11 @@ class TestYearsWithoutSeparator(TransactionCase):
                         if node.get("name") != name:
                             continue
                         with self.subTest(view=view.xml_id, field=name):
-                            options = node.get("options") or "{}"
-                            self.assertIn("'format': false", options.replace('"', "'"))
+                            options = (node.get("options") or "{}").replace('"', "'")
+                            # Odoo 18's option (its 'format' of older versions
+                            # is ignored); the widget makes a list cell use it.
+                            self.assertIn("'enable_formatting': false", options)
+                            self.assertEqual(node.get("widget"), "integer")
                             checked += 1
         self.assertGreater(checked, 10)
 
