@@ -176,7 +176,9 @@ def spread(count, index):
     """
     if count < 2:
         return 0.0, 0.0
-    radius = SPREAD if count <= 6 else SPREAD * 1.6
+    # Far enough that neighbouring dots do not touch: a chord of the circle
+    # between two of them is 2 r sin(pi / count).
+    radius = max(SPREAD, 1.1 * DOT_RADIUS / math.sin(math.pi / count))
     angle = 2 * math.pi * index / count - math.pi / 2
     return round(radius * math.cos(angle), 2) + 0.0, round(radius * math.sin(angle), 2)
 

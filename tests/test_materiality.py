@@ -19,6 +19,7 @@ Scores (impact, financial) and materiality at threshold 3:
 At threshold 3.5 only water stays material (4 >= 3.5; climate 2.5 and 3 < 3.5).
 """
 
+import math
 import re
 from datetime import datetime
 from html import escape
@@ -177,6 +178,12 @@ class TestMateriality(MaterialityCase):
         centres = re.findall(r'<circle cx="([\d.]+)" cy="([\d.]+)" r="9"', svg)
         self.assertEqual(len(centres), 18)
         self.assertEqual(len(set(centres)), 18)
+        # No dot touches another: centres at least two radii (18) apart.
+        dots = [(float(x), float(y)) for x, y in centres]
+        closest = min(
+            math.dist(a, b) for i, a in enumerate(dots) for b in dots[i + 1 :]
+        )
+        self.assertGreaterEqual(closest, 18)
         for topic in topics:
             self.assertIn(escape(topic.name[:20]), svg)
 
