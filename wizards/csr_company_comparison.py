@@ -7,6 +7,8 @@ from ..services.company_comparison import CompanyComparison
 from ..services.labels import selection_labels
 
 TABLE_TEMPLATE = "csr_management.csr_company_comparison_table"
+# An amount from a million up reads "8,581.7 M": the table's columns are narrow.
+COMPACT_FROM = 1e6
 
 
 class CsrCompanyComparison(models.TransientModel):
@@ -59,6 +61,7 @@ class CsrCompanyComparison(models.TransientModel):
             "res_id": self.id,
             "view_mode": "form",
             "target": "new",
+            "name": self.env._("Compare Companies"),
             "context": {"dialog_size": "extra-large"},
         }
 
@@ -82,13 +85,6 @@ class CsrCompanyComparison(models.TransientModel):
                     "unit": " / ".join(row.currencies)
                     if row.mixed_currencies
                     else row.unit,
-                    "note": _(
-                        "Amounts in different currencies (%(currencies)s): no "
-                        "median is taken across them.",
-                        currencies=", ".join(row.currencies),
-                    )
-                    if row.mixed_currencies
-                    else "",
                     "cells": [
                         self._cell(row, column, positions)
                         for column in comparison.columns
@@ -100,10 +96,19 @@ class CsrCompanyComparison(models.TransientModel):
                     ],
                 }
             )
+        currencies = sorted({column.currency for column in comparison.columns})
+        mixed = any(row.mixed_currencies for row in comparison.rows)
         return {
             "columns": comparison.columns,
             "sectors": sectors,
             "rows": rows,
+            "currency_note": _(
+                "Amounts are in each company's own currency (%(currencies)s): no "
+                "median is taken across different currencies.",
+                currencies=", ".join(currencies),
+            )
+            if mixed
+            else "",
         }
 
     def _cell(self, row, column, positions):
@@ -132,7 +137,12 @@ class CsrCompanyComparison(models.TransientModel):
             return "–"
         if row.value_type == "boolean":
             return self.env._("Yes") if value else self.env._("No")
-        text = self._number(value)
+        if row.value_type == "monetary" and abs(value) >= COMPACT_FROM:
+            text = self.env._(
+                "%(millions)s M", millions=formatLang(self.env, value / 1e6, digits=1)
+            )
+        else:
+            text = self._number(value)
         if row.mixed_currencies and column.currency:
             return f"{text} {column.currency}"
         return text

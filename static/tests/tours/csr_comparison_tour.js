@@ -28,7 +28,7 @@ registry.category("web_tour.tours").add("csr_comparison_tour", {
             timeout: SLOW,
         },
         {
-            trigger: ".modal .o_csr_company_comparison td:contains(1,000,000.00 COP)",
+            trigger: ".modal .o_csr_company_comparison td:contains(1.0 M COP)",
         },
         {
             content: "No median across COP and MXN, and the table says why",
