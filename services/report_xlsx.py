@@ -166,7 +166,13 @@ class Formats:
 
     def __init__(self, workbook, labels):
         self.workbook = workbook
-        add = workbook.add_format
+
+        def add(properties):
+            # Every cell at the top of its row: a row made tall by a wrapped
+            # text keeps its figures level with its name.
+            return workbook.add_format({"valign": "top", **properties})
+
+        self.add = add
         self.title = add({"bold": True, "font_size": 14})
         self.bold = add({"bold": True})
         self.header = add(
@@ -208,7 +214,7 @@ class Formats:
             number = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
             if currency:
                 number = f"{number} {_quoted(currency)}"
-            self._money[key] = self.workbook.add_format({"num_format": number})
+            self._money[key] = self.add({"num_format": number})
         return self._money[key]
 
     def figure(self, report, value_type, unit):
@@ -322,8 +328,9 @@ class Sheet:
     number, date and one-line text written in it; the sheet prints fitted
     to the page width, landscape when wide, its header on every page."""
 
-    def __init__(self, workbook, name, widths=()):
+    def __init__(self, workbook, name, widths=(), default_format=None):
         self.worksheet = workbook.add_worksheet(name)
+        self.default_format = default_format
         self.row = 0
         self.width = 0
         self.widths = list(widths)
@@ -345,7 +352,7 @@ class Sheet:
             self.worksheet.set_row(self.row, ROW_HEIGHT * min(lines, MAX_LINES))
         for column, cell in enumerate(cells):
             value, own_format = cell if isinstance(cell, tuple) else (cell, None)
-            self._write(column, value, own_format or cell_format)
+            self._write(column, value, own_format or cell_format or self.default_format)
         self.width = max(self.width, len(cells))
         self.row += 1
 
@@ -625,6 +632,7 @@ class _WorkbookBuilder:
             self.workbook,
             sheet_name(name, self.taken),
             [column.width for column in columns],
+            default_format=self.formats.text,
         )
         sheet.write_row(
             [column.header(self.labels) for column in columns], self.formats.header
