@@ -462,3 +462,26 @@ class TestComparisonCurrencies(ComparisonCase):
             "own currency (COP, MXN)",
         ):
             self.assertIn(text, html)
+
+    def test_amounts_of_one_currency_keep_its_unit_and_median(self):
+        """Cacao (MXN) has no revenue: the row is all pesos colombianos, its
+        unit is COP (not Cacao's MXN) and its median (1,000,000 + 3,000,000)
+        / 2 = 2.0 M COP."""
+        self.env["csr.indicator.value"].search(
+            [
+                ("indicator_id", "=", self.revenue.id),
+                ("period_id.company_id", "=", self.cacao.id),
+            ]
+        ).unlink()
+        env = self._env_of(self.consultant, self.clients)
+        wizard = env["csr.company.comparison"].create(
+            {"period_kind": "month", "date_from": JANUARY}
+        )
+        comparison = self._compare()
+        values = wizard._table_values(comparison)
+        row = next(r for r in values["rows"] if r["label"].startswith("TST-REVENUE"))
+        self.assertEqual(row["unit"], "COP")
+        self.assertEqual(row["median"], "2.0 M COP")
+        self.assertEqual(
+            [cell["value"] for cell in row["cells"]], ["–", "3.0 M COP", "1.0 M COP"]
+        )
