@@ -109,6 +109,7 @@ class TestYearsWithoutSeparator(TransactionCase):
 COMPACT_FIGURES = {
     "csr.indicator.value": ["value"],
     "csr.scorecard.line": ["value", "target_value", "previous_value"],
+    "csr.target": ["target_value", "amber_limit", "baseline_value"],
 }
 
 
