@@ -110,6 +110,7 @@
         ],
         "web.assets_backend": [
             "csr_management/static/src/dashboard/*",
+            "csr_management/static/src/fields/*",
         ],
         "web.assets_tests": [
             "csr_management/static/tests/tours/*.js",

@@ -35,6 +35,7 @@ a year not after the scored period's year. The indicators measuring them:
   size and sector only.
 """
 
+import math
 from dataclasses import dataclass
 from html import escape
 
@@ -133,6 +134,13 @@ MATERIAL_FILL = "#e3f1e8"
 MATERIAL_DOT = "#1f6f43"
 OTHER_DOT = "#8a8a8a"
 LINE = "#555555"
+# The legend beside the plot: one numbered line per topic, its full name.
+LEGEND_LEFT = SIZE + 12
+LEGEND_WIDTH = 420
+LEGEND_ROW = 20
+LEGEND_CHARS = 58  # a longer name is cut with an ellipsis (hover shows it all)
+DOT_RADIUS = 9
+SPREAD = 12  # topics sharing a position sit this far around it
 
 
 @dataclass(frozen=True)
@@ -156,13 +164,33 @@ def to_canvas(financial, impact):
     return round(x, 2), round(y, 2)
 
 
+def spread(count, index):
+    """Offset of the ``index``-th of ``count`` dots sharing one position:
+    around a circle, so that no number hides another.
+
+    >>> spread(1, 0)
+    (0.0, 0.0)
+    >>> spread(2, 0), spread(2, 1)
+    ((0.0, -12.0), (0.0, 12.0))
+    """
+    if count < 2:
+        return 0.0, 0.0
+    # Far enough that neighbouring dots do not touch: a chord of the circle
+    # between two of them is 2 r sin(pi / count).
+    radius = max(SPREAD, 1.1 * DOT_RADIUS / math.sin(math.pi / count))
+    angle = 2 * math.pi * index / count - math.pi / 2
+    return round(radius * math.cos(angle), 2) + 0.0, round(radius * math.sin(angle), 2)
+
+
 def matrix_svg(points, threshold, x_label, y_label, title=""):
     """The materiality matrix: the material area shaded (everything but the
     lower-left rectangle under both thresholds), the threshold lines, one
-    labelled dot per rated topic. Texts are escaped; no script.
+    numbered dot per rated topic (topics at the same position spread around
+    it), and the legend of the numbers with the topics' names beside the
+    plot, material topics first. Texts are escaped; no script.
 
     >>> svg = matrix_svg(
-    ...     [MatrixPoint("CLIMATE", 4, 5, True), MatrixPoint("<b>", 2, 1, False),
+    ...     [MatrixPoint("Climate", 4, 5, True), MatrixPoint("<b>", 2, 1, False),
     ...      MatrixPoint("UNRATED", 0, 0, False)],
     ...     3.0, "Financial", "Impact", title="2025")
     >>> svg.count('class="topic material"'), svg.count('class="topic"')
@@ -193,15 +221,29 @@ def matrix_svg(points, threshold, x_label, y_label, title=""):
         f'<text x="14" y="{top + PLOT / 2}" text-anchor="middle" font-size="13" '
         f'transform="rotate(-90 14 {top + PLOT / 2})">{escape(y_label)}</text>',
     ]
-    parts += [
-        _dot(point)
-        for point in points
-        if is_valid_score(point.financial) and is_valid_score(point.impact)
-    ]
+    rated = sorted(
+        (
+            point
+            for point in points
+            if is_valid_score(point.financial) and is_valid_score(point.impact)
+        ),
+        key=lambda p: (not p.material, -(p.impact + p.financial), p.label),
+    )
+    shared = {}
+    for point in rated:
+        shared.setdefault((point.financial, point.impact), []).append(point)
+    for number, point in enumerate(rated, start=1):
+        group = shared[point.financial, point.impact]
+        offset = spread(len(group), group.index(point))
+        parts.append(_dot(point, number, offset))
+        parts.append(_legend(point, number))
+    height = max(SIZE, MARGIN_TOP + LEGEND_ROW * (len(rated) + 1))
+    width = LEGEND_LEFT + LEGEND_WIDTH
     heading = f"<title>{escape(title)}</title>" if title else ""
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{SIZE}" height="{SIZE}" '
-        f'viewBox="0 0 {SIZE} {SIZE}" role="img" font-family="sans-serif">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" '
+        f'height="{height}" viewBox="0 0 {width} {height}" role="img" '
+        f'style="max-width: 100%; height: auto;" font-family="sans-serif">'
         f"{heading}{''.join(parts)}</svg>"
     )
 
@@ -221,20 +263,43 @@ def _ticks(bottom):
     return ticks
 
 
-def _dot(point):
-    """One topic: a dot, its label to the right, its tooltip.
+def _dot(point, number, offset=(0.0, 0.0)):
+    """One topic: a numbered dot, its tooltip.
 
-    >>> _dot(MatrixPoint("WATER", 3, 3, True, "Water 3/3"))
+    >>> _dot(MatrixPoint("Water", 3, 3, True, "Water 3/3"), 4)
     '<g class="topic material"><title>Water 3/3</title><circle cx="230.0" \
-cy="190.0" r="5" fill="#1f6f43"/><text x="238.0" y="194.0" font-size="11">\
-WATER</text></g>'
+cy="190.0" r="9" fill="#1f6f43" stroke="#ffffff"/><text x="230.0" y="194.0" \
+font-size="10" text-anchor="middle" fill="#ffffff">4</text></g>'
     """
     x, y = to_canvas(point.financial, point.impact)
+    x, y = round(x + offset[0], 2), round(y + offset[1], 2)
     css = "topic material" if point.material else "topic"
     colour = MATERIAL_DOT if point.material else OTHER_DOT
-    tooltip = f"<title>{escape(point.tooltip)}</title>" if point.tooltip else ""
+    tooltip = escape(point.tooltip or point.label)
     return (
-        f'<g class="{css}">{tooltip}<circle cx="{x}" cy="{y}" r="5" '
-        f'fill="{colour}"/><text x="{round(x + 8, 2)}" y="{round(y + 4, 2)}" '
-        f'font-size="11">{escape(point.label)}</text></g>'
+        f'<g class="{css}"><title>{tooltip}</title><circle cx="{x}" cy="{y}" '
+        f'r="{DOT_RADIUS}" fill="{colour}" stroke="#ffffff"/><text x="{x}" '
+        f'y="{round(y + 4, 2)}" font-size="10" text-anchor="middle" '
+        f'fill="#ffffff">{number}</text></g>'
+    )
+
+
+def _legend(point, number):
+    """The legend line of a numbered topic: its number and its name.
+
+    >>> _legend(MatrixPoint("Water", 3, 3, False), 2)
+    '<g class="legend"><circle cx="441" cy="52" r="8" fill="#8a8a8a"/><text \
+x="441" y="56" font-size="10" text-anchor="middle" fill="#ffffff">2</text>\
+<text x="456" y="56" font-size="12">Water</text></g>'
+    """
+    y = MARGIN_TOP + LEGEND_ROW * number
+    colour = MATERIAL_DOT if point.material else OTHER_DOT
+    name = point.label
+    if len(name) > LEGEND_CHARS:
+        name = name[: LEGEND_CHARS - 1].rstrip() + "…"
+    return (
+        f'<g class="legend"><circle cx="{LEGEND_LEFT + 9}" cy="{y - 4}" r="8" '
+        f'fill="{colour}"/><text x="{LEGEND_LEFT + 9}" y="{y}" font-size="10" '
+        f'text-anchor="middle" fill="#ffffff">{number}</text><text '
+        f'x="{LEGEND_LEFT + 24}" y="{y}" font-size="12">{escape(name)}</text></g>'
     )

@@ -76,3 +76,24 @@ def fiscal_year_spans(fiscal_year_start, kinds):
             start = fiscal_year_start + relativedelta(months=offset)
             spans.append(PeriodSpan(kind, start, end_for(kind, start)))
     return spans
+
+
+# Days the people in charge get to enter the figures of a period already over.
+CAMPAIGN_LEAD_DAYS = 10
+
+
+def campaign_deadline(date_to, today, lead_days=CAMPAIGN_LEAD_DAYS):
+    """The due date an input campaign proposes: the period's last day, or,
+    for a period already over, ``lead_days`` from today, so that nobody is
+    handed a to-do overdue at birth.
+
+    >>> campaign_deadline(date(2026, 12, 31), date(2026, 12, 7))
+    datetime.date(2026, 12, 31)
+    >>> campaign_deadline(date(2026, 11, 30), date(2026, 12, 7))
+    datetime.date(2026, 12, 17)
+    >>> campaign_deadline(date(2026, 12, 10), date(2026, 12, 7))
+    datetime.date(2026, 12, 10)
+    """
+    if date_to >= today:
+        return date_to
+    return today + timedelta(days=lead_days)

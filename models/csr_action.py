@@ -303,7 +303,7 @@ class CsrAction(models.Model):
             if not (action.responsible_id and action.deadline):
                 raise ValidationError(
                     self.env._(
-                        "Action %(name)s needs a responsible and a deadline "
+                        "Action %(name)s needs a person in charge and a deadline "
                         "before it is planned or started.",
                         name=action.name,
                     )

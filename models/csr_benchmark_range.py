@@ -45,6 +45,7 @@ class CsrBenchmarkRange(models.Model):
     pillar = fields.Selection(related="indicator_id.pillar", store=True)
     unit = fields.Char(related="indicator_id.unit")
     low = fields.Float(
+        string="Low end",
         aggregator=None,
         digits=(16, 4),
         required=True,
@@ -57,6 +58,7 @@ class CsrBenchmarkRange(models.Model):
         help="Typical value within the range.",
     )
     high = fields.Float(
+        string="High end",
         aggregator=None,
         digits=(16, 4),
         required=True,

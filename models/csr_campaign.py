@@ -2,6 +2,8 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..engine.periods import campaign_deadline
+
 CAMPAIGN_STATES = [
     ("draft", "Draft"),
     ("running", "Running"),
@@ -63,7 +65,8 @@ class CsrCampaign(models.Model):
         precompute=True,
         required=True,
         tracking=True,
-        help="Due date of the to-dos; the period's last day unless changed.",
+        help="Due date of the to-dos: the period's last day, or ten days from "
+        "today for a period already over, unless changed.",
     )
     state = fields.Selection(
         CAMPAIGN_STATES,
@@ -115,9 +118,12 @@ class CsrCampaign(models.Model):
 
     @api.depends("period_id")
     def _compute_date_deadline(self):
+        today = fields.Date.context_today(self)
         for campaign in self:
             if campaign.period_id:
-                campaign.date_deadline = campaign.period_id.date_to
+                campaign.date_deadline = campaign_deadline(
+                    campaign.period_id.date_to, today
+                )
 
     def _compute_progress(self):
         groups = self.env["csr.campaign.line"]._read_group(
@@ -304,7 +310,7 @@ class CsrCampaign(models.Model):
         }
 
     def action_launch(self):
-        """Create the missing draft values and give each responsible a to-do."""
+        """Create the missing draft values and give each person in charge a to-do."""
         self._check_manager(self.env._("launch"))
         self._check_state("draft", self.env._("launch"))
         for campaign in self:

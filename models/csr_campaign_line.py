@@ -139,8 +139,9 @@ class CsrCampaignLine(models.Model):
         if launched:
             raise UserError(
                 self.env._(
-                    "Campaign %(names)s is launched: its indicators can no longer be "
-                    "added, removed or swapped (the responsible can still change).",
+                    "Campaign %(names)s is launched: its indicators can no longer "
+                    "be added, removed or swapped (the person in charge can still "
+                    "change).",
                     names=", ".join(launched.mapped("display_name")),
                 )
             )

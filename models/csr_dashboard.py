@@ -7,6 +7,7 @@ from ..engine.vocabulary import PERIOD_KINDS
 from ..services import ghg_inventory
 from ..services.labels import selection_labels
 from ..services.report_data import ReportData
+from ..services.setup_checklist import setup_steps
 
 # With the period shown, a year of months in the trend.
 DASHBOARD_HISTORY = 11
@@ -40,6 +41,21 @@ class CsrDashboard(models.AbstractModel):
             "periods": self._periods(kind),
             "period_id": period.id,
             "overview": self._overview(period) if period else False,
+            "setup": self._setup(),
+        }
+
+    def _setup(self):
+        """The guided setup of the current company, for a CSR manager, until
+        every step is done (False then, and for other roles)."""
+        if not self.env.user._is_csr_manager():
+            return False
+        steps = setup_steps(self.env, self.env.company)
+        if all(step["done"] for step in steps):
+            return False
+        return {
+            "steps": steps,
+            "done_count": sum(step["done"] for step in steps),
+            "count": len(steps),
         }
 
     # -- access and choice of the period ------------------------------------

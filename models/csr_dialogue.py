@@ -10,9 +10,9 @@ ENGAGEMENT_TYPES = [
     ("other", "Other"),
 ]
 DIALOGUE_STATES = [
-    ("planned", "Planned"),
+    ("planned", "Scheduled"),
     ("held", "Held"),
-    ("cancelled", "Cancelled"),
+    ("cancelled", "Called off"),
 ]
 
 
@@ -122,7 +122,7 @@ class CsrDialogue(models.Model):
         self._check_state(
             {"planned"},
             lambda names: self.env._(
-                "Only a planned dialogue can be marked as held: %(names)s.",
+                "Only a scheduled dialogue can be marked as held: %(names)s.",
                 names=names,
             ),
         )
@@ -132,7 +132,7 @@ class CsrDialogue(models.Model):
     def action_cancel(self):
         self._check_state(
             {"planned", "held"},
-            lambda names: self.env._("%(names)s is cancelled already.", names=names),
+            lambda names: self.env._("%(names)s is called off already.", names=names),
         )
         self.write({"state": "cancelled"})
         return True
@@ -140,7 +140,7 @@ class CsrDialogue(models.Model):
     def action_reset_to_planned(self):
         self._check_state(
             {"held", "cancelled"},
-            lambda names: self.env._("%(names)s is planned already.", names=names),
+            lambda names: self.env._("%(names)s is scheduled already.", names=names),
         )
         self.write({"state": "planned"})
         return True

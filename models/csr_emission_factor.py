@@ -34,7 +34,7 @@ class CsrEmissionFactor(models.Model):
 
     activity_id = fields.Many2one("csr.activity", required=True, ondelete="cascade")
     uom_id = fields.Many2one(related="activity_id.uom_id", string="Per")
-    scope = fields.Selection(SCOPES, required=True)
+    scope = fields.Selection(SCOPES, string="GHG scope", required=True)
     country_id = fields.Many2one(
         "res.country",
         help="Leave empty for the default used where a country has no factor "

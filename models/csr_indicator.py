@@ -1,10 +1,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..engine import applicability, materiality
+from ..engine import applicability, materiality, values
 from ..engine import formula as formulas
 from ..engine.vocabulary import PILLARS
+from ..services.indicator_history import history_chart
 
 DIRECTIONS = [
     ("higher", "Higher is better"),
@@ -64,6 +67,13 @@ class CsrIndicator(models.Model):
     )
     pillar = fields.Selection(PILLARS, required=True, index=True, tracking=True)
     unit = fields.Char(required=True, translate=True)
+    history_svg = fields.Html(
+        string="History",
+        compute="_compute_history_svg",
+        sanitize=False,
+        help="The current company's monthly values of this indicator over the "
+        "last twelve months, with their targets and amber limits.",
+    )
     value_type = fields.Selection(VALUE_TYPES, required=True, default="quantity")
     allow_negative = fields.Boolean(
         help="Allow values below zero (e.g. a margin or a change against a base "
@@ -144,6 +154,21 @@ class CsrIndicator(models.Model):
     ]
 
     @api.depends("framework_tag_ids.framework", "framework_tag_ids.code")
+    def _compute_history_svg(self):
+        company = self.env.company
+        today = fields.Date.context_today(self)
+        for indicator in self:
+            if not indicator.id:
+                indicator.history_svg = False
+                continue
+            unit = values.display_unit(
+                indicator.unit, indicator.value_type, company.currency_id.name
+            )
+            # Built from escaped text only (see engine.history.history_svg).
+            indicator.history_svg = Markup(
+                history_chart(self.env, indicator, company, "month", today, unit)
+            )
+
     def _compute_is_core(self):
         for indicator in self:
             indicator.is_core = any(

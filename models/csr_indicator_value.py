@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import json
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -9,6 +9,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from ..engine import values
 from ..engine.vocabulary import VALUE_STATES
 from ..services import plausibility
+from ..services.indicator_history import history_chart
 from ..services.labels import selection_label
 from .csr_indicator import SOURCE_TYPES
 
@@ -87,6 +88,13 @@ class CsrIndicatorValue(models.Model):
     pillar_sequence = fields.Integer(related="indicator_id.pillar_sequence", store=True)
     indicator_sequence = fields.Integer(related="indicator_id.sequence", store=True)
     unit = fields.Char(compute="_compute_unit")
+    history_svg = fields.Html(
+        string="History",
+        compute="_compute_history_svg",
+        sanitize=False,
+        help="This indicator's values over the company's latest periods of the "
+        "same kind, with the target and amber limit each was judged against.",
+    )
     value_type = fields.Selection(related="indicator_id.value_type")
     date_from = fields.Date(related="period_id.date_from", store=True)
     date_to = fields.Date(related="period_id.date_to", store=True)
@@ -213,6 +221,23 @@ class CsrIndicatorValue(models.Model):
             value.plausibility_note = "\n".join(flagged.get(value._origin, []))
 
     @api.depends("indicator_id.unit", "indicator_id.value_type", "company_id")
+    def _compute_history_svg(self):
+        for record in self:
+            if not (record.indicator_id and record.period_id):
+                record.history_svg = False
+                continue
+            # Built from escaped text only (see engine.history.history_svg).
+            record.history_svg = Markup(
+                history_chart(
+                    self.env,
+                    record.indicator_id,
+                    record.period_id.company_id,
+                    record.period_id.kind,
+                    record.period_id.date_to,
+                    record.unit or "",
+                )
+            )
+
     def _compute_unit(self):
         for record in self:
             record.unit = values.display_unit(

@@ -62,7 +62,7 @@ class CsrMaterialityLine(models.Model):
     )
     is_rated = fields.Boolean(compute="_compute_materiality", store=True)
     is_material = fields.Boolean(
-        string="Material", compute="_compute_materiality", store=True
+        string="Material topic", compute="_compute_materiality", store=True
     )
     quadrant = fields.Selection(QUADRANTS, compute="_compute_materiality", store=True)
 
@@ -142,7 +142,7 @@ class CsrMaterialityLine(models.Model):
 
     def _matrix_point(self):
         return materiality.MatrixPoint(
-            label=self.topic_id.code or "",
+            label=self.topic_id.name or self.topic_id.code or "",
             financial=self.financial_score,
             impact=self.impact_score,
             material=self.is_material,

@@ -44,14 +44,17 @@ say "Running the monthly compute once before the server starts"
     --output "$REPORTS" --settle
 
 # The server starts first: wkhtmltopdf fetches the report's styles from it.
+# Its log goes to a file, so that the banner below stays on screen.
+LOG="${CSR_DEMO_LOG:-$REPO_DIR/demo-reports/odoo-server.log}"
+mkdir -p "$(dirname "$LOG")"
 "$PY" -m odoo -d "$DB" --addons-path="$ADDONS" --http-port="$PORT" --db-filter="^$DB\$" \
-    --log-level=info &
+    --log-level=info --logfile="$LOG" &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER"' INT TERM
 URL="http://localhost:$PORT"
 for _ in $(seq 120); do
     curl -fs "$URL/web/health" >/dev/null 2>&1 && break
-    kill -0 "$SERVER" 2>/dev/null || die "Odoo stopped while starting (see above)."
+    kill -0 "$SERVER" 2>/dev/null || die "Odoo stopped while starting (see $LOG)."
     sleep 1
 done
 
@@ -63,13 +66,17 @@ say "Writing the reports of the demo company's latest month to $REPORTS"
 cat <<MSG
 
   CSR Management is ready on database '$DB'.
-  URL:    $URL/odoo/csr-overview   (the CSR app opens on its overview)
+  URL:    $URL/odoo/csr-overview   (every demo login lands on the CSR Overview)
   Logins: admin / admin                 (administrator, CSR manager)
-          csr_manager / csr_manager     (CSR manager)
+          csr_manager / csr_manager     (CSR manager, the consultant of both clients)
           csr_user / csr_user           (CSR user)
           csr_auditor / csr_auditor     (CSR auditor, read-only)
-  First:  the overview, then CSR > Scorecard and a period's Print > Triple Bottom Line.
+  Companies: Tostadora Andina SAS (Colombia, COP) and Dulces Típicos del Bajío
+          SA de CV (Mexico, MXN): tick both in the company switcher, then
+          CSR > Reporting > Compare Companies.
+  First:  the overview, then a period's ⚙ Actions menu > Triple Bottom Line Report.
   Reports of the latest month (PDF, workbook, VSME): $REPORTS
+  Server log: $LOG
   Stop the server with Ctrl+C.
 
 MSG

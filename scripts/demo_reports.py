@@ -75,7 +75,7 @@ def settle(env):
     first start, and schedule the next run for the first of next month: the
     reports then show the figures the overview shows, and the scheduler does
     not rescore the demo behind them."""
-    from odoo.addons.csr_management.services.vsme_demo import apply_vsme_demo
+    from odoo.addons.csr_management.demo.vsme import apply_vsme_demo
 
     company = env.ref("csr_management.demo_company", raise_if_not_found=False)
     if company and not company.csr_legal_form:  # the VSME profile, once

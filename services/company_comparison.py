@@ -30,6 +30,7 @@ class CompanyColumn:
     sector_id: int | None
     sector: str
     period_name: str
+    currency: str = ""
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,13 @@ class ComparisonRow:
     ranges: dict  # company id -> Range of its sector, when one applies
     positions: dict  # company id -> below / within / above (or None)
     standings: dict  # company id -> better / typical / worse (or None)
+    units: dict = None  # company id -> its unit (an amount: its own currency)
+    currencies: tuple = ()  # the currencies of an amount row, sorted
+
+    @property
+    def mixed_currencies(self):
+        """Amounts in different currencies: no median is taken over them."""
+        return len(self.currencies) > 1
 
 
 @dataclass(frozen=True)
@@ -144,6 +152,7 @@ class CompanyComparison:
             sector_id=sector.id or None,
             sector=sector.name or "",
             period_name=report.period.name,
+            currency=report.currency_name,
         )
 
     # -- rows ---------------------------------------------------------------
@@ -184,10 +193,15 @@ class CompanyComparison:
         has no value."""
         first = {}
         values = {}
+        units = {}
+        currencies = {}
         for report in reports:
             for row in report.rows:
                 first.setdefault(row.code, row)
                 values.setdefault(row.code, {})[report.company_id] = row.value
+                units.setdefault(row.code, {})[report.company_id] = row.unit
+                if row.value_type == "monetary" and row.value is not None:
+                    currencies.setdefault(row.code, set()).add(report.currency_name)
         pillar_order = [key for key, _label in PILLARS]
         ordered = sorted(
             first.values(),
@@ -203,6 +217,8 @@ class CompanyComparison:
                 unit=row.unit,
                 value_type=row.value_type,
                 direction=row.direction,
+                units=units[row.code],
+                currencies=tuple(sorted(currencies.get(row.code, ()))),
             )
             for row in ordered
         ]
@@ -218,6 +234,7 @@ class CompanyComparison:
             "ranges": {},
             "positions": {},
             "standings": {},
+            "units": {},
         }
         vals.update(extra)
         return ComparisonRow(
@@ -227,15 +244,42 @@ class CompanyComparison:
     # -- medians and reference ranges ---------------------------------------
 
     def _with_medians(self, rows, columns):
+        """The median of each row, and of each sector's companies. Amounts in
+        different currencies are not converted at some rate behind the
+        reader's back: they get no median, except within a sector whose
+        companies share one currency."""
         sectors = {column.company_id: column.sector_id for column in columns}
-        return [
-            replace(
-                row,
-                median=benchmarking.median(row.values.values()),
-                sector_medians=benchmarking.group_medians(row.values, sectors),
+        currency = {column.company_id: column.currency for column in columns}
+        result = []
+        for row in rows:
+            if not row.mixed_currencies:
+                result.append(
+                    replace(
+                        row,
+                        median=benchmarking.median(row.values.values()),
+                        sector_medians=benchmarking.group_medians(row.values, sectors),
+                    )
+                )
+                continue
+            groups = {}
+            for company_id, value in row.values.items():
+                if value is not None:
+                    groups.setdefault(sectors[company_id], set()).add(
+                        currency[company_id]
+                    )
+            medians = benchmarking.group_medians(row.values, sectors)
+            result.append(
+                replace(
+                    row,
+                    median=None,
+                    sector_medians={
+                        sector: median
+                        for sector, median in medians.items()
+                        if len(groups.get(sector, ())) == 1
+                    },
+                )
             )
-            for row in rows
-        ]
+        return result
 
     def _with_ranges(self, rows, columns, kind):
         candidates = self._range_candidates(rows, kind)

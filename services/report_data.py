@@ -191,6 +191,7 @@ class CompanyReport:
     light_label: str = ""  # the index light's label, "" when not scored
     revision: int | None = None  # of the stored scorecard, None when scored now
     ghg: object = None  # ghg_inventory.GhgInventory of the period
+    tz: str = "UTC"  # the company's time zone, for its dates and times
 
     @property
     def rows(self):
@@ -319,6 +320,7 @@ class ReportData:
             "size_label": sizes.get(company.csr_company_size, ""),
             "sector": company.csr_sector_id.name or "",
             "currency_decimals": company.currency_id.decimal_places,
+            "tz": company.partner_id.tz or "UTC",
         }
 
     def _columns(self, period):

@@ -60,3 +60,6 @@ from . import test_auditor
 from . import test_scope3
 from . import test_vsme_digital
 from . import test_vsme_demo
+from . import test_setup_checklist
+from . import test_indicator_history
+from . import test_comparison_tour

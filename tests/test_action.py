@@ -95,12 +95,16 @@ class TestAction(CsrCase):
 
     def test_plan_needs_a_responsible_a_deadline_and_a_target(self):
         action = self._action()
-        with self.assertRefused(ValidationError, "needs a responsible and a deadline"):
+        with self.assertRefused(
+            ValidationError, "needs a person in charge and a deadline"
+        ):
             action.action_plan()
         self.assertEqual(action.state, "draft")
         action.deadline = date(2025, 6, 30)
         action.responsible_id = False
-        with self.assertRefused(ValidationError, "needs a responsible and a deadline"):
+        with self.assertRefused(
+            ValidationError, "needs a person in charge and a deadline"
+        ):
             action.action_start()
         action.responsible_id = self.user
         # Lower is better: a target above the baseline 120 could never show.
@@ -112,14 +116,16 @@ class TestAction(CsrCase):
         action.action_plan()
         self.assertEqual(action.state, "planned")
         # Once planned, the deadline cannot be dropped.
-        with self.assertRefused(ValidationError, "needs a responsible and a deadline"):
+        with self.assertRefused(
+            ValidationError, "needs a person in charge and a deadline"
+        ):
             action.deadline = False
 
     def test_kanban_drag_checks_what_the_buttons_check(self):
         action = self._action()
         for state in ("planned", "in_progress"):
             with self.subTest(state=state):
-                with self.assertRefused(ValidationError, "needs a responsible"):
+                with self.assertRefused(ValidationError, "needs a person in charge"):
                     action.write({"state": state})
         action.write({"deadline": date(2025, 6, 30), "state": "in_progress"})
         self.assertEqual(action.state, "in_progress")

@@ -16,9 +16,9 @@ five; a company with neither sector nor size set is asked for the first five
 plus TST-MINING and TST-BIG (an unset attribute leaves nothing out).
 """
 
-from datetime import date
+from datetime import date, timedelta
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
@@ -87,7 +87,9 @@ class TestCampaignPrepare(CampaignCase):
     def test_prepare_lists_exactly_the_applicable_manual_indicators(self):
         campaign = self._campaign(self.march)
         self.assertEqual(campaign.company_id, self.company)
-        self.assertEqual(campaign.date_deadline, date(2025, 3, 31))
+        # March 2025 is over: the people in charge get ten days from today.
+        today = fields.Date.context_today(campaign)
+        self.assertEqual(campaign.date_deadline, today + timedelta(days=10))
         campaign.action_prepare()
         self.assertEqual(set(campaign.line_ids.mapped("code")), ASKED)
         self.assertEqual(set(campaign.line_ids.mapped("status")), {"to_enter"})
@@ -180,6 +182,21 @@ class TestCampaignPrepare(CampaignCase):
                 Command.create({"indicator_id": calc.id, "user_id": self.user.id})
             ]
         self.assertFalse(campaign.line_ids)
+
+
+@tagged("csr_values")
+class TestCampaignDeadline(CampaignCase):
+    def test_current_period_is_due_on_its_last_day(self):
+        """A campaign of the month under way is due on the month's last day;
+        one of a month already over gets ten days from today, never a date
+        in the past (a to-do overdue at birth)."""
+        today = fields.Date.context_today(self.env.user)
+        start = today.replace(day=1)
+        end = (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        current = self._make_period("month", start, end)
+        self.assertEqual(self._campaign(current).date_deadline, end)
+        past = self._campaign(self.march)
+        self.assertGreater(past.date_deadline, today)
 
 
 @tagged("csr_values")

@@ -392,3 +392,98 @@ class TestBenchmarkRange(ComparisonCase):
         sectors = self.env["csr.sector"].search([])
         women = shipped.filtered(lambda r: r.indicator_id.code == "SOC-03")
         self.assertEqual(women.sector_id, sectors)
+
+
+class TestComparisonCurrencies(ComparisonCase):
+    """Revenue (an amount) of the three clients, January 2025:
+        Andina   1,000,000 COP   manufacturing
+        Cacao       50,000 MXN   manufacturing
+        Mercado  3,000,000 COP   commerce
+    COP and MXN are not added up or ranked against each other: the revenue
+    row has no median over all, none for manufacturing (COP and MXN), and
+    commerce's is Mercado's 3,000,000 COP. Water and share, not amounts, keep
+    their medians (110 and 25). With Cacao in COP too, the revenue median is
+    the middle of 50,000, 1,000,000 and 3,000,000: 1,000,000."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cop, mxn = cls.env.ref("base.COP"), cls.env.ref("base.MXN")
+        (cop | mxn).active = True
+        (cls.company | cls.mercado).currency_id = cop
+        cls.cacao.currency_id = mxn
+        cls.revenue = cls.env["csr.indicator"].create(
+            {
+                "code": "TST-REVENUE",
+                "name": "Test revenue",
+                "pillar": "economic",
+                "unit": "currency",
+                "value_type": "monetary",
+                "direction": "higher",
+                "aggregation": "sum",
+                "source_type": "manual",
+            }
+        )
+        amounts = {cls.company: 1e6, cls.cacao: 5e4, cls.mercado: 3e6}
+        for company, amount in amounts.items():
+            cls.env["csr.indicator.value"].create(
+                {
+                    "indicator_id": cls.revenue.id,
+                    "period_id": cls.periods[company].id,
+                    "value": amount,
+                }
+            )
+
+    def test_no_median_across_currencies(self):
+        comparison = self._compare()
+        revenue = comparison.row("TST-REVENUE")
+        self.assertEqual(revenue.currencies, ("COP", "MXN"))
+        self.assertIsNone(revenue.median)
+        self.assertNotIn(self.manufacturing.id, revenue.sector_medians)
+        self.assertEqual(revenue.sector_medians[self.commerce.id], 3e6)
+        self.assertEqual(revenue.units[self.cacao.id], "MXN")
+        self.assertEqual(comparison.row("TST-WATER").median, 110.0)
+        self.assertEqual(comparison.row("TST-SHARE").median, 25.0)
+
+    def test_one_currency_has_its_median(self):
+        self.cacao.currency_id = self.env.ref("base.COP")
+        revenue = self._compare().row("TST-REVENUE")
+        self.assertFalse(revenue.mixed_currencies)
+        self.assertEqual(revenue.median, 1e6)
+
+    def test_wizard_names_each_currency(self):
+        env = self._env_of(self.consultant, self.clients)
+        wizard = env["csr.company.comparison"].create(
+            {"period_kind": "month", "date_from": JANUARY}
+        )
+        wizard.action_compare()
+        html = str(wizard.result_html)
+        for text in (
+            "1.0 M COP",
+            "50,000.00 MXN",
+            "own currency (COP, MXN)",
+        ):
+            self.assertIn(text, html)
+
+    def test_amounts_of_one_currency_keep_its_unit_and_median(self):
+        """Cacao (MXN) has no revenue: the row is all pesos colombianos, its
+        unit is COP (not Cacao's MXN) and its median (1,000,000 + 3,000,000)
+        / 2 = 2.0 M COP."""
+        self.env["csr.indicator.value"].search(
+            [
+                ("indicator_id", "=", self.revenue.id),
+                ("period_id.company_id", "=", self.cacao.id),
+            ]
+        ).unlink()
+        env = self._env_of(self.consultant, self.clients)
+        wizard = env["csr.company.comparison"].create(
+            {"period_kind": "month", "date_from": JANUARY}
+        )
+        comparison = self._compare()
+        values = wizard._table_values(comparison)
+        row = next(r for r in values["rows"] if r["label"].startswith("TST-REVENUE"))
+        self.assertEqual(row["unit"], "COP")
+        self.assertEqual(row["median"], "2.0 M COP")
+        self.assertEqual(
+            [cell["value"] for cell in row["cells"]], ["–", "3.0 M COP", "1.0 M COP"]
+        )

@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""The demo writer (services/demo_data.py) on a short plan: three months
+"""The demo writer (demo/writer.py) on a short plan: three months
 (January to March 2026, reference date 15 April 2026) and ten employees.
 
 The issue's acceptance test: after loading, the latest period's scorecard
@@ -21,8 +21,9 @@ from freezegun import freeze_time
 
 from odoo.tests import TransactionCase, tagged
 
-from odoo.addons.csr_management.engine.demo_plan import build_plan
-from odoo.addons.csr_management.services.demo_data import DemoWriter, tiny_pdf
+from odoo.addons.csr_management.demo.client import ClientWriter
+from odoo.addons.csr_management.demo.plan import build_plan
+from odoo.addons.csr_management.demo.writer import DemoWriter, tiny_pdf
 from odoo.addons.csr_management.services.report_data import ReportData
 
 from .common import DISABLED_MAIL
@@ -119,12 +120,37 @@ class TestDemoData(TransactionCase):
         self.assertTrue(overdue.activity_ids)
 
     def test_two_closed_assessments_show_progress(self):
-        first, second = self.env["csr.assessment"].search(
-            [("company_id", "=", self.company.id)], order="date"
+        assessments = self.env["csr.assessment"].search(
+            [("company_id", "=", self.company.id)], order="date, id"
         )
+        under_way = assessments.filtered(lambda a: a.state == "draft")
+        self.assertEqual(len(under_way), 1)
+        first, second = assessments - under_way
         self.assertEqual((first.state, second.state), ("done", "done"))
         self.assertEqual(second.compare_id, first)
         self.assertGreater(second.maturity_index, first.maturity_index)
+
+    def test_what_a_consultant_shows_on_day_one(self):
+        """Three policies in force, five partners and the neighbours' board in
+        the stakeholder register, the latest month's campaign launched with
+        a due date ahead, and the oldest quarter with its months locked, every
+        value in them validated."""
+        own = [("company_id", "=", self.company.id)]
+        policies = self.env["csr.policy"].search(own)
+        self.assertEqual(policies.mapped("state"), ["approved"] * 3)
+        register = self.env["res.partner"].search(
+            [*own, ("csr_stakeholder_group_ids", "!=", False)]
+        )
+        self.assertGreaterEqual(len(register), 3)
+        campaign = self.env["csr.campaign"].search(own)
+        self.assertEqual(campaign.state, "running")
+        self.assertGreater(campaign.date_deadline, campaign.period_id.date_to)
+        locked = self.env["csr.period"].search([*own, ("state", "=", "locked")])
+        self.assertEqual(sorted(set(locked.mapped("kind"))), ["month", "quarter"])
+        values = self.env["csr.indicator.value"].search(
+            [("period_id", "in", locked.ids)]
+        )
+        self.assertEqual(set(values.mapped("state")), {"validated"})
 
     def test_library_holds_documents_and_anonymised_case_studies(self):
         library = self.env["csr.resource"].search(
@@ -186,3 +212,43 @@ class TestDemoData(TransactionCase):
         stored = {p.pillar: p.score for p in card.pillar_ids}
         self.assertEqual({p.key: p.score for p in report.pillars}, stored)
         self.assertEqual({p["key"]: p["score"] for p in overview["pillars"]}, stored)
+
+
+@tagged("post_install", "-at_install")
+class TestDemoClient(TransactionCase):
+    """The consultant's second client (demo/client.py): a Mexican company in
+    MXN whose 2025 sales are booked month by month, 310,000 + 295,000 +
+    330,000 + 340,000 + 360,000 + 350,000 + 345,000 + 355,000 + 380,000 +
+    420,000 + 460,000 + 520,000 = 4,465,000 MXN, and whose 17 periods of 2025
+    are computed and scored."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL))
+        roaster = cls.env["res.company"].create({"name": "Roaster"})
+        users = cls.env.ref("base.user_admin")
+        cls.client = ClientWriter(cls.env, roaster, users).run()
+
+    def test_demo_users_land_on_the_overview(self):
+        admin = self.env.ref("base.user_admin")
+        self.env["csr.demo"]._csr_demo_land_on_overview(admin)
+        self.assertEqual(
+            admin.action_id.id, self.env.ref("csr_management.csr_dashboard_action").id
+        )
+
+    def test_a_mexican_company_in_pesos(self):
+        self.assertEqual(self.client.currency_id.name, "MXN")
+        self.assertEqual(self.client.country_id.code, "MX")
+        self.assertIn(self.client, self.env.ref("base.user_admin").company_ids)
+
+    def test_its_year_is_computed_and_scored(self):
+        year = self.env["csr.period"].search(
+            [("company_id", "=", self.client.id), ("kind", "=", "year")]
+        )
+        self.assertEqual(year.date_from, date(2025, 1, 1))
+        self.assertTrue(year.scorecard_ids)
+        revenue = year.value_ids.filtered(lambda v: v.indicator_id.code == "ECO-01")
+        self.assertEqual(revenue.value, 4_465_000.0)
+        periods = self.env["csr.period"].search([("company_id", "=", self.client.id)])
+        self.assertEqual(len(periods), 17)

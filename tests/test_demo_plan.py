@@ -1,6 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""The demo plan (engine/demo_plan.py): deterministic, and a company that
-holds together and gets better. Its doctests run with the engine's.
+"""The demo plan (demo/plan.py): deterministic, and a company that
+holds together and gets better, and its doctests.
 
 The default plan, seed 2026 and reference date 26 November 2026, counted
 from the plan itself:
@@ -18,12 +18,14 @@ from the plan itself:
 Wages are checked against the minimum-wage table the addon ships.
 """
 
+import doctest
 from datetime import date, timedelta
 
 from odoo.tests import TransactionCase
 
-from odoo.addons.csr_management.engine import demo_plan
-from odoo.addons.csr_management.engine.demo_plan import build_plan
+from odoo.addons.csr_management.demo import client as demo_client
+from odoo.addons.csr_management.demo import plan as demo_plan
+from odoo.addons.csr_management.demo.plan import build_plan
 
 TODAY = date(2026, 11, 26)
 
@@ -37,6 +39,12 @@ class TestDemoPlan(TransactionCase):
         )
         cls.wages = tuple(sorted((w.date_from, w.monthly_amount) for w in table))
         cls.plan = build_plan(TODAY, minimum_wages=cls.wages)
+
+    def test_doctests_pass(self):
+        for module in (demo_plan, demo_client):
+            result = doctest.testmod(module)
+            self.assertGreater(result.attempted, 0, module.__name__)
+            self.assertEqual(result.failed, 0, module.__name__)
 
     def test_same_seed_and_date_give_the_same_plan(self):
         self.assertEqual(build_plan(TODAY, minimum_wages=self.wages), self.plan)

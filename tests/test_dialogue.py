@@ -106,10 +106,10 @@ class TestDialogue(DialogueCase):
         dialogue = self.dialogue.with_user(self.user)
         dialogue.action_held()
         self.assertEqual(dialogue.state, "held")
-        with self.assertRefused(UserError, "Only a planned dialogue"):
+        with self.assertRefused(UserError, "Only a scheduled dialogue"):
             dialogue.action_held()
         dialogue.action_cancel()
-        with self.assertRefused(UserError, "cancelled already"):
+        with self.assertRefused(UserError, "called off already"):
             dialogue.action_cancel()
         dialogue.action_reset_to_planned()
         self.assertEqual(dialogue.state, "planned")

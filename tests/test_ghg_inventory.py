@@ -12,7 +12,10 @@ Factors used (see data/csr_emission_factor_data.xml and csr_ghg_data.xml):
   4,728.0 (AR6); HCFC-22 1,760 (AR5).
 """
 
+import io
 from datetime import date
+
+import openpyxl
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -21,6 +24,8 @@ from odoo.tests import new_test_user, tagged
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 
 from ..services import ghg_inventory
+from ..services.report_data import ReportData
+from ..services.report_xlsx import build_workbook, workbook_labels
 from .common import DISABLED_MAIL
 
 
@@ -294,6 +299,20 @@ class TestGhgInventory(AccountTestInvoicingCommon):
         self.assertIn("Biogenic CO2, outside the scopes", html)
         self.assertIn("HCFC leaks (Montreal Protocol gases), outside the scopes", html)
         self.assertIn("5.98", html)
+        # The workbook's sheet: the rows, then Scope 1 and 2 under "Total".
+        report = ReportData(self.env).build(period)
+        content = build_workbook(report, workbook_labels(self.env))
+        sheet = openpyxl.load_workbook(io.BytesIO(content))["GHG inventory"]
+        rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+        header = rows[0]
+        total = header.index("Total tCO2e")
+        scopes_1_2 = next(r for r in rows if "Scope 1 and 2 (location-based)" in r)
+        self.assertAlmostEqual(scopes_1_2[total], 5.980664, places=5)
+        r22 = next(
+            r for r in rows if r[header.index("Source")] == "Refrigerant R-22 (HCFC-22)"
+        )
+        self.assertIsNone(r22[total])
+        self.assertAlmostEqual(r22[header.index("Outside the scopes, tCO2e")], 1.76, 6)
 
     def test_each_country_takes_its_own_year_and_says_when_it_cannot(self):
         """1,000 kWh of grid electricity each January: t = kg/kWh (values are

@@ -19,7 +19,10 @@ Scores (impact, financial) and materiality at threshold 3:
 At threshold 3.5 only water stays material (4 >= 3.5; climate 2.5 and 3 < 3.5).
 """
 
+import math
+import re
 from datetime import datetime
+from html import escape
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -107,10 +110,38 @@ class TestMateriality(MaterialityCase):
         self.assertTrue(svg.startswith("<svg"))
         self.assertEqual(svg.count('class="topic material"'), 2)
         self.assertEqual(svg.count('class="topic"'), 1)
-        self.assertIn(f">{self.water_topic.code}</text>", svg)
+        # The legend names each topic in full, material topics first.
+        self.assertIn(f">{self.water_topic.name}</text>", svg)
         # Water: x = financial 2, y = impact 4 on the 348-point plot from
         # (56, 16), 87 points per step: x = 56 + 87, y = 16 + 87.
         self.assertIn('cx="143.0" cy="103.0"', svg)
+
+    def test_matrix_stays_readable_with_every_topic(self):
+        """18 topics, five of them on the same position (2, 2): 18 numbered
+        dots, none on top of another, and 18 legend lines with the names."""
+        topics = self.env["csr.material.topic"].search([], limit=18)
+        self.assertEqual(len(topics), 18)
+        assessment = self._assessment(year=2027)
+        scores = [(2, 2)] * 5 + [(1 + i % 5, 1 + (i * 2) % 5) for i in range(13)]
+        assessment.line_ids = [
+            Command.create(
+                {"topic_id": topic.id, "impact_score": i, "financial_score": f}
+            )
+            for topic, (i, f) in zip(topics, scores, strict=True)
+        ]
+        svg = str(assessment.matrix_svg)
+        self.assertEqual(svg.count('class="legend"'), 18)
+        centres = re.findall(r'<circle cx="([\d.]+)" cy="([\d.]+)" r="9"', svg)
+        self.assertEqual(len(centres), 18)
+        self.assertEqual(len(set(centres)), 18)
+        # No dot touches another: centres at least two radii (18) apart.
+        dots = [(float(x), float(y)) for x, y in centres]
+        closest = min(
+            math.dist(a, b) for i, a in enumerate(dots) for b in dots[i + 1 :]
+        )
+        self.assertGreaterEqual(closest, 18)
+        for topic in topics:
+            self.assertIn(escape(topic.name[:20]), svg)
 
     def test_fill_adds_every_active_topic_once_unrated(self):
         self.env.ref("csr_management.material_topic_env_biodiv").active = False

@@ -172,6 +172,64 @@ class TestReportXlsx(ScorecardCase):
         _header, rows = self._table(self._workbook()["Economic"])
         self.assertEqual(rows["TST-REVENUE"]["2025-01"].number_format, '#,##0 "CLP"')
 
+    def test_columns_are_wide_enough_for_every_number(self):
+        """1,500,000,000.5 USD shows as "1,500,000,000.50 USD": 20 characters,
+        so its column is at least 20 wide (LibreOffice and Excel show ###
+        in a narrower one); every number cell of every sheet likewise."""
+        revenue = self._make_indicator("TST-REVENUE", "economic", "higher", "monetary")
+        self._make_value(revenue, value=1500000000.5)
+        book = self._workbook()
+        economic = book["Economic"]
+        header = [cell.value for cell in economic[1]]
+        letter = openpyxl.utils.get_column_letter(header.index("2025-01") + 1)
+        self.assertGreaterEqual(economic.column_dimensions[letter].width, 20)
+        for sheet in book.worksheets:
+            for row in sheet.iter_rows():
+                for cell in row:
+                    if cell.data_type != "n" or cell.value is None:
+                        continue
+                    needed = report_xlsx.shown_width(cell.value, cell.number_format)
+                    width = sheet.column_dimensions[cell.column_letter].width
+                    self.assertGreaterEqual(width, needed, (sheet.title, cell))
+
+    def test_print_setup_fits_the_page_width(self):
+        """Every sheet prints one page wide (two for a pillar sheet wider
+        than 200 characters, code and indicator repeated), its header row on
+        each page; the wide pillar sheets print landscape; a wrapped text
+        gets a row tall enough for its lines."""
+        book = self._workbook()
+        for sheet in book.worksheets:
+            # An absent fitToWidth means 1 (OOXML's default); a sheet too
+            # wide for one page prints two wide, its key columns repeated.
+            wide = sheet.page_setup.fitToWidth or 1
+            self.assertIn(wide, (1, 2), sheet.title)
+            if wide == 2:
+                self.assertTrue(sheet.print_title_cols, sheet.title)
+            self.assertEqual(sheet.page_setup.fitToHeight, 0, sheet.title)
+            self.assertTrue(sheet.sheet_properties.pageSetUpPr.fitToPage)
+        environmental = book["Environmental"]
+        self.assertEqual(environmental.page_setup.orientation, "landscape")
+        self.assertEqual(environmental.print_title_rows, "$1:$1")
+        self.assertEqual(book["About"].page_setup.orientation, "landscape")
+        self.assertEqual(environmental.page_setup.fitToWidth, 2)
+        self.assertEqual(environmental.print_title_cols, "$A:$B")
+
+    def test_times_are_in_the_company_time_zone(self):
+        """Entered at 03:00 UTC on 1 February = 22:00 on 31 January in
+        Bogotá (UTC-5): the workbook says so, and names the zone."""
+        self.company.partner_id.tz = "America/Bogota"
+        water = self.values[self.january, self.water]
+        water.entered_on = datetime(2025, 2, 1, 3, 0)
+        book = self._workbook()
+        _header, rows = self._table(book["Manual inputs"])
+        self.assertEqual(
+            rows["TST-WATER"]["Entered on"].value, datetime(2025, 1, 31, 22)
+        )
+        self.assertEqual(
+            book["About"]["A3"].value,
+            "Dates and times are in the time zone America/Bogota.",
+        )
+
     def test_manual_inputs_say_who_entered_and_validated(self):
         share = self.values[self.january, self.share]
         evidence = self.env["ir.attachment"].create(

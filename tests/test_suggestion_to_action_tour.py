@@ -7,7 +7,7 @@ of 100 m³, amber up to 110 m³: red. Scoring the month proposes the water
 recommendation "Fix the water leaks" with 130 as baseline and 100 as target.
 The user opens CSR > Improvement > Suggestions, accepts it, gives the draft
 action a deadline (31 December 2025), then drags its card on the All Actions
-kanban from Draft to Planned: planning needs a responsible (the user, by
+kanban from Draft to Planned: planning needs a person in charge (the user, by
 default) and a deadline, and a target better than the baseline (100 < 130)."""
 
 from datetime import date

@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The demo company's VSME Basic Module in its three formats (workbook,
 xBRL-JSON, Inline XBRL), on the short demo plan of test_demo_data (January
-to March 2026, ten employees) with the VSME profile of services/vsme_demo.
+to March 2026, ten employees) with the VSME profile of demo/vsme.py.
 
 Every Basic-Module datapoint of ``BASIC_DATAPOINTS`` is either a fact of
 March 2026 or an omission the report states with its reason.
@@ -15,11 +15,10 @@ import openpyxl
 
 from odoo.tests import TransactionCase, tagged
 
+from ..demo.plan import build_plan
+from ..demo.writer import DemoWriter
 from ..engine import vsme_xbrl
-from ..engine.demo_plan import build_plan
-from ..services.demo_data import DemoWriter
 from ..services.report_data import ReportData
-from ..services.vsme_demo import apply_vsme_demo
 from ..services.vsme_digital import VsmeDigital, taxonomy
 from ..services.vsme_export import build_vsme_workbook, vsme_labels
 from .common import DISABLED_MAIL
@@ -121,7 +120,7 @@ class TestVsmeDemo(TransactionCase):
         cls.env = cls.env(
             context=dict(cls.env.context, allowed_company_ids=[company.id])
         )
-        cls.company = apply_vsme_demo(company.with_env(cls.env))
+        cls.company = company.with_env(cls.env)  # the demo gives it its VSME profile
         cls.march = cls.env["csr.period"].search(
             [
                 ("company_id", "=", company.id),

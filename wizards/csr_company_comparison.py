@@ -7,6 +7,8 @@ from ..services.company_comparison import CompanyComparison
 from ..services.labels import selection_labels
 
 TABLE_TEMPLATE = "csr_management.csr_company_comparison_table"
+# An amount from a million up reads "8,581.7 M": the table's columns are narrow.
+COMPACT_FROM = 1e6
 
 
 class CsrCompanyComparison(models.TransientModel):
@@ -59,6 +61,7 @@ class CsrCompanyComparison(models.TransientModel):
             "res_id": self.id,
             "view_mode": "form",
             "target": "new",
+            "name": self.env._("Compare Companies"),
             "context": {"dialog_size": "extra-large"},
         }
 
@@ -72,36 +75,73 @@ class CsrCompanyComparison(models.TransientModel):
             "above": _("above"),
         }
         sectors = comparison.sectors
+        self_currencies = {column.currency for column in comparison.columns}
+        several = len(self_currencies) > 1
         rows = []
         for row in comparison.rows:
+            amount = row.value_type == "monetary"
             rows.append(
                 {
                     "kind": row.kind,
                     "pillar": pillars.get(row.pillar, ""),
                     "label": row.label,
-                    "unit": row.unit,
+                    "unit": self._unit(row),
                     "cells": [
-                        self._cell(row, column, positions)
+                        self._cell(row, column, positions, several)
                         for column in comparison.columns
                     ],
-                    "median": self._number(row.median),
+                    "median": self._median(row, row.median, amount),
                     "sector_medians": [
-                        self._number(row.sector_medians.get(sector_id))
+                        self._median(row, row.sector_medians.get(sector_id), amount)
                         for sector_id, _name in sectors
                     ],
                 }
             )
+        currencies = sorted(self_currencies)
+        mixed = any(row.mixed_currencies for row in comparison.rows)
         return {
             "columns": comparison.columns,
             "sectors": sectors,
             "rows": rows,
+            "currency_note": _(
+                "Amounts are in each company's own currency (%(currencies)s): no "
+                "median is taken across different currencies.",
+                currencies=", ".join(currencies),
+            )
+            if mixed
+            else "",
         }
 
-    def _cell(self, row, column, positions):
+    @staticmethod
+    def _unit(row):
+        """The row's unit: for amounts, that of the companies with a value
+        (their currencies when they differ), never another company's."""
+        if row.mixed_currencies:
+            return " / ".join(row.currencies)
+        valued = [key for key, value in row.values.items() if value is not None]
+        if row.value_type == "monetary" and valued:
+            return (row.units or {}).get(valued[0], row.unit)
+        return row.unit
+
+    def _median(self, row, value, amount):
+        if value is None or not amount:
+            return self._number(value)
+        text = self._amount(value)
+        return f"{text} {row.currencies[0]}" if row.currencies else text
+
+    def _amount(self, value):
+        """An amount as narrow columns show it: 8,581.7 M from a million up."""
+        if abs(value) >= COMPACT_FROM:
+            return self.env._(
+                "%(millions)s M", millions=formatLang(self.env, value / 1e6, digits=1)
+            )
+        return self._number(value)
+
+    def _cell(self, row, column, positions, several=False):
         found = row.ranges.get(column.company_id)
         where = row.positions.get(column.company_id)
         cell = {
-            "value": self._number(row.values.get(column.company_id)),
+            "value": self._figure(row, column, several),
             "standing": row.standings.get(column.company_id) or "",
             "position": "",
             "range": "",
@@ -114,6 +154,20 @@ class CsrCompanyComparison(models.TransientModel):
                 source=found.source,
             )
         return cell
+
+    def _figure(self, row, column, several=False):
+        """A company's figure: Yes / No for a yes/no indicator; an amount
+        compact from a million up, with its company's currency when the
+        compared companies keep their books in different currencies."""
+        value = row.values.get(column.company_id)
+        if value is None:
+            return "–"
+        if row.value_type == "boolean":
+            return self.env._("Yes") if value else self.env._("No")
+        if row.value_type != "monetary":
+            return self._number(value)
+        text = self._amount(value)
+        return f"{text} {column.currency}" if several and column.currency else text
 
     def _number(self, value):
         if value is None:

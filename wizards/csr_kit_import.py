@@ -157,7 +157,7 @@ class CsrKitImport(models.TransientModel):
             self.env._("Part"),
             self.env._("New"),
             self.env._("Overwritten"),
-            self.env._("Unchanged"),
+            self.env._("Already up to date"),
             self.env._("Kept (conflict)"),
             rows,
         )

@@ -18,6 +18,9 @@ class CsrPeriodGenerate(models.TransientModel):
     )
     fiscal_year_start = fields.Date(
         required=True,
+        # The default serves a user without multi-company rights, whose form
+        # has no company field to recompute the start from.
+        default=lambda self: self._fiscal_year_start_of(self.env.company),
         compute="_compute_fiscal_year_start",
         store=True,
         readonly=False,
@@ -31,15 +34,18 @@ class CsrPeriodGenerate(models.TransientModel):
 
     @api.depends("company_id")
     def _compute_fiscal_year_start(self):
-        today = fields.Date.context_today(self)
         for wizard in self:
-            company = wizard.company_id or self.env.company
-            start, _end = date_utils.get_fiscal_year(
-                today,
-                day=company.fiscalyear_last_day,
-                month=int(company.fiscalyear_last_month),
+            wizard.fiscal_year_start = self._fiscal_year_start_of(
+                wizard.company_id or self.env.company
             )
-            wizard.fiscal_year_start = start
+
+    def _fiscal_year_start_of(self, company):
+        start, _end = date_utils.get_fiscal_year(
+            fields.Date.context_today(self),
+            day=company.fiscalyear_last_day,
+            month=int(company.fiscalyear_last_month),
+        )
+        return start
 
     def _selected_kinds(self):
         flags = [

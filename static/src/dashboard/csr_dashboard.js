@@ -220,6 +220,20 @@ export class CsrDashboard extends Component {
         });
     }
 
+    get setupTitle() {
+        return _t("Set up %(company)s", { company: this.state.data.company_name });
+    }
+
+    get setupProgressText() {
+        const { done_count, count } = this.state.data.setup;
+        return _t("%(done)s of %(count)s steps done", { done: done_count, count });
+    }
+
+    get setupShare() {
+        const { done_count, count } = this.state.data.setup;
+        return Math.round((100 * done_count) / count);
+    }
+
     stageText(pillar) {
         if (pillar.stage === null) {
             return _t("No closed self-assessment");
@@ -286,6 +300,14 @@ export class CsrDashboard extends Component {
                 search_default_yearly: 0,
             },
         });
+    }
+
+    /** The screen of a setup step: its action, or the record it names. */
+    openSetupStep(step) {
+        if (step.action) {
+            return this.actionService.doAction(step.action);
+        }
+        return this.openRecord(step.res_model, step.res_id);
     }
 
     openPeriods() {

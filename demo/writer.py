@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Write a demo plan (``engine/demo_plan.py``) into the database.
+"""Write a demo plan (``demo/plan.py``) into the database.
 
 Records are created in bulk (lists of values, moves posted in batches),
 in the order the CSR figures need them: the company and its chart of
@@ -18,8 +18,9 @@ import pytz
 
 from odoo import Command
 
-from ..engine import demo_plan, periods
-from .case_study import CaseStudyWriter
+from ..engine import periods
+from ..services.case_study import CaseStudyWriter
+from . import plan as demo_plan
 
 _logger = logging.getLogger(__name__)
 
@@ -84,6 +85,35 @@ UNITS = {
 DEMO_USERS = {
     "manager": ("csr_management.user_csr_manager_demo", "base.user_admin"),
     "user": ("csr_management.user_csr_user_demo", "base.user_admin"),
+}
+# (name, area, text) of the policies in force.
+DEMO_POLICIES = (
+    (
+        "Política ambiental",
+        "environmental",
+        "<p>Medimos y reducimos el consumo de energía y agua, las emisiones y "
+        "los residuos de la tostión; preferimos proveedores locales.</p>",
+    ),
+    (
+        "Código de ética",
+        "anti_corruption",
+        "<p>Cero tolerancia con el soborno y los conflictos de interés; canal "
+        "de denuncias confidencial.</p>",
+    ),
+    (
+        "Política de trabajo digno",
+        "labour_human_rights",
+        "<p>Salario por encima del mínimo legal, igualdad de trato, seguridad y "
+        "salud en el trabajo.</p>",
+    ),
+)
+# Partner key of the plan -> its stakeholder group in the register.
+DEMO_STAKEHOLDERS = {
+    "cafes_montana": "customers",
+    "la_canasta": "customers",
+    "hotel_ruiz": "customers",
+    "coop_caldas": "suppliers",
+    "asoc_huila": "suppliers",
 }
 USERS_OF_THE_COMPANY = (
     "csr_management.user_csr_manager_demo",
@@ -159,15 +189,22 @@ class DemoWriter:
             self._staff,
             self._leaves,
             self._stock,
+            self._activity_data,
             self._periods,
             self._targets,
             self._manual_values,
+            self._vsme_profile,
+            self._policies,
+            self._stakeholders,
             self._compute,
             self._actions,
             self._assessments,
             self._library,
             self._materiality,
+            self._campaign,
+            self._open_assessment,
             self._score,
+            self._lock,
         )
         for step in steps:
             started = time.perf_counter()
@@ -628,6 +665,44 @@ class DemoWriter:
             }
         )
 
+    def _activity_data(self):
+        """What the bills do not show: the technician's recharge of the
+        cold room's R-404A and the delivery van's fuel-card litres of the
+        last three months, added to the fuel on the bills."""
+        today = self.plan.today
+        first = today.replace(day=1)
+        months = [(first - timedelta(days=28 * n)).replace(day=15) for n in (1, 2, 3)]
+        ref = self.env.ref
+        van = ref("csr_management.activity_diesel_vehicles")
+        rows = [
+            {
+                "company_id": self.company.id,
+                "activity_id": van.id,
+                "date": day,
+                "quantity": litres,
+                "origin": "fuel_card",
+                "reference": "Terpel fuel card 4417",
+            }
+            for day, litres in zip(months, (182.0, 175.5, 190.0), strict=True)
+        ]
+        rows.append(
+            {
+                "company_id": self.company.id,
+                "activity_id": ref("csr_management.activity_refrigerant_r404a").id,
+                "date": months[1],
+                "quantity": 1.2,
+                "origin": "refrigerant_log",
+                "reference": "Cold room, green coffee store",
+                "note": "Technician's service report: leak at the valve repaired.",
+            }
+        )
+        self.env["csr.activity.entry"].create(rows)
+
+    def _vsme_profile(self):
+        from .vsme import apply_vsme_demo
+
+        apply_vsme_demo(self.company)
+
     def _stock(self):
         """Receipts and returns as done moves, then the scraps, each dated
         as planned (Odoo stamps them with the time they are done)."""
@@ -1041,6 +1116,103 @@ class DemoWriter:
             }
         )
         assessment.action_done()
+
+    # -- what a consultant shows a client on day one ------------------------
+
+    def _policies(self):
+        """Three policies in force, approved a year after the plan starts:
+        what GOV-05's comment and the maturity pre-answers speak of."""
+        months = self.plan.months
+        approved_on = min(demo_plan.add_months(months[0], 12), months[-1])
+        owner = self._responsible("manager")
+        policies = self.env["csr.policy"].create(
+            [
+                {
+                    "name": name,
+                    "policy_area": area,
+                    "company_id": self.company.id,
+                    "owner_id": owner.id,
+                    "approval_date": approved_on,
+                    "body": body,
+                    "communicated": True,
+                    "communication_date": approved_on,
+                }
+                for name, area, body in DEMO_POLICIES
+            ]
+        )
+        policies.action_approve()
+
+    def _stakeholders(self):
+        """The stakeholder register: customers and suppliers of the books in
+        their groups, and the neighbours' board."""
+        groups = {
+            key: self.ref(f"csr_management.stakeholder_group_{key}")
+            for key in ("customers", "suppliers", "community")
+        }
+        for key, group in DEMO_STAKEHOLDERS.items():
+            partner = self.partners.get(key)
+            if partner and groups[group]:
+                partner.csr_stakeholder_group_ids = [Command.link(groups[group].id)]
+        self.env["res.partner"].create(
+            {
+                "name": "Junta de Acción Comunal vereda La Cabaña",
+                "is_company": True,
+                "city": "Manizales",
+                "country_id": self.company.country_id.id,
+                "company_id": self.company.id,
+                "csr_stakeholder_group_ids": [Command.link(groups["community"].id)],
+            }
+        )
+
+    def _campaign(self):
+        """The input campaign of the latest month, launched: the people in
+        charge have their to-dos, some figures are still to enter."""
+        period = self.periods["month", self.plan.months[-1]]
+        campaign = self.env["csr.campaign"].create(
+            {
+                "period_id": period.id,
+                "user_id": self._responsible("manager").id,
+            }
+        )
+        campaign.action_prepare()
+        campaign.line_ids.user_id = self._responsible("user")
+        campaign.action_launch()
+
+    def _open_assessment(self):
+        """A self-assessment under way, next to the closed ones."""
+        self.env["csr.assessment"].create(
+            {
+                "company_id": self.company.id,
+                "date": self.plan.months[-1],
+                "respondent_id": self._responsible("manager").id,
+                "note": "Revisión de mitad de año, en curso.",
+            }
+        )
+
+    def _lock(self):
+        """The oldest quarter and its months, reviewed and locked: what an
+        auditor finds closed."""
+        quarter = min(
+            (start for kind, start in self.periods if kind == "quarter"),
+            default=None,
+        )
+        if quarter is None:
+            return
+        first = self.periods["quarter", quarter]
+        months = [
+            record
+            for (kind, _start), record in self.periods.items()
+            if kind == "month" and first.date_from <= record.date_from <= first.date_to
+        ]
+        to_lock = first.union(*months)
+        values = self.env["csr.indicator.value"].search(
+            [("period_id", "in", to_lock.ids), ("state", "=", "draft")]
+        )
+        values.action_submit()
+        self.env["csr.indicator.value"].search(
+            [("period_id", "in", to_lock.ids), ("state", "=", "submitted")]
+        ).action_validate()
+        to_lock.action_lock()
 
 
 def answer_updates(answers, profile):

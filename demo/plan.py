@@ -21,7 +21,7 @@ packers get permanent contracts, informal helpers leave the books, and the
 governance register fills in.
 
 The plan is sized by ``months`` and ``employees`` so that tests can write a
-short one; the writer (``services/demo_data.py``) turns it into records.
+short one; the writer (``demo/writer.py``) turns it into records.
 """
 
 import calendar

@@ -4,8 +4,8 @@ roaster in Manizales): what a roaster would enter for the VSME Basic Module
 beside the indicators the demo already feeds. Invented demo data, not
 reference data; the coordinates are those of Manizales' centre, rounded.
 
-``apply_vsme_demo`` runs after ``DemoWriter.run`` (``services/demo_data.py``)
-and writes only open periods.
+``apply_vsme_demo`` runs as a step of ``DemoWriter.run`` (``demo/writer.py``),
+once the periods exist, and writes only open periods.
 """
 
 DEMO_PROFILE = {
