@@ -7,6 +7,7 @@ class CsrSite(models.Model):
     """A site of the company (VSME B1 list of sites, B5 biodiversity)."""
 
     _name = "csr.site"
+    _inherit = ["csr.company.guard"]
     _description = "CSR Site"
     _order = "company_id, sequence, id"
     _check_company_auto = True

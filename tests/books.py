@@ -109,7 +109,8 @@ CHARTS = {
         "purchase_vat": ("purchase", 19.0, None),
         "week": WEEK_44_SAT,
         "minimum_wage": 1_423_500.0,
-        "grid_factor": 0.112,
+        "grid_factor": 0.22,  # UPME 2024, the latest, for 2025
+        "diesel_bio_share": 0.10,  # B10 (Resolución 40421 de 2021)
         "accounts": {
             "machinery": "152000",
             "accumulated_depreciation": "159200",
@@ -164,7 +165,7 @@ CHARTS = {
         "purchase_vat": ("purchase", 16.0, None),
         "week": WEEK_48,
         "minimum_wage": 278.80 * 30,
-        "grid_factor": 0.423,
+        "grid_factor": 0.444,  # SEMARNAT 2024, for 2025 (COA-2026 notice)
         "accounts": {
             "machinery": ("153.01.01", "Maquinaria y equipo"),
             "accumulated_depreciation": (
@@ -222,7 +223,8 @@ CHARTS = {
         "purchase_vat": ("purchase", 17.0, "17% ICMS I"),
         "week": WEEK_44_SAT,
         "minimum_wage": 1_518.0,
-        "grid_factor": 0.0385,
+        "grid_factor": 0.0461,  # MCTI 2025
+        "diesel_bio_share": 0.14,  # B14 in April 2025 (B15 from August)
         "accounts": {
             "machinery": "1.02.03.01.06",
             "accumulated_depreciation": "1.02.03.01.30",
@@ -276,7 +278,7 @@ CHARTS = {
         "purchase_vat": ("purchase", 19.0, "19% VAT"),
         "week": WEEK_44_WEEKDAYS,
         "minimum_wage": 529_000.0,
-        "grid_factor": 0.238,
+        "grid_factor": 0.24672,  # HuellaChile 2025 (provisional)
         "accounts": {
             "machinery": "121140",
             "accumulated_depreciation": "121330",
@@ -329,7 +331,10 @@ CHARTS = {
         "purchase_vat": ("purchase", 18.0, "VAT 18%"),
         "week": WEEK_48,
         "minimum_wage": 1_130.0,
-        "grid_factor": 0.238,
+        # MINAM 2024 by gas, AR5: 0.170232636 + 0.0000095198 x 28
+        # + 0.00000117053 x 265
+        "grid_factor": 0.17080938,
+        "diesel_bio_share": 0.05,  # B5
         "one_vat_account": True,
         "accounts": {
             "machinery": "3331100",
@@ -399,7 +404,8 @@ CHARTS = {
         "bill_number": "0001-{n:08d}",
         "week": WEEK_48,
         "minimum_wage": 334_800.0,  # in force on 31 Dec 2025 (from 1 Dec)
-        "grid_factor": 0.238,
+        "grid_factor": 0.238,  # Ember LAC 2022, the flagged lifecycle stand-in
+        "diesel_bio_share": 0.05,  # B5 (Ley 27.640)
         "accounts": {
             "machinery": "1.2.1.02.010",
             "accumulated_depreciation": "1.2.1.02.020",
@@ -454,7 +460,7 @@ CHARTS = {
         "bill_number": "001-001-{n:09d}",
         "week": WEEK_40,
         "minimum_wage": 470.0,
-        "grid_factor": 0.238,
+        "grid_factor": 0.238,  # Ember LAC 2022, the flagged lifecycle stand-in
         "accounts": {
             "machinery": "120106",
             "accumulated_depreciation": "12011205",
@@ -510,7 +516,7 @@ CHARTS = {
         "bill_number": "A{n:07d}",
         "week": WEEK_48,
         "minimum_wage": 23_604.0,
-        "grid_factor": 0.238,
+        "grid_factor": 0.238,  # Ember LAC 2022, the flagged lifecycle stand-in
         # The chart's codes are padded to 6 digits (4101 is 410100).
         "accounts": {
             "machinery": "124030",

@@ -397,14 +397,24 @@ class RealBooksTests:
     # -- environment -------------------------------------------------------------
 
     def test_env_mapped(self):
-        """ENV-02 = 12,000 kWh / 1,000 = 12 MWh; ENV-01 = 12 + 1,500 L x NCV
-        (36.12 MJ/L) / 3,600 = 27.05 MWh; ENV-05 = 1,500 x 2.6765 / 1,000
-        = 4.01475 t; ENV-06 = 12,000 x grid factor / 1,000; ENV-11 = 300 m³."""
+        """ENV-02 = 12,000 kWh / 1,000 = 12 MWh. The 1,500 L of generator
+        diesel are split by the country's blend in April 2025 (share s: CO
+        10 %, BR 14 %, PE and AR 5 %, else none): fossil 1,500 (1 - s) L at
+        36.12 MJ/L, biodiesel 1,500 s L at 33 MJ/L. ENV-01 = 12 + MJ / 3,600
+        (27.05 MWh with no blend, 26.92 in Colombia). ENV-05 = fossil x
+        2.6765 kg CO2 + MJ x (10 kg CH4/TJ x 28 + 0.6 kg N2O/TJ x 265) / 1e6
+        (AR5), in t: 4.038535 with no blend, 3.636855 in Colombia (1,350 L,
+        53,712 MJ). ENV-06 = 12,000 x the grid factor of 2025 or the latest
+        before it / 1,000; ENV-11 = 300 m³."""
         ncv = self.env.ref("csr_management.activity_diesel").ncv_mj
+        share = self.spec.get("diesel_bio_share", 0.0)
+        fossil = DIESEL_L * (1 - share)
+        energy_mj = fossil * ncv + DIESEL_L * share * 33.0
         # Values are stored with 4 decimals.
         self.assertValue("ENV-02", KWH / 1000.0, delta=1e-4)
-        self.assertValue("ENV-01", KWH / 1000.0 + DIESEL_L * ncv / 3600.0, delta=1e-4)
-        self.assertValue("ENV-05", DIESEL_L * 2.6765 / 1000.0, delta=1e-4)
+        self.assertValue("ENV-01", KWH / 1000.0 + energy_mj / 3600.0, delta=1e-4)
+        scope_1_kg = fossil * 2.6765 + energy_mj * (10 * 28 + 0.6 * 265) / 1e6
+        self.assertValue("ENV-05", scope_1_kg / 1000.0, delta=1e-4)
         self.assertValue("ENV-06", KWH * self.spec["grid_factor"] / 1000.0, delta=1e-4)
         self.assertValue("ENV-11", float(WATER_M3), delta=1e-4)
 

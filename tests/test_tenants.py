@@ -130,6 +130,28 @@ class TestTenants(CsrCase):
         env["csr.scorecard.pillar"].sudo().create(
             {"scorecard_id": scorecard.id, "pillar": "environmental"}
         )
+        env["csr.site"].create({"name": "Roastery", "company_id": company.id})
+        env["csr.activity.entry"].create(
+            {
+                "company_id": company.id,
+                "activity_id": env.ref("csr_management.activity_diesel").id,
+                "date": cls.january.date_from,
+                "quantity": 10.0,
+            }
+        )
+        value = cls._make_value(cls, period=cls.year)
+        env["csr.emission.line"].sudo().create(
+            {
+                "value_id": value.id,
+                "indicator_id": value.indicator_id.id,
+                "period_id": cls.year.id,
+                "company_id": company.id,
+                "scope": "1",
+                "gas": "co2",
+                "month": cls.january.date_from,
+                "tco2e": 1.0,
+            }
+        )
 
     def _company_models(self):
         return sorted(
