@@ -15,6 +15,15 @@ temporary employee of other gender from 2024-07-01 to 2025-06-30.
   accident: rate 0.
 - B3 location-based intensity: (3.2 + 1.5) tCO2e / 100,000 USD
   = 0.000047 tCO2e per USD.
+- B3 table, from ENV-01 20 MWh, ENV-02 12.5 (bought and own), ENV-21
+  renewable 6, ENV-22 renewable electricity 4, ENV-23 own solar 1.5:
+  electricity from the grid 12.5 - 1.5 = 11, renewable 4 - 1.5 = 2.5,
+  non-renewable 11 - 2.5 = 8.5; self-generated 1.5, all renewable; fuels
+  20 - 12.5 = 7.5, renewable 6 - 4 = 2, non-renewable 5.5. December has no
+  ENV-21 to ENV-23: its totals only.
+- Managers on 31 January: Luis (male) manages Ana, Ana (female) manages
+  Pedro, Pedro (male) manages Alex: 1 woman for 2 men, ratio 0.5 (SOC-30);
+  SOC-20 1 / 3 = 33.33 %.
 - B7 waste 2 t, 25 % hazardous: 0.5 t hazardous, 1.5 t non-hazardous.
 - Percentages become ratios: turnover 10 % -> 0.1, pay gap 5 % -> 0.05,
   collective bargaining 50 % -> 0.5.
@@ -78,6 +87,11 @@ class TestVsmeDigital(HrCase):
         for name, gender, start, end in people:
             employee = cls._employee(name, calendar, gender=gender)
             cls._contract(employee, start, end)
+            cls.people = getattr(cls, "people", {}) | {name: employee}
+        staff = cls.people
+        staff["Ana"].parent_id = staff["Luis"]
+        staff["Pedro"].parent_id = staff["Ana"]
+        staff["Alex"].parent_id = staff["Pedro"]
         cls.december = cls._make_period("month", date(2024, 12, 1), date(2024, 12, 31))
         january = {
             "ECO-01": 100000.0,
@@ -85,6 +99,9 @@ class TestVsmeDigital(HrCase):
             "SOC-01": 4.0,
             "ENV-01": 20.0,
             "ENV-02": 12.5,
+            "ENV-21": 6.0,
+            "ENV-22": 4.0,
+            "ENV-23": 1.5,
             "ENV-05": 3.2,
             "ENV-06": 1.5,
             "ENV-07": 1.0,
@@ -177,6 +194,71 @@ class TestVsmeDigital(HrCase):
         self.assertIs(
             self.value("vsme:UndertakingAppliesCircularEconomyPrinciples"), True
         )
+
+    def test_b3_energy_table(self):
+        axis = "vsme:BreakdownOfEnergyConsumptionAxis"
+        renewable = {axis: "vsme:RenewableEnergyMember"}
+        fossil = {axis: "vsme:NonRenewableEnergyMember"}
+        expected = {
+            "vsme:EnergyConsumptionFromElectricity": (11.0, 2.5, 8.5),
+            "vsme:EnergyConsumptionFromSelfGeneratedElectricity": (1.5, 1.5, 0.0),
+            "vsme:EnergyConsumptionFromFuels": (7.5, 2.0, 5.5),
+        }
+        for concept, (total, green, other) in expected.items():
+            with self.subTest(concept=concept):
+                self.assertAlmostEqual(self.value(concept), total)
+                self.assertAlmostEqual(self.value(concept, **renewable), green)
+                self.assertAlmostEqual(self.value(concept, **fossil), other)
+        self.assertFalse(self.facts("vsme:EnergyConsumptionFromFuels", "previous"))
+        self.assertNotIn("energy_breakdown", self.digital.omissions)
+        datapoints = self.digital.datapoints()
+        key = ("vsme:EnergyConsumptionFromFuels", "vsme:RenewableEnergyMember")
+        self.assertEqual(datapoints[key]["current"], (2.0, "MWh"))
+
+    def test_b3_table_not_derivable_without_the_energy_parts(self):
+        self.january.value_ids.filtered(lambda v: v.code == "ENV-22").unlink()
+        digital = VsmeDigital(self.env, self.january).build()
+        self.assertIn("energy_breakdown", digital.omissions)
+        electricity = [
+            f
+            for f in digital.facts
+            if f.concept == "vsme:EnergyConsumptionFromElectricity"
+            and f.period == "current"
+        ]
+        self.assertEqual([(f.value, f.dims) for f in electricity], [(12.5, ())])
+
+    def test_b8_counts_and_the_managers_ratio_are_stored_figures(self):
+        """The period's compute stores the B8 counts (SOC-24 to SOC-29) and
+        the managers' ratio; a count entered over the computed one is what
+        the digital report states."""
+        self.january.action_compute()
+        values = {v.code: v for v in self.january.value_ids}
+        counts = {
+            code: values[code].value
+            for code in ("SOC-24", "SOC-25", "SOC-26", "SOC-27", "SOC-28", "SOC-29")
+        }
+        self.assertEqual(
+            counts,
+            {
+                "SOC-24": 2.0,
+                "SOC-25": 2.0,
+                "SOC-26": 1.0,
+                "SOC-27": 2.0,
+                "SOC-28": 1.0,
+                "SOC-29": 0.0,
+            },
+        )
+        self.assertEqual(values["SOC-30"].value, 0.5)
+        self.assertAlmostEqual(values["SOC-20"].value, 33.33, places=2)
+        self.assertIn("Managers: 1 female, 2 male", values["SOC-30"].calculation_note)
+        values["SOC-26"].write({"value": 3.0, "source": "manual"})
+        rebuilt = VsmeDigital(self.env, self.january).build()
+        female = [
+            f.value
+            for f in rebuilt.facts
+            if f.concept == "vsme:NumberOfFemaleEmployees" and f.period == "current"
+        ]
+        self.assertEqual(female, [3.0])
 
     def test_b8_counts(self):
         expected = {
