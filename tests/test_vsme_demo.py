@@ -57,8 +57,7 @@ BASIC_DATAPOINTS = {
         "vsme:TotalEnergyConsumption",
         "vsme:EnergyConsumptionFromElectricity",
         "vsme:EnergyConsumptionFromFuels",
-        "energy_breakdown",
-        "self_generated",
+        "vsme:EnergyConsumptionFromSelfGeneratedElectricity",
         "vsme:GrossScope1GreenhouseGasEmissions",
         "vsme:GrossLocationBasedScope2GreenhouseGasEmissions",
         "vsme:GrossMarketBasedScope2GreenhouseGasEmissions",
@@ -167,6 +166,28 @@ class TestVsmeDemo(TransactionCase):
             + value("vsme:NumberOfOtherGenderEmployees")
             + value("vsme:NumberOfNonReportedGenderEmployees"),
             10,
+        )
+        # the B3 table from the stored ENV-21 to ENV-23: each source is its
+        # renewable plus its non-renewable part, and the sources add up to
+        # the total energy
+        axis = "vsme:BreakdownOfEnergyConsumptionAxis"
+        sources = (
+            "vsme:EnergyConsumptionFromElectricity",
+            "vsme:EnergyConsumptionFromSelfGeneratedElectricity",
+            "vsme:EnergyConsumptionFromFuels",
+        )
+        for concept in sources:
+            parts = {
+                dict(f.dims)[axis]: f.value
+                for f in self.digital.facts
+                if f.concept == concept and f.period == "current" and f.dims
+            }
+            self.assertEqual(len(parts), 2, concept)
+            self.assertAlmostEqual(sum(parts.values()), value(concept), places=6)
+        self.assertAlmostEqual(
+            sum(value(concept) for concept in sources),
+            value("vsme:TotalEnergyConsumption"),
+            places=6,
         )
         # Colombia's NIT under the DIAN's scheme (no LEI in the demo)
         oim = json.loads(self.digital.xbrl_json())
