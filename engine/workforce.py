@@ -173,6 +173,21 @@ def _mean(numbers):
     return sum(numbers) / len(numbers) if numbers else None
 
 
+def mean_hourly_wages(rows):
+    """(mean hourly wage of men, of women); None for a gender with none.
+
+    >>> men = [Employment(1, 1, "male", 4000.0, 40.0, True, True)]
+    >>> women = [Employment(2, 2, "female", 1500.0, 20.0, False, False)]
+    >>> [round(wage, 2) for wage in mean_hourly_wages(men + women)]
+    [23.08, 17.31]
+    """
+    by_gender = {"male": [], "female": []}
+    for row in rows:
+        if row.gender in by_gender and row.hourly_wage is not None:
+            by_gender[row.gender].append(row.hourly_wage)
+    return _mean(by_gender["male"]), _mean(by_gender["female"])
+
+
 def pay_gap(rows):
     """Unadjusted gap: (mean male hourly - mean female hourly) / male x 100.
 
@@ -181,11 +196,7 @@ def pay_gap(rows):
     >>> round(pay_gap(men + women), 2)
     25.0
     """
-    by_gender = {"male": [], "female": []}
-    for row in rows:
-        if row.gender in by_gender and row.hourly_wage is not None:
-            by_gender[row.gender].append(row.hourly_wage)
-    men, women = _mean(by_gender["male"]), _mean(by_gender["female"])
+    men, women = mean_hourly_wages(rows)
     if not men or women is None:
         return None
     return (men - women) / men * 100.0

@@ -128,6 +128,11 @@ def reference_full_time(company):
     return hours, calendar
 
 
+def leavers(env, company, period):
+    """The employees and workers who left the company during the period."""
+    return _leavers(env, company, period)
+
+
 def _leavers(env, company, period):
     return (
         env["hr.employee"]

@@ -32,6 +32,7 @@ temporary employee of other gender from 2024-07-01 to 2025-06-30.
 import base64
 import json
 import re
+import zipfile
 from datetime import date
 from io import BytesIO
 
@@ -42,6 +43,7 @@ from odoo.tests import Form
 
 from ..engine import vsme_xbrl
 from ..services.vsme_digital import VsmeDigital, entity_of, taxonomy
+from ..services.vsme_template import VsmeTemplate, template_bytes
 from .common import HrCase
 from .vsme_stub_taxonomy import run_arelle
 
@@ -439,6 +441,15 @@ class TestVsmeDigital(HrCase):
         record.export_format = "vsme_json"
         record.action_export()
         self.assertTrue(record.file_name.endswith(".json"))
+        record.export_format = "vsme_template"  # notes first, then the file
+        action = record.action_export()
+        self.assertEqual(action["tag"], "display_notification")
+        self.assertIn("no LEI", action["params"]["message"])
+        self.assertEqual(action["params"]["next"]["type"], "ir.actions.act_url")
+        self.assertEqual(
+            record.file_name,
+            "VSME Digital Template - Tostadora Andina SAS - 2025-01.xlsx",
+        )
         record.export_format = "vsme"  # the workbook reads the same datapoints
         record.action_export()
         sheet = openpyxl.load_workbook(
@@ -451,6 +462,115 @@ class TestVsmeDigital(HrCase):
             "Not applicable",
             values["Pollutants emitted to air, water and soil"][0].value,
         )
+
+    # -- EFRAG's Digital Template ---------------------------------------------------
+
+    @staticmethod
+    def _validations(content):
+        """Data validations of every sheet, drop-down lists included (counted
+        in the XML: openpyxl drops the extension ones it reads)."""
+        archive = zipfile.ZipFile(BytesIO(content))
+        return sum(
+            len(re.findall(rb"<(?:x14:)?dataValidation ", archive.read(name)))
+            for name in archive.namelist()
+            if name.startswith("xl/worksheets/sheet")
+        )
+
+    def test_efrag_template_is_filled_where_efrag_expects_it(self):
+        """The values of the docstring, in the template's input cells; the
+        template's own formulas stay where nothing is written (the accident
+        rate reads the 736 hours written in D142)."""
+        template = VsmeTemplate(self.digital).build()
+        content = template.content()
+        original = template_bytes()
+        self.assertEqual(self._validations(content), self._validations(original))
+        self.assertGreater(self._validations(original), 100)
+        archive = zipfile.ZipFile(BytesIO(content))
+        self.assertNotIn("xl/calcChain.xml", archive.namelist())
+        self.assertIn(b'fullCalcOnLoad="1"', archive.read("xl/workbook.xml"))
+        book = openpyxl.load_workbook(BytesIO(content))
+        general = book["General Information"]
+        expected = {
+            "D3": "Tostadora Andina SAS",
+            "D4": None,  # no LEI: left empty, and said
+            "E4": None,
+            "D5": "USD",
+            "D6": 2025,
+            "D7": 1,
+            "D8": 1,
+            "D10": 2025,
+            "D11": 1,
+            "D12": 31,
+            "E125": "Option A (Basic Module only)",
+            "E179": "Sustainability report prepared on an individual basis",
+            "E180": "private limited liability undertaking",
+            "E182": "NACE C - 10.83 Processing of tea and coffee",
+            "E283": 100000,
+            "E284": 4,
+            "E285": "At the end of the reporting period",
+            "E287": "Colombia",
+            "E396": True,
+            "D406": "Calle 10 # 5-20",
+            "G406": "Colombia",
+            "H406": "4.609700, -74.081700",
+            "N512": None,  # no policy in force: B2 left as the template has it
+        }
+        environment = book["Environmental Disclosures"]
+        expected_environment = {
+            "G5": 20,
+            "G10": True,
+            "G12": 2.5,
+            "J12": 8.5,
+            "G13": 1.5,
+            "J13": 0,
+            "G14": 2,
+            "J14": 5.5,
+            "D22": 3.2,
+            "D23": 1.5,
+            "G184": False,
+            "D316": "YES",
+            "G423": "metric tonnes (t)",
+            "J423": 0.5,
+            "J424": 1.5,
+        }
+        social = book["Social Disclosures"]
+        expected_social = {
+            "D10": 2,
+            "D18": 2,
+            "D19": 1,
+            "D20": 1,
+            "D21": 0,
+            "D140": 1,
+            "D142": 736,
+            "D147": "YES",
+            "D157": 10,
+            "D158": 12,
+        }
+        for sheet, cells in (
+            (general, expected),
+            (environment, expected_environment),
+            (social, expected_social),
+        ):
+            for ref, value in cells.items():
+                with self.subTest(sheet=sheet.title, ref=ref):
+                    self.assertEqual(sheet[ref].value, value)
+        # the template's formulas that read them are still there
+        self.assertTrue(str(social["D143"].value).startswith("=IFERROR("))
+        self.assertTrue(str(environment["K12"].value).startswith("=IF("))
+        self.assertIs(book["Governance Disclosures"]["H5"].value, False)
+        self.assertIn("no LEI", template.notes[0])
+
+    def test_efrag_template_takes_the_lei(self):
+        self.company.csr_lei = "5493001KJTIIGC8Y1R12"
+        template = VsmeTemplate(VsmeDigital(self.env, self.january).build()).build()
+        self.assertEqual(
+            (
+                template.cells["General Information", "D4"],
+                template.cells["General Information", "E4"],
+            ),
+            ("LEI", "5493001KJTIIGC8Y1R12"),
+        )
+        self.assertFalse(template.notes)
 
     def test_sites_are_private_to_their_company(self):
         other = self.env["res.company"].create({"name": "Flores del Sur"})
