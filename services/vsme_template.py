@@ -143,6 +143,8 @@ class VsmeTemplate:
         return None
 
     def put(self, sheet, ref, value):
+        if isinstance(value, float):
+            value = round(value, 6)  # no binary noise (4.790000000000001)
         if value is not None and value != "":
             self.cells[sheet, ref] = value
 

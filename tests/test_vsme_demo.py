@@ -22,6 +22,7 @@ from ..services.report_data import ReportData
 from ..services.vsme_demo import apply_vsme_demo
 from ..services.vsme_digital import VsmeDigital, taxonomy
 from ..services.vsme_export import build_vsme_workbook, vsme_labels
+from ..services.vsme_template import VsmeTemplate
 from .common import DISABLED_MAIL
 from .vsme_stub_taxonomy import run_arelle
 
@@ -224,6 +225,22 @@ class TestVsmeDemo(TransactionCase):
             values["Rate of recordable work-related accidents (per 200,000 hours)"],
             int | float,
         )
+
+    def test_efrag_template(self):
+        """The fourth format: EFRAG's template, with the demo's ten employees
+        in its B8 tables and its identifier left empty (no LEI)."""
+        template = VsmeTemplate(self.digital).build()
+        book = openpyxl.load_workbook(BytesIO(template.content()))
+        general, social = book["General Information"], book["Social Disclosures"]
+        self.assertEqual(general["D3"].value, self.company.name)
+        self.assertIsNone(general["E4"].value)
+        self.assertTrue(general["E182"].value.startswith("NACE C - 10.83 "))
+        self.assertEqual(general["E284"].value, 10)
+        self.assertEqual(
+            sum(social[ref].value for ref in ("D18", "D19", "D20", "D21")), 10
+        )
+        self.assertLessEqual(social["D10"].value, 10)
+        self.assertTrue(template.notes)
 
     def test_arelle_on_the_demo_report(self):
         self.assertEqual(run_arelle(self.digital.ixbrl(), stub=True), [])
