@@ -40,6 +40,8 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..services.policies import fetch_policies
+from ..services.vsme_digital import VsmeDigital
+from ..services.vsme_template import VsmeTemplate
 from .common import MANAGER_GROUPS, USER_GROUPS, CsrCase
 
 REVIEW_TYPE = "csr_management.mail_activity_type_csr_policy_review"
@@ -345,6 +347,40 @@ class TestPolicyIndicators(PolicyCase):
             targeted.calculation_note,
         )
         self.assertEqual(self._values(self.january)["GOV-08"].value, 2.0)
+        # VSME B2: "a target related to a policy" follows GOV-08, in the
+        # digital report and in EFRAG's template (row 512: the matters, then
+        # public, then target)
+        self.assertFalse(self.company.csr_policies_targets)
+        digital = VsmeDigital(self.env, self.year).build()
+        target_fact = [
+            f.value
+            for f in digital.facts
+            if f.concept == "vsme:UndertakingHasSetATargetWhichIsRelatedToAPolicy"
+            and f.period == "current"
+        ]
+        self.assertEqual(target_fact, [True])
+        cells = VsmeTemplate(digital).build().cells
+        row = {
+            ref: cells.get(("General Information", f"{ref}512"))
+            for ref in "CDEFGHIJKLMO"
+        }
+        self.assertEqual(
+            row,
+            {
+                "C": True,
+                "D": True,  # climate
+                "E": True,  # pollution
+                "F": True,  # water
+                "G": None,
+                "H": None,
+                "I": None,
+                "J": True,  # value-chain workers
+                "K": None,
+                "L": None,
+                "M": True,  # business conduct
+                "O": True,
+            },
+        )
 
     def test_a_code_communicated_after_the_period_end_is_no(self):
         self.p2.communication_date = date(2026, 1, 5)
