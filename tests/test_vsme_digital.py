@@ -458,6 +458,13 @@ class TestVsmeDigital(HrCase):
         values = {row[2].value: row[4:6] for row in sheet.iter_rows(min_row=5)}
         legal = values["Legal form"][0].value
         self.assertEqual(legal, "Private limited liability undertaking")
+        # the B3 table and the stored B8 counts reach the workbook
+        renewable_fuels = values["Energy consumption from fuels, renewable"]
+        self.assertEqual(renewable_fuels[0].value, 2)
+        self.assertEqual(
+            values["Electricity from the grid (as billed), non-renewable"][0].value,
+            8.5,
+        )
         self.assertIn(
             "Not applicable",
             values["Pollutants emitted to air, water and soil"][0].value,
