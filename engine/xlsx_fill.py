@@ -71,7 +71,17 @@ def sheet_paths(archive):
 
 def _cell(sheet_data, ref):
     """The <c> of ``ref``, created in its row (and the row in the sheet) in
-    column order when the sheet has none."""
+    column order when the sheet has none.
+
+    >>> data = etree.fromstring(
+    ...     f'<sheetData xmlns="{MAIN}"><row r="2"><c r="B2"/><c r="D2"/></row>'
+    ...     '</sheetData>')
+    >>> _ = _cell(data, "C2"), _cell(data, "A1"), _cell(data, "E3")
+    >>> [[c.get("r") for c in row] for row in data]
+    [['A1'], ['B2', 'C2', 'D2'], ['E3']]
+    >>> _cell(data, "D2") is data[1][2]
+    True
+    """
     letters, row_number = split_ref(ref)
     ref = f"{letters}{row_number}"
     row = None
