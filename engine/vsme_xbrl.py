@@ -693,6 +693,36 @@ def workforce_counts(rows):
     }
 
 
+def energy_breakdown(total, electricity, renewable, renewable_electricity, own):
+    """The VSME B3 table, {concept: (renewable MWh, non-renewable MWh)}, from
+    the stored figures: total energy (ENV-01), electricity bought and
+    self-generated (ENV-02), renewable energy (ENV-21), renewable electricity
+    (ENV-22) and self-generated electricity (ENV-23, own solar: renewable).
+    Electricity is the billed part; grid electricity bought without a
+    certificate is non-renewable. Rounding never makes a part negative.
+
+    >>> table = energy_breakdown(100.0, 60.0, 25.0, 15.0, 5.0)
+    >>> table["vsme:EnergyConsumptionFromElectricity"]
+    (10.0, 45.0)
+    >>> table["vsme:EnergyConsumptionFromSelfGeneratedElectricity"]
+    (5.0, 0.0)
+    >>> table["vsme:EnergyConsumptionFromFuels"]
+    (10.0, 30.0)
+    """
+    bought = max(electricity - own, 0.0)
+    bought_renewable = min(max(renewable_electricity - own, 0.0), bought)
+    fuels = max(total - electricity, 0.0)
+    fuels_renewable = min(max(renewable - renewable_electricity, 0.0), fuels)
+    return {
+        "vsme:EnergyConsumptionFromElectricity": (
+            bought_renewable,
+            bought - bought_renewable,
+        ),
+        "vsme:EnergyConsumptionFromSelfGeneratedElectricity": (own, 0.0),
+        "vsme:EnergyConsumptionFromFuels": (fuels_renewable, fuels - fuels_renewable),
+    }
+
+
 LEI_PATTERN = re.compile(r"^[0-9A-Z]{18}[0-9]{2}$")
 
 

@@ -110,8 +110,82 @@ def women_in_management(rows):
     return _share(sum(1 for row in managers if row.gender == "female"), len(managers))
 
 
+# The genders VSME B8 counts; any other value (none) is "not reported".
+GENDERS = ("female", "male", "other")
+
+
+def permanent_count(rows):
+    """Employees on a permanent contract (VSME B8 §39(a)); the rest of the
+    headcount is on temporary ones.
+
+    >>> rows = [Employment(1, 1, "female", 1.0, 40.0, True, False),
+    ...         Employment(2, 2, "male", 1.0, 40.0, False, False),
+    ...         Employment(3, 3, "", 1.0, 40.0, True, False)]
+    >>> permanent_count(rows), temporary_count(rows)
+    (2, 1)
+    """
+    return sum(1 for row in rows if row.permanent)
+
+
+def temporary_count(rows):
+    return len(rows) - permanent_count(rows)
+
+
+def gender_count(rows, gender):
+    """Employees of ``gender`` (VSME B8 §39(b)); "" counts those whose
+    gender is not reported.
+
+    >>> rows = [Employment(1, 1, "female", 1.0, 40.0, True, False),
+    ...         Employment(2, 2, "other", 1.0, 40.0, True, False),
+    ...         Employment(3, 3, "", 1.0, 40.0, True, False)]
+    >>> [gender_count(rows, g) for g in ("female", "male", "other", "")]
+    [1, 0, 1, 1]
+    """
+    if gender in GENDERS:
+        return sum(1 for row in rows if row.gender == gender)
+    return sum(1 for row in rows if row.gender not in GENDERS)
+
+
+def management_genders(rows):
+    """(female managers, male managers) among the rows."""
+    managers = [row for row in rows if row.manager]
+    return gender_count(managers, "female"), gender_count(managers, "male")
+
+
+def management_gender_ratio(rows):
+    """Female-to-male ratio among managers (VSME C5): women managers per man
+    manager; None without a male manager.
+
+    >>> rows = [Employment(1, 1, "female", 1.0, 40.0, True, True),
+    ...         Employment(2, 2, "male", 1.0, 40.0, True, True),
+    ...         Employment(3, 3, "male", 1.0, 40.0, True, True),
+    ...         Employment(4, 4, "female", 1.0, 40.0, True, False)]
+    >>> management_gender_ratio(rows)
+    0.5
+    >>> management_gender_ratio(rows[:1]) is None
+    True
+    """
+    women, men = management_genders(rows)
+    return women / men if men else None
+
+
 def _mean(numbers):
     return sum(numbers) / len(numbers) if numbers else None
+
+
+def mean_hourly_wages(rows):
+    """(mean hourly wage of men, of women); None for a gender with none.
+
+    >>> men = [Employment(1, 1, "male", 4000.0, 40.0, True, True)]
+    >>> women = [Employment(2, 2, "female", 1500.0, 20.0, False, False)]
+    >>> [round(wage, 2) for wage in mean_hourly_wages(men + women)]
+    [23.08, 17.31]
+    """
+    by_gender = {"male": [], "female": []}
+    for row in rows:
+        if row.gender in by_gender and row.hourly_wage is not None:
+            by_gender[row.gender].append(row.hourly_wage)
+    return _mean(by_gender["male"]), _mean(by_gender["female"])
 
 
 def pay_gap(rows):
@@ -122,11 +196,7 @@ def pay_gap(rows):
     >>> round(pay_gap(men + women), 2)
     25.0
     """
-    by_gender = {"male": [], "female": []}
-    for row in rows:
-        if row.gender in by_gender and row.hourly_wage is not None:
-            by_gender[row.gender].append(row.hourly_wage)
-    men, women = _mean(by_gender["male"]), _mean(by_gender["female"])
+    men, women = mean_hourly_wages(rows)
     if not men or women is None:
         return None
     return (men - women) / men * 100.0

@@ -58,7 +58,9 @@ class ResCompany(models.Model):
     )
     csr_policies_targets = fields.Boolean(
         string="Targets set for the policies",
-        help="VSME B2: the company has set a target related to a policy.",
+        help="VSME B2: the company has set a target related to a policy. The "
+        "digital report also says yes when GOV-08 counts a matter whose policy "
+        "has an indicator with a target.",
     )
     csr_site_ids = fields.One2many("csr.site", "company_id", string="Sites")
 

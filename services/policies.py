@@ -1,6 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""GOV-05 (sustainability matters with a policy) and GOV-02 (ethics code
-adopted and communicated) from the policy register.
+"""GOV-05 (sustainability matters with a policy), GOV-08 (matters whose
+policy has a target) and GOV-02 (ethics code adopted and communicated) from
+the policy register.
 
 A policy is in force at the period end when it was approved on or before
 that day and not retired or replaced before it. One grouped query per
@@ -16,6 +17,7 @@ from .labels import selection_labels
 
 MATTERS_METHOD = "policy_matters"
 ETHICS_METHOD = "policy_ethics_code"
+TARGETS_METHOD = "policy_matters_targets"
 
 
 def in_force_domain(company, day):
@@ -90,6 +92,54 @@ def _matters_figure(env, company, day, rows):
     return Figure(float(len(matters)), "csr.policy", domain, note)
 
 
+def targeted_policy_ids(env, period, policy_ids):
+    """The policies among ``policy_ids`` with a measurable target: one of
+    the indicators that show whether the policy is applied has a target for
+    the period, or for its calendar year."""
+    policies = env["csr.policy"].browse(policy_ids)
+    indicators = policies.indicator_ids
+    if not indicators:
+        return set()
+    targets = env["csr.target"]._read_group(
+        [
+            ("company_id", "=", period.company_id.id),
+            ("indicator_id", "in", indicators.ids),
+            "|",
+            ("period_id", "=", period.id),
+            "&",
+            ("period_id", "=", False),
+            ("year", "=", period.date_from.year),
+        ],
+        ["indicator_id"],
+    )
+    targeted = {indicator.id for (indicator,) in targets}
+    return {
+        policy.id
+        for policy in policies
+        if targeted.intersection(policy.indicator_ids.ids)
+    }
+
+
+def _targets_figure(env, period, rows):
+    in_force = sorted({policy_id for _a, _m, ids, _c in rows for policy_id in ids})
+    targeted = targeted_policy_ids(env, period, in_force)
+    matters = policies.covered_matters(
+        (area, matter) for area, matter, ids, _c in rows if targeted.intersection(ids)
+    )
+    matter_labels = selection_labels(env["csr.material.topic"], "vsme_matter")
+    note = env._(
+        "%(count)s of 10 matters have a policy with a target: %(matters)s. A "
+        "policy has a target when one of its indicators has a target for the "
+        "period or its year.",
+        count=len(matters),
+        matters=", ".join(matter_labels[m] for m in matters) or env._("none"),
+    )
+    domain = in_force_domain(period.company_id, period.date_to) + [
+        ("id", "in", sorted(targeted))
+    ]
+    return Figure(float(len(matters)), "csr.policy", domain, note)
+
+
 def _ethics_figure(env, company, day, rows):
     communicated = {
         policy_id
@@ -130,9 +180,15 @@ def fetch_policies(env, period, sources):
             )
         elif source.method == MATTERS_METHOD:
             figures[source] = _matters_figure(env, company, day, rows)
+        elif source.method == TARGETS_METHOD:
+            figures[source] = _targets_figure(env, period, rows)
         else:
             figures[source] = _ethics_figure(env, company, day, rows)
     return figures
 
 
-FETCHERS = {MATTERS_METHOD: fetch_policies, ETHICS_METHOD: fetch_policies}
+FETCHERS = {
+    MATTERS_METHOD: fetch_policies,
+    ETHICS_METHOD: fetch_policies,
+    TARGETS_METHOD: fetch_policies,
+}

@@ -2,9 +2,10 @@
 """The digital VSME Basic Module of one period: the facts of B1 to B11 for
 the period and the one before it, from ``ReportData`` (the indicators), the
 company's profile (legal form, NACE, sites...), the period's VSME inputs and
-the second measures computed here from the contracts and schedules (B8
-counts, B9 hours worked and accident rate, B2 matters). ``engine.vsme_xbrl``
-writes them as xBRL-JSON and Inline XBRL.
+the stored second measures (B8 counts SOC-24 to SOC-29, B9 accident rate
+SOC-23, B2 matters with a target GOV-08, B3 renewable, renewable electricity
+and self-generated energy ENV-21 to ENV-23). ``engine.vsme_xbrl`` writes them
+as xBRL-JSON and Inline XBRL.
 
 Identification: the company's LEI under the ISO 17442 scheme, else its tax
 identifier (``vat``) under the tax authority's scheme of ``TAX_ID_SCHEMES``
@@ -21,6 +22,7 @@ from odoo.tools.misc import file_path
 
 from ..engine import policies as policy_engine
 from ..engine import vsme_xbrl
+from ..engine import workforce as workforce_engine
 from ..engine.vsme_xbrl import Fact, Row, Section
 from . import leaves, workforce
 from . import policies as policy_source
@@ -58,13 +60,20 @@ MATTER_MEMBERS = {
     "business_conduct": "vsme:BusinessConductMember",
 }
 SITE_AXIS = "vsme:IdentifierOfSiteTypedAxis"
+ENERGY_AXIS = "vsme:BreakdownOfEnergyConsumptionAxis"
+RENEWABLE = "vsme:RenewableEnergyMember"
+NON_RENEWABLE = "vsme:NonRenewableEnergyMember"
 COUNTRY_AXIS = "vsme:CountryOfEmploymentContractAxis"
-GENDER_CONCEPTS = {
-    "male": "vsme:NumberOfMaleEmployees",
-    "female": "vsme:NumberOfFemaleEmployees",
-    "other": "vsme:NumberOfOtherGenderEmployees",
-    "": "vsme:NumberOfNonReportedGenderEmployees",
-}
+# B8 counts: concept, the indicator storing it, the gender it counts ("" not
+# reported; None: a contract count).
+B8_COUNTS = (
+    ("vsme:NumberOfPermanentContractEmployees", "SOC-24", None),
+    ("vsme:NumberOfTemporaryContractEmployees", "SOC-25", None),
+    ("vsme:NumberOfMaleEmployees", "SOC-27", "male"),
+    ("vsme:NumberOfFemaleEmployees", "SOC-26", "female"),
+    ("vsme:NumberOfOtherGenderEmployees", "SOC-28", "other"),
+    ("vsme:NumberOfNonReportedGenderEmployees", "SOC-29", ""),
+)
 UNIT_TEXT = {
     "utr:MWh": "MWh",
     "utr:tCO2e": "tCO2e",
@@ -132,6 +141,7 @@ class VsmeDigital:
             self.periods[PREVIOUS] = (previous[0].date_from, previous[0].date_to)
             self.records[PREVIOUS] = env["csr.period"].browse(previous[0].period_id)
         self.facts = []
+        self.breakdown_missing = False
         self.rows = {}  # section key -> ordered {row key: Row}
         self.omissions = {}  # key -> (section key, label, reason)
 
@@ -164,11 +174,13 @@ class VsmeDigital:
             label += f" ({unit})"
         return label
 
-    def number(self, section, concept, value, key, decimals, unit=None, **kw):
+    def number(  # noqa: PLR0913
+        self, section, concept, value, key, decimals, unit=None, label=None, **kw
+    ):
         if value is None:
             return
         unit = unit or self.tax.default_unit(concept, self.currency)
-        self.add(section, Fact(concept, value, key, unit, decimals, **kw))
+        self.add(section, Fact(concept, value, key, unit, decimals, **kw), label)
 
     def member(self, section, concept, member, key, **kw):
         shown = " · ".join(
@@ -381,26 +393,19 @@ class VsmeDigital:
             company.csr_policies_public,
             key,
         )
+        targeted = self.value("GOV-08", key)
         self.boolean(
             "B2",
             "vsme:UndertakingHasSetATargetWhichIsRelatedToAPolicy",
-            company.csr_policies_targets,
+            company.csr_policies_targets or bool(targeted),
             key,
         )
 
     def _b3(self, key):
         value = self.value
-        total, electricity = value("ENV-01", key), value("ENV-02", key)
+        total = value("ENV-01", key)
         self.number("B3", "vsme:TotalEnergyConsumption", total, key, 3)
-        self.number("B3", "vsme:EnergyConsumptionFromElectricity", electricity, key, 3)
-        if total is not None and electricity is not None:
-            self.number(
-                "B3",
-                "vsme:EnergyConsumptionFromFuels",
-                max(total - electricity, 0.0),
-                key,
-                3,
-            )
+        self._energy_breakdown(key)
         scope1, location, market = (
             value("ENV-05", key),
             value("ENV-06", key),
@@ -449,6 +454,48 @@ class VsmeDigital:
                     vsme_xbrl.significant_decimals(intensity),
                 )
         self.number("B3", "vsme:GrossScope3GreenhouseGasEmissions", scope3, key, 3)
+
+    def _energy_breakdown(self, key):
+        """The B3 table: electricity from the bills, self-generated
+        electricity and fuels, renewable and non-renewable, in MWh."""
+        figures = [
+            self.value(code, key)
+            for code in ("ENV-01", "ENV-02", "ENV-21", "ENV-22", "ENV-23")
+        ]
+        if None in figures:
+            total, electricity = figures[0], figures[1]
+            if key == CURRENT:
+                self.breakdown_missing = True
+            if electricity is not None:
+                self.number(
+                    "B3", "vsme:EnergyConsumptionFromElectricity", electricity, key, 3
+                )
+            if total is not None and electricity is not None:
+                self.number(
+                    "B3",
+                    "vsme:EnergyConsumptionFromFuels",
+                    max(total - electricity, 0.0),
+                    key,
+                    3,
+                )
+            return
+        table = vsme_xbrl.energy_breakdown(*figures)
+        for concept, (renewable, non_renewable) in table.items():
+            self.number("B3", concept, renewable + non_renewable, key, 3)
+            for member, mwh in ((RENEWABLE, renewable), (NON_RENEWABLE, non_renewable)):
+                self.number(
+                    "B3",
+                    concept,
+                    mwh,
+                    key,
+                    3,
+                    dims=((ENERGY_AXIS, member),),
+                    label=self._energy_label(concept, member),
+                )
+
+    def _energy_label(self, concept, member):
+        label = self.tax.label(concept, self.lang)
+        return f"{label}: {self._member_label(member)} (MWh)"
 
     def _b6(self, key):
         value = self.value
@@ -501,22 +548,8 @@ class VsmeDigital:
         rows = workforce.employments_on(self.env, self.company, period.date_to)
         counts = vsme_xbrl.workforce_counts(rows)
         if rows:
-            self.number(
-                "B8",
-                "vsme:NumberOfPermanentContractEmployees",
-                counts["permanent"],
-                key,
-                0,
-            )
-            self.number(
-                "B8",
-                "vsme:NumberOfTemporaryContractEmployees",
-                counts["temporary"],
-                key,
-                0,
-            )
-            for gender, concept in GENDER_CONCEPTS.items():
-                self.number("B8", concept, counts["gender"].get(gender, 0), key, 0)
+            for concept, code, gender in B8_COUNTS:
+                self.number("B8", concept, self._count(code, gender, rows, key), key, 0)
             by_country = counts["country"]
             if len(by_country) > 1:
                 ids = [country_id for country_id in by_country if country_id]
@@ -536,6 +569,21 @@ class VsmeDigital:
             self.number(
                 "B8", "vsme:EmployeeTurnoverRate", rate / 100.0, key, 4, scale=2
             )
+
+    def _count(self, code, gender, rows, key):
+        """A B8 count: its stored indicator (computed, or entered over it),
+        else counted here the same way (a period computed before the
+        indicator existed)."""
+        stored = self.value(code, key)
+        if stored is not None:
+            return stored
+        if gender is None:
+            return (
+                workforce_engine.permanent_count(rows)
+                if code == "SOC-24"
+                else workforce_engine.temporary_count(rows)
+            )
+        return workforce_engine.gender_count(rows, gender)
 
     def hours_worked(self, key):
         """Hours worked in the period: SOC-22 (computed from the schedules,
@@ -641,21 +689,17 @@ class VsmeDigital:
 
     def _omissions(self):
         _ = self.env._
-        self.omit(
-            "energy_breakdown",
-            "B3",
-            _("Energy by renewable and non-renewable source"),
-            _(
-                "Not derivable: the bills do not say which share of grid "
-                "electricity is renewable."
-            ),
-        )
-        self.omit(
-            "self_generated",
-            "B3",
-            _("Energy consumption from self-generated electricity"),
-            _("Not derivable: no meter readings of on-site generation are recorded."),
-        )
+        if self.breakdown_missing:
+            self.omit(
+                "energy_breakdown",
+                "B3",
+                _("Energy by renewable and non-renewable source"),
+                _(
+                    "Not derivable: compute the period again so that the "
+                    "renewable energy (ENV-21), renewable electricity (ENV-22) "
+                    "and self-generated electricity (ENV-23) have a value."
+                ),
+            )
         self.omit(
             "pollution",
             "B4",
@@ -740,13 +784,15 @@ class VsmeDigital:
         """The facts as the workbook shows them, plain data: {concept:
         {period key: (value, unit)}}; a number stays a number, a member or a
         boolean reads as words, the sites' facts are joined site by site.
-        Facts broken down by an explicit axis (B8 by country) are left to
-        the digital report."""
+        A fact broken down by one explicit axis is keyed (concept, member):
+        the B3 energy table; B8 by country is left to the digital report."""
         out = {}
         for rows in self.rows.values():
             for (concept, dims, typed), row in rows.items():
-                if dims:
+                if len(dims) > 1:
                     continue
+                if dims:
+                    concept = (concept, dims[0][1])
                 for key, fact in row.cells.items():
                     shown = row.shown.get(key, fact.value)
                     if typed:

@@ -47,6 +47,7 @@ class DataPoint:
     codes: tuple = ()  # catalogue indicators answering it, by code
     fact: str = ""  # or a company fact (B1)
     concept: str = ""  # or a fact of the digital report (services/vsme_digital)
+    member: str = ""  # of the concept's one explicit axis (the B3 energy table)
     omission: str = ""  # or why the digital report leaves it out
 
 
@@ -60,6 +61,43 @@ class Disclosure:
     def tag(self):
         """The framework tag code the catalogue gives its indicators."""
         return f"VSME {self.key}"
+
+
+def _energy_table():
+    """The rows of the B3 table: each source in total, renewable and not."""
+    sources = (
+        (
+            "vsme:EnergyConsumptionFromElectricity",
+            _lt("Electricity from the grid (as billed)"),
+            _lt("Electricity from the grid (as billed), renewable"),
+            _lt("Electricity from the grid (as billed), non-renewable"),
+        ),
+        (
+            "vsme:EnergyConsumptionFromSelfGeneratedElectricity",
+            _lt("Self-generated electricity"),
+            _lt("Self-generated electricity, renewable"),
+            _lt("Self-generated electricity, non-renewable"),
+        ),
+        (
+            "vsme:EnergyConsumptionFromFuels",
+            _lt("Energy consumption from fuels"),
+            _lt("Energy consumption from fuels, renewable"),
+            _lt("Energy consumption from fuels, non-renewable"),
+        ),
+    )
+    for concept, total, renewable, non_renewable in sources:
+        yield DataPoint("§29", total, concept=concept, omission="energy_breakdown")
+        for member, title in (
+            ("vsme:RenewableEnergyMember", renewable),
+            ("vsme:NonRenewableEnergyMember", non_renewable),
+        ):
+            yield DataPoint(
+                "§29",
+                title,
+                concept=concept,
+                member=member,
+                omission="energy_breakdown",
+            )
 
 
 VSME_BASIC = (
@@ -121,6 +159,11 @@ VSME_BASIC = (
             ),
             DataPoint(
                 "§26",
+                _lt("Sustainability matters with a policy target (out of 10)"),
+                ("GOV-08",),
+            ),
+            DataPoint(
+                "§26",
                 _lt("Whether the policies are publicly available"),
                 concept="vsme:PracticePolicyAndOrFutureInitiativeIsPubliclyAvailable",
                 omission="no_policies",
@@ -140,19 +183,12 @@ VSME_BASIC = (
             DataPoint("§29", _lt("Total energy consumption"), ("ENV-01",)),
             DataPoint("§29", _lt("Electricity consumption"), ("ENV-02",)),
             DataPoint("§29", _lt("Renewable share of energy"), ("ENV-03",)),
+            DataPoint("§29", _lt("Renewable energy consumption"), ("ENV-21",)),
+            DataPoint("§29", _lt("Renewable electricity consumption"), ("ENV-22",)),
             DataPoint(
-                "§29",
-                _lt(
-                    "Energy by source (electricity, self-generated electricity, "
-                    "fuels), renewable and non-renewable"
-                ),
-                omission="energy_breakdown",
+                "§29", _lt("Self-generated electricity consumption"), ("ENV-23",)
             ),
-            DataPoint(
-                "§29",
-                _lt("Energy consumption from fuels"),
-                concept="vsme:EnergyConsumptionFromFuels",
-            ),
+            *_energy_table(),
             DataPoint("§30(a)", _lt("Gross Scope 1 GHG emissions"), ("ENV-05",)),
             DataPoint(
                 "§30(b)",
@@ -270,33 +306,23 @@ VSME_BASIC = (
             DataPoint(
                 "§39(a)",
                 _lt("Number of employees on permanent contracts"),
-                concept="vsme:NumberOfPermanentContractEmployees",
+                ("SOC-24",),
             ),
             DataPoint(
                 "§39(a)",
                 _lt("Number of employees on temporary contracts"),
-                concept="vsme:NumberOfTemporaryContractEmployees",
+                ("SOC-25",),
             ),
             DataPoint("§39(b)", _lt("Women in the workforce"), ("SOC-03",)),
+            DataPoint("§39(b)", _lt("Number of male employees"), ("SOC-27",)),
+            DataPoint("§39(b)", _lt("Number of female employees"), ("SOC-26",)),
             DataPoint(
-                "§39(b)",
-                _lt("Number of male employees"),
-                concept="vsme:NumberOfMaleEmployees",
-            ),
-            DataPoint(
-                "§39(b)",
-                _lt("Number of female employees"),
-                concept="vsme:NumberOfFemaleEmployees",
-            ),
-            DataPoint(
-                "§39(b)",
-                _lt("Number of employees of other gender"),
-                concept="vsme:NumberOfOtherGenderEmployees",
+                "§39(b)", _lt("Number of employees of other gender"), ("SOC-28",)
             ),
             DataPoint(
                 "§39(b)",
                 _lt("Number of employees whose gender is not reported"),
-                concept="vsme:NumberOfNonReportedGenderEmployees",
+                ("SOC-29",),
             ),
             DataPoint("§39(c)", _lt("Employees by country"), ("SOC-04",)),
             DataPoint("§40", _lt("Employee turnover rate"), ("SOC-06",)),
@@ -535,7 +561,8 @@ class _CompanySheet:
 
     def _digital_row(self, key, point, title):
         """A datapoint the digital report answers, or explains away."""
-        cells = self.datapoints.get(point.concept)
+        key_of = (point.concept, point.member) if point.member else point.concept
+        cells = self.datapoints.get(key_of)
         if not cells:
             reason = self.omissions.get(point.omission)
             if reason:

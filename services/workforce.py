@@ -129,6 +129,11 @@ def reference_full_time(company):
     return hours, calendar
 
 
+def leavers(env, company, period):
+    """The employees and workers who left the company during the period."""
+    return _leavers(env, company, period)
+
+
 def _leavers(env, company, period):
     return (
         env["hr.employee"]
@@ -327,6 +332,36 @@ class WorkforceFigures:
     def women_in_management(self):
         return self._contracts_figure(workforce.women_in_management(self.rows))
 
+    def _count_figure(self, count):
+        return self._contracts_figure(float(count))
+
+    def permanent_count(self):
+        return self._count_figure(workforce.permanent_count(self.rows))
+
+    def temporary_count(self):
+        return self._count_figure(workforce.temporary_count(self.rows))
+
+    def female_count(self):
+        return self._count_figure(workforce.gender_count(self.rows, "female"))
+
+    def male_count(self):
+        return self._count_figure(workforce.gender_count(self.rows, "male"))
+
+    def other_gender_count(self):
+        return self._count_figure(workforce.gender_count(self.rows, "other"))
+
+    def unreported_gender_count(self):
+        return self._count_figure(workforce.gender_count(self.rows, ""))
+
+    def management_gender_ratio(self):
+        women, men = workforce.management_genders(self.rows)
+        note = self.env._(
+            "Managers: %(women)s female, %(men)s male", women=women, men=men
+        )
+        return self._contracts_figure(
+            workforce.management_gender_ratio(self.rows), note
+        )
+
     def pay_gap(self):
         return self._contracts_figure(workforce.pay_gap(self.rows))
 
@@ -437,6 +472,13 @@ METHODS = {
     "hr_permanent_share": WorkforceFigures.permanent_share,
     "hr_women_share": WorkforceFigures.women_share,
     "hr_women_in_management": WorkforceFigures.women_in_management,
+    "hr_permanent_count": WorkforceFigures.permanent_count,
+    "hr_temporary_count": WorkforceFigures.temporary_count,
+    "hr_female_count": WorkforceFigures.female_count,
+    "hr_male_count": WorkforceFigures.male_count,
+    "hr_other_gender_count": WorkforceFigures.other_gender_count,
+    "hr_unreported_gender_count": WorkforceFigures.unreported_gender_count,
+    "hr_management_gender_ratio": WorkforceFigures.management_gender_ratio,
     "hr_pay_gap": WorkforceFigures.pay_gap,
     "hr_turnover": WorkforceFigures.turnover,
     "hr_new_hire_rate": WorkforceFigures.new_hire_rate,

@@ -12,6 +12,12 @@ January 2025: grid 1,000 kWh, certified renewable 3,000 kWh, diesel 100 L
   ENV-01 = 4.0 + 100 x 36.12 / 3,600 + 500 x 15.6 / 3,600
          = 4.0 + 1.003333 + 2.166667 = 7.17 MWh
   ENV-03 = (3.0 + 2.166667) / 7.17 x 100 = 72.0595 %
+  ENV-21 renewable energy = 3.0 + 2.166667 = 5.166667 MWh; ENV-22 renewable
+         electricity = 3.0 MWh; ENV-23 self-generated = 0 (no own
+         generation recorded, other purchases mapped).
+  VSME B3 table: electricity bought 4.0 - 0 = 4.0 MWh, renewable 3.0,
+         non-renewable 1.0; fuels 7.17 - 4.0 = 3.17 MWh, renewable
+         5.166667 - 3.0 = 2.166667 (wood), non-renewable 1.003333 (diesel).
   ENV-05 (AR5: CH4 28, N2O 265) = diesel 100 x (2.6765 + 0.0003612 x 28
          + 0.00002167 x 265) = 269.2357 kg, plus wood 500 x (0.00468 x 28
          + 0.0000624 x 265) = 73.788 kg (its CO2 is biogenic, apart)
@@ -32,6 +38,8 @@ from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+
+from ..engine.vsme_xbrl import energy_breakdown
 
 
 @tagged("post_install", "-at_install", "csr_compute")
@@ -113,6 +121,23 @@ class TestComputeRenewables(AccountTestInvoicingCommon):
         self.assertAlmostEqual(values["ENV-02"].value, 4.0, places=4)
         self.assertAlmostEqual(values["ENV-01"].value, 7.17, places=4)
         self.assertAlmostEqual(values["ENV-03"].value, 72.0595, places=3)
+        self.assertAlmostEqual(values["ENV-21"].value, 5.166667, places=4)
+        self.assertAlmostEqual(values["ENV-22"].value, 3.0, places=4)
+        self.assertEqual(values["ENV-23"].value, 0.0)
+        table = energy_breakdown(
+            *(
+                values[c].value
+                for c in ("ENV-01", "ENV-02", "ENV-21", "ENV-22", "ENV-23")
+            )
+        )
+        expected = {
+            "vsme:EnergyConsumptionFromElectricity": (3.0, 1.0),
+            "vsme:EnergyConsumptionFromSelfGeneratedElectricity": (0.0, 0.0),
+            "vsme:EnergyConsumptionFromFuels": (2.166667, 1.003333),
+        }
+        for concept, (renewable, fossil) in expected.items():
+            self.assertAlmostEqual(table[concept][0], renewable, places=4)
+            self.assertAlmostEqual(table[concept][1], fossil, places=4)
         self.assertAlmostEqual(values["ENV-05"].value, 0.3430, places=4)
         self.assertAlmostEqual(values["ENV-06"].value, 1.776, places=4)
         self.assertAlmostEqual(values["ENV-07"].value, 0.444, places=4)

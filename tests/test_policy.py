@@ -25,6 +25,12 @@ draft. Matters: climate, pollution, water, value-chain workers, business
 conduct = GOV-05 5; P2 was communicated by then: GOV-02 yes.
 January 2025: P1, P3, P7 in force (P2 not approved yet): climate, pollution,
 water, own workforce = 4; no ethics code yet: GOV-02 no.
+
+GOV-08 (matters whose policy has a target), year 2025: P1 is measured by
+ENV-01, which has a target for 2025 (climate, water); P5 by ECO-07, with a
+target on the year period itself (value-chain workers, business conduct);
+P7 by ENV-14, whose only 2025 target is another company's, and P3 by SOC-09
+with a 2024 target (retired anyway): 4 matters, policies P1 and P5.
 """
 
 import base64
@@ -35,6 +41,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from ..services.policies import fetch_policies
+from ..services.vsme_digital import VsmeDigital
+from ..services.vsme_template import VsmeTemplate
 from .common import MANAGER_GROUPS, USER_GROUPS, CsrCase
 
 REVIEW_TYPE = "csr_management.mail_activity_type_csr_policy_review"
@@ -299,6 +307,84 @@ class TestPolicyIndicators(PolicyCase):
         )
         self.assertEqual(values["GOV-02"].value, 0.0)
         self.assertFalse(self._source_records(values["GOV-02"]))
+
+    def test_matters_with_a_policy_target(self):
+        indicators = {
+            code: self.env["csr.indicator"].search(
+                [("code", "=", code), ("company_id", "=", False)]
+            )
+            for code in ("ENV-01", "ECO-07", "ENV-14", "SOC-09")
+        }
+        for policy, code in (
+            (self.p1, "ENV-01"),
+            (self.p5, "ECO-07"),
+            (self.p7, "ENV-14"),
+            (self.p3, "SOC-09"),
+        ):
+            policy.indicator_ids = indicators[code]
+        Target = self.env["csr.target"]
+        limits = {"target_value": 10.0, "amber_limit": 20.0}
+        Target.create({"indicator_id": indicators["ENV-01"].id, "year": 2025, **limits})
+        Target.create(  # ECO-07, local purchasing: higher is better
+            {
+                "indicator_id": indicators["ECO-07"].id,
+                "period_id": self.year.id,
+                "target_value": 60.0,
+                "amber_limit": 40.0,
+            }
+        )
+        Target.create(
+            {
+                "indicator_id": indicators["ENV-14"].id,
+                "company_id": self.company_b.id,
+                "year": 2025,
+                **limits,
+            }
+        )
+        Target.create({"indicator_id": indicators["SOC-09"].id, "year": 2024, **limits})
+        targeted = self._values(self.year)["GOV-08"]
+        self.assertEqual(targeted.value, 4.0)
+        self.assertEqual(self._source_records(targeted), self.p1 | self.p5)
+        self.assertIn(
+            "4 of 10 matters have a policy with a target: Climate change, Water "
+            "and marine resources, Workers in the value chain, Business conduct.",
+            targeted.calculation_note,
+        )
+        self.assertEqual(self._values(self.january)["GOV-08"].value, 2.0)
+        # VSME B2: "a target related to a policy" follows GOV-08, in the
+        # digital report and in EFRAG's template (row 512: the matters, then
+        # public, then target)
+        self.assertFalse(self.company.csr_policies_targets)
+        digital = VsmeDigital(self.env, self.year).build()
+        target_fact = [
+            f.value
+            for f in digital.facts
+            if f.concept == "vsme:UndertakingHasSetATargetWhichIsRelatedToAPolicy"
+            and f.period == "current"
+        ]
+        self.assertEqual(target_fact, [True])
+        cells = VsmeTemplate(digital).build().cells
+        row = {
+            ref: cells.get(("General Information", f"{ref}512"))
+            for ref in "CDEFGHIJKLMO"
+        }
+        self.assertEqual(
+            row,
+            {
+                "C": True,
+                "D": True,  # climate
+                "E": True,  # pollution
+                "F": True,  # water
+                "G": None,
+                "H": None,
+                "I": None,
+                "J": True,  # value-chain workers
+                "K": None,
+                "L": None,
+                "M": True,  # business conduct
+                "O": True,
+            },
+        )
 
     def test_a_code_communicated_after_the_period_end_is_no(self):
         self.p2.communication_date = date(2026, 1, 5)

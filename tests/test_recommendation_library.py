@@ -2,17 +2,19 @@
 """The shipped recommendations for red indicators, checked against the catalogue.
 
 The catalogue is what the addon itself ships (indicators with an xml id of
-csr_management). Of its 57 indicators, 13 are context figures (direction
+csr_management). Of its 75 indicators, 25 are context figures (direction
 "neutral": ECO-02, ECO-04 and its five parts ECO-10 to ECO-14, ECO-09, SOC-01,
-SOC-03, SOC-04, SOC-07, SOC-08) and are never red, so they get no
-recommendation; the 44 judged ones ("higher" or
-"lower") each get at least one, and the common SME levers get two:
+SOC-03, SOC-04, SOC-07, SOC-08, the hours worked SOC-22, the B8 counts SOC-24
+to SOC-29, the managers' gender ratio SOC-30, the biogenic CO2 ENV-20 and the
+B3 energy parts ENV-21 to ENV-23) and are never red, so they get no
+recommendation; the 50 judged ones
+("higher" or "lower") each get at least one, and the common SME levers get two:
 
   energy ENV-01, ENV-02; Scope 1 and 2 ENV-05, ENV-06, ENV-07; water ENV-11;
   waste ENV-14; accidents SOC-09; absenteeism SOC-12; pay gap SOC-15;
   training SOC-18; local purchasing ECO-07; days to pay ECO-08.
 
-So the library holds at least 44 + 13 = 57 recommendations.
+So the library holds at least 50 + 13 = 63 recommendations.
 
 A recommendation answers exactly one origin, an unmet question or a red
 indicator; both or neither are refused and leave nothing behind.
@@ -30,7 +32,8 @@ TWO_LEVERS = (
 ).split()
 NEUTRAL_CODES = (
     "ECO-02 ECO-04 ECO-09 ECO-10 ECO-11 ECO-12 ECO-13 ECO-14 "
-    "SOC-01 SOC-03 SOC-04 SOC-07 SOC-08 SOC-22"
+    "SOC-01 SOC-03 SOC-04 SOC-07 SOC-08 SOC-22 SOC-24 SOC-25 SOC-26 SOC-27 "
+    "SOC-28 SOC-29 SOC-30 ENV-20 ENV-21 ENV-22 ENV-23"
 ).split()
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 XMLID = re.compile(r"recommendation_i_([a-z]+)_(\d+)_\d+")
@@ -63,7 +66,7 @@ class TestRecommendationLibrary(TransactionCase):
 
     def test_every_judged_indicator_has_a_recommendation(self):
         judged = self._judged()
-        self.assertEqual(len(judged), 45)
+        self.assertEqual(len(judged), 50)
         missing = judged.filtered(lambda i: not self.by_indicator[i])
         self.assertFalse(missing.mapped("code"), "judged indicators without advice")
 
@@ -80,7 +83,7 @@ class TestRecommendationLibrary(TransactionCase):
         self.assertFalse(advised.mapped("code"), "context figures are never red")
 
     def test_pillar_follows_the_indicator(self):
-        self.assertGreaterEqual(len(self.library), 57)
+        self.assertGreaterEqual(len(self.library), 63)
         for recommendation in self.library:
             with self.subTest(recommendation=recommendation.name):
                 self.assertEqual(

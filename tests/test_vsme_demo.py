@@ -21,6 +21,7 @@ from ..engine import vsme_xbrl
 from ..services.report_data import ReportData
 from ..services.vsme_digital import VsmeDigital, taxonomy
 from ..services.vsme_export import build_vsme_workbook, vsme_labels
+from ..services.vsme_template import VsmeTemplate
 from .common import DISABLED_MAIL
 from .vsme_stub_taxonomy import run_arelle
 
@@ -56,8 +57,7 @@ BASIC_DATAPOINTS = {
         "vsme:TotalEnergyConsumption",
         "vsme:EnergyConsumptionFromElectricity",
         "vsme:EnergyConsumptionFromFuels",
-        "energy_breakdown",
-        "self_generated",
+        "vsme:EnergyConsumptionFromSelfGeneratedElectricity",
         "vsme:GrossScope1GreenhouseGasEmissions",
         "vsme:GrossLocationBasedScope2GreenhouseGasEmissions",
         "vsme:GrossMarketBasedScope2GreenhouseGasEmissions",
@@ -167,6 +167,28 @@ class TestVsmeDemo(TransactionCase):
             + value("vsme:NumberOfNonReportedGenderEmployees"),
             10,
         )
+        # the B3 table from the stored ENV-21 to ENV-23: each source is its
+        # renewable plus its non-renewable part, and the sources add up to
+        # the total energy
+        axis = "vsme:BreakdownOfEnergyConsumptionAxis"
+        sources = (
+            "vsme:EnergyConsumptionFromElectricity",
+            "vsme:EnergyConsumptionFromSelfGeneratedElectricity",
+            "vsme:EnergyConsumptionFromFuels",
+        )
+        for concept in sources:
+            parts = {
+                dict(f.dims)[axis]: f.value
+                for f in self.digital.facts
+                if f.concept == concept and f.period == "current" and f.dims
+            }
+            self.assertEqual(len(parts), 2, concept)
+            self.assertAlmostEqual(sum(parts.values()), value(concept), places=6)
+        self.assertAlmostEqual(
+            sum(value(concept) for concept in sources),
+            value("vsme:TotalEnergyConsumption"),
+            places=6,
+        )
         # Colombia's NIT under the DIAN's scheme (no LEI in the demo)
         oim = json.loads(self.digital.xbrl_json())
         entity = next(iter(oim["facts"].values()))["dimensions"]["entity"]
@@ -202,6 +224,22 @@ class TestVsmeDemo(TransactionCase):
             values["Rate of recordable work-related accidents (per 200,000 hours)"],
             int | float,
         )
+
+    def test_efrag_template(self):
+        """The fourth format: EFRAG's template, with the demo's ten employees
+        in its B8 tables and its identifier left empty (no LEI)."""
+        template = VsmeTemplate(self.digital).build()
+        book = openpyxl.load_workbook(BytesIO(template.content()))
+        general, social = book["General Information"], book["Social Disclosures"]
+        self.assertEqual(general["D3"].value, self.company.name)
+        self.assertIsNone(general["E4"].value)
+        self.assertTrue(general["E182"].value.startswith("NACE C - 10.83 "))
+        self.assertEqual(general["E284"].value, 10)
+        self.assertEqual(
+            sum(social[ref].value for ref in ("D18", "D19", "D20", "D21")), 10
+        )
+        self.assertLessEqual(social["D10"].value, 10)
+        self.assertTrue(template.notes)
 
     def test_arelle_on_the_demo_report(self):
         self.assertEqual(run_arelle(self.digital.ixbrl(), stub=True), [])

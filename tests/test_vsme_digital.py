@@ -15,6 +15,15 @@ temporary employee of other gender from 2024-07-01 to 2025-06-30.
   accident: rate 0.
 - B3 location-based intensity: (3.2 + 1.5) tCO2e / 100,000 USD
   = 0.000047 tCO2e per USD.
+- B3 table, from ENV-01 20 MWh, ENV-02 12.5 (bought and own), ENV-21
+  renewable 6, ENV-22 renewable electricity 4, ENV-23 own solar 1.5:
+  electricity from the grid 12.5 - 1.5 = 11, renewable 4 - 1.5 = 2.5,
+  non-renewable 11 - 2.5 = 8.5; self-generated 1.5, all renewable; fuels
+  20 - 12.5 = 7.5, renewable 6 - 4 = 2, non-renewable 5.5. December has no
+  ENV-21 to ENV-23: its totals only.
+- Managers on 31 January: Luis (male) manages Ana, Ana (female) manages
+  Pedro, Pedro (male) manages Alex: 1 woman for 2 men, ratio 0.5 (SOC-30);
+  SOC-20 1 / 3 = 33.33 %.
 - B7 waste 2 t, 25 % hazardous: 0.5 t hazardous, 1.5 t non-hazardous.
 - Percentages become ratios: turnover 10 % -> 0.1, pay gap 5 % -> 0.05,
   collective bargaining 50 % -> 0.5.
@@ -23,6 +32,7 @@ temporary employee of other gender from 2024-07-01 to 2025-06-30.
 import base64
 import json
 import re
+import zipfile
 from datetime import date
 from io import BytesIO
 
@@ -33,6 +43,7 @@ from odoo.tests import Form
 
 from ..engine import vsme_xbrl
 from ..services.vsme_digital import VsmeDigital, entity_of, taxonomy
+from ..services.vsme_template import VsmeTemplate, template_bytes
 from .common import HrCase
 from .vsme_stub_taxonomy import run_arelle
 
@@ -78,6 +89,11 @@ class TestVsmeDigital(HrCase):
         for name, gender, start, end in people:
             employee = cls._employee(name, calendar, gender=gender)
             cls._contract(employee, start, end)
+            cls.people = getattr(cls, "people", {}) | {name: employee}
+        staff = cls.people
+        staff["Ana"].parent_id = staff["Luis"]
+        staff["Pedro"].parent_id = staff["Ana"]
+        staff["Alex"].parent_id = staff["Pedro"]
         cls.december = cls._make_period("month", date(2024, 12, 1), date(2024, 12, 31))
         january = {
             "ECO-01": 100000.0,
@@ -85,6 +101,9 @@ class TestVsmeDigital(HrCase):
             "SOC-01": 4.0,
             "ENV-01": 20.0,
             "ENV-02": 12.5,
+            "ENV-21": 6.0,
+            "ENV-22": 4.0,
+            "ENV-23": 1.5,
             "ENV-05": 3.2,
             "ENV-06": 1.5,
             "ENV-07": 1.0,
@@ -177,6 +196,71 @@ class TestVsmeDigital(HrCase):
         self.assertIs(
             self.value("vsme:UndertakingAppliesCircularEconomyPrinciples"), True
         )
+
+    def test_b3_energy_table(self):
+        axis = "vsme:BreakdownOfEnergyConsumptionAxis"
+        renewable = {axis: "vsme:RenewableEnergyMember"}
+        fossil = {axis: "vsme:NonRenewableEnergyMember"}
+        expected = {
+            "vsme:EnergyConsumptionFromElectricity": (11.0, 2.5, 8.5),
+            "vsme:EnergyConsumptionFromSelfGeneratedElectricity": (1.5, 1.5, 0.0),
+            "vsme:EnergyConsumptionFromFuels": (7.5, 2.0, 5.5),
+        }
+        for concept, (total, green, other) in expected.items():
+            with self.subTest(concept=concept):
+                self.assertAlmostEqual(self.value(concept), total)
+                self.assertAlmostEqual(self.value(concept, **renewable), green)
+                self.assertAlmostEqual(self.value(concept, **fossil), other)
+        self.assertFalse(self.facts("vsme:EnergyConsumptionFromFuels", "previous"))
+        self.assertNotIn("energy_breakdown", self.digital.omissions)
+        datapoints = self.digital.datapoints()
+        key = ("vsme:EnergyConsumptionFromFuels", "vsme:RenewableEnergyMember")
+        self.assertEqual(datapoints[key]["current"], (2.0, "MWh"))
+
+    def test_b3_table_not_derivable_without_the_energy_parts(self):
+        self.january.value_ids.filtered(lambda v: v.code == "ENV-22").unlink()
+        digital = VsmeDigital(self.env, self.january).build()
+        self.assertIn("energy_breakdown", digital.omissions)
+        electricity = [
+            f
+            for f in digital.facts
+            if f.concept == "vsme:EnergyConsumptionFromElectricity"
+            and f.period == "current"
+        ]
+        self.assertEqual([(f.value, f.dims) for f in electricity], [(12.5, ())])
+
+    def test_b8_counts_and_the_managers_ratio_are_stored_figures(self):
+        """The period's compute stores the B8 counts (SOC-24 to SOC-29) and
+        the managers' ratio; a count entered over the computed one is what
+        the digital report states."""
+        self.january.action_compute()
+        values = {v.code: v for v in self.january.value_ids}
+        counts = {
+            code: values[code].value
+            for code in ("SOC-24", "SOC-25", "SOC-26", "SOC-27", "SOC-28", "SOC-29")
+        }
+        self.assertEqual(
+            counts,
+            {
+                "SOC-24": 2.0,
+                "SOC-25": 2.0,
+                "SOC-26": 1.0,
+                "SOC-27": 2.0,
+                "SOC-28": 1.0,
+                "SOC-29": 0.0,
+            },
+        )
+        self.assertEqual(values["SOC-30"].value, 0.5)
+        self.assertAlmostEqual(values["SOC-20"].value, 33.33, places=2)
+        self.assertIn("Managers: 1 female, 2 male", values["SOC-30"].calculation_note)
+        values["SOC-26"].write({"value": 3.0, "source": "manual"})
+        rebuilt = VsmeDigital(self.env, self.january).build()
+        female = [
+            f.value
+            for f in rebuilt.facts
+            if f.concept == "vsme:NumberOfFemaleEmployees" and f.period == "current"
+        ]
+        self.assertEqual(female, [3.0])
 
     def test_b8_counts(self):
         expected = {
@@ -357,6 +441,15 @@ class TestVsmeDigital(HrCase):
         record.export_format = "vsme_json"
         record.action_export()
         self.assertTrue(record.file_name.endswith(".json"))
+        record.export_format = "vsme_template"  # notes first, then the file
+        action = record.action_export()
+        self.assertEqual(action["tag"], "display_notification")
+        self.assertIn("no LEI", action["params"]["message"])
+        self.assertEqual(action["params"]["next"]["type"], "ir.actions.act_url")
+        self.assertEqual(
+            record.file_name,
+            "VSME Digital Template - Tostadora Andina SAS - 2025-01.xlsx",
+        )
         record.export_format = "vsme"  # the workbook reads the same datapoints
         record.action_export()
         sheet = openpyxl.load_workbook(
@@ -365,10 +458,126 @@ class TestVsmeDigital(HrCase):
         values = {row[2].value: row[4:6] for row in sheet.iter_rows(min_row=5)}
         legal = values["Legal form"][0].value
         self.assertEqual(legal, "Private limited liability undertaking")
+        # the B3 table and the stored B8 counts reach the workbook
+        renewable_fuels = values["Energy consumption from fuels, renewable"]
+        self.assertEqual(renewable_fuels[0].value, 2)
+        self.assertEqual(
+            values["Electricity from the grid (as billed), non-renewable"][0].value,
+            8.5,
+        )
         self.assertIn(
             "Not applicable",
             values["Pollutants emitted to air, water and soil"][0].value,
         )
+
+    # -- EFRAG's Digital Template ---------------------------------------------------
+
+    @staticmethod
+    def _validations(content):
+        """Data validations of every sheet, drop-down lists included (counted
+        in the XML: openpyxl drops the extension ones it reads)."""
+        archive = zipfile.ZipFile(BytesIO(content))
+        return sum(
+            len(re.findall(rb"<(?:x14:)?dataValidation ", archive.read(name)))
+            for name in archive.namelist()
+            if name.startswith("xl/worksheets/sheet")
+        )
+
+    def test_efrag_template_is_filled_where_efrag_expects_it(self):
+        """The values of the docstring, in the template's input cells; the
+        template's own formulas stay where nothing is written (the accident
+        rate reads the 736 hours written in D142)."""
+        template = VsmeTemplate(self.digital).build()
+        content = template.content()
+        original = template_bytes()
+        self.assertEqual(self._validations(content), self._validations(original))
+        self.assertGreater(self._validations(original), 100)
+        archive = zipfile.ZipFile(BytesIO(content))
+        self.assertNotIn("xl/calcChain.xml", archive.namelist())
+        self.assertIn(b'fullCalcOnLoad="1"', archive.read("xl/workbook.xml"))
+        book = openpyxl.load_workbook(BytesIO(content))
+        general = book["General Information"]
+        expected = {
+            "D3": "Tostadora Andina SAS",
+            "D4": None,  # no LEI: left empty, and said
+            "E4": None,
+            "D5": "USD",
+            "D6": 2025,
+            "D7": 1,
+            "D8": 1,
+            "D10": 2025,
+            "D11": 1,
+            "D12": 31,
+            "E125": "Option A (Basic Module only)",
+            "E179": "Sustainability report prepared on an individual basis",
+            "E180": "private limited liability undertaking",
+            "E182": "NACE C - 10.83 Processing of tea and coffee",
+            "E283": 100000,
+            "E284": 4,
+            "E285": "At the end of the reporting period",
+            "E287": "Colombia",
+            "E396": True,
+            "D406": "Calle 10 # 5-20",
+            "G406": "Colombia",
+            "H406": "4.609700, -74.081700",
+            "N512": None,  # no policy in force: B2 left as the template has it
+        }
+        environment = book["Environmental Disclosures"]
+        expected_environment = {
+            "G5": 20,
+            "G10": True,
+            "G12": 2.5,
+            "J12": 8.5,
+            "G13": 1.5,
+            "J13": 0,
+            "G14": 2,
+            "J14": 5.5,
+            "D22": 3.2,
+            "D23": 1.5,
+            "G184": False,
+            "D316": "YES",
+            "G423": "metric tonnes (t)",
+            "J423": 0.5,
+            "J424": 1.5,
+        }
+        social = book["Social Disclosures"]
+        expected_social = {
+            "D10": 2,
+            "D18": 2,
+            "D19": 1,
+            "D20": 1,
+            "D21": 0,
+            "D140": 1,
+            "D142": 736,
+            "D147": "YES",
+            "D157": 10,
+            "D158": 12,
+        }
+        for sheet, cells in (
+            (general, expected),
+            (environment, expected_environment),
+            (social, expected_social),
+        ):
+            for ref, value in cells.items():
+                with self.subTest(sheet=sheet.title, ref=ref):
+                    self.assertEqual(sheet[ref].value, value)
+        # the template's formulas that read them are still there
+        self.assertTrue(str(social["D143"].value).startswith("=IFERROR("))
+        self.assertTrue(str(environment["K12"].value).startswith("=IF("))
+        self.assertIs(book["Governance Disclosures"]["H5"].value, False)
+        self.assertIn("no LEI", template.notes[0])
+
+    def test_efrag_template_takes_the_lei(self):
+        self.company.csr_lei = "5493001KJTIIGC8Y1R12"
+        template = VsmeTemplate(VsmeDigital(self.env, self.january).build()).build()
+        self.assertEqual(
+            (
+                template.cells["General Information", "D4"],
+                template.cells["General Information", "E4"],
+            ),
+            ("LEI", "5493001KJTIIGC8Y1R12"),
+        )
+        self.assertFalse(template.notes)
 
     def test_sites_are_private_to_their_company(self):
         other = self.env["res.company"].create({"name": "Flores del Sur"})

@@ -12,6 +12,7 @@ from ..services.report_data import DEFAULT_HISTORY, ReportData
 from ..services.report_xlsx import build_workbook, workbook_labels
 from ..services.vsme_digital import VsmeDigital
 from ..services.vsme_export import build_vsme_workbook, vsme_labels
+from ..services.vsme_template import VsmeTemplate
 from .download import download_action
 
 MAX_HISTORY = 24
@@ -20,8 +21,13 @@ EXPORT_FORMATS = [
     ("vsme", "VSME Basic Module (XLSX)"),
     ("vsme_ixbrl", "VSME digital report (Inline XBRL)"),
     ("vsme_json", "VSME digital report (xBRL-JSON)"),
+    ("vsme_template", "EFRAG VSME Digital Template (XLSX)"),
 ]
-DIGITAL_FORMATS = {"vsme_ixbrl": ".xhtml", "vsme_json": ".json"}
+DIGITAL_FORMATS = {
+    "vsme_ixbrl": ".xhtml",
+    "vsme_json": ".json",
+    "vsme_template": ".xlsx",
+}
 # Characters a file name cannot hold on common systems.
 FORBIDDEN_IN_FILE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
@@ -125,17 +131,31 @@ class CsrReportExport(models.TransientModel):
                 )
             )
         periods = self._periods()
+        notes = ()
         if self.export_format in DIGITAL_FORMATS:
-            content, name = self._render_digital(periods)
+            content, name, notes = self._render_digital(periods)
         else:
             reports = ReportData(self.env, history=self.history).build(periods)
             content, title = self._render(reports)
             name = self._file_name(title, reports)
         self.write({"file_data": base64.b64encode(content), "file_name": name})
+        if notes:  # said once, then the file downloads
+            return {
+                "type": "ir.actions.client",
+                "tag": "display_notification",
+                "params": {
+                    "title": _("Exported, with notes"),
+                    "message": "\n".join(notes),
+                    "type": "warning",
+                    "sticky": True,
+                    "next": download_action(self),
+                },
+            }
         return download_action(self)
 
     def _render_digital(self, periods):
-        """The digital VSME report of one company: Inline XBRL or xBRL-JSON."""
+        """The digital VSME report of one company: Inline XBRL, xBRL-JSON or
+        EFRAG's Digital Template; with the notes of what was left out."""
         if len(periods) != 1:
             raise UserError(
                 self.env._(
@@ -145,13 +165,18 @@ class CsrReportExport(models.TransientModel):
             )
         periods.check_access("read")
         digital = VsmeDigital(self.env, periods).build()
-        if self.export_format == "vsme_ixbrl":
-            content = digital.ixbrl()
-        else:
-            content = digital.xbrl_json()
+        notes = ()
         name = f"VSME - {periods.company_id.name} - {periods.name}"
+        if self.export_format == "vsme_template":
+            template = VsmeTemplate(digital).build()
+            content, notes = template.content(), tuple(template.notes)
+            name = f"VSME Digital Template - {periods.company_id.name} - {periods.name}"
+        elif self.export_format == "vsme_ixbrl":
+            content = digital.ixbrl().encode()
+        else:
+            content = digital.xbrl_json().encode()
         name = FORBIDDEN_IN_FILE_NAME.sub(" ", name).strip()
-        return content.encode(), name + DIGITAL_FORMATS[self.export_format]
+        return content, name + DIGITAL_FORMATS[self.export_format], notes
 
     def _periods(self):
         periods = ReportData.periods_for(

@@ -8,6 +8,11 @@
 - The default energy and Scope 1 sources count the new activities (vehicle
   diesel, ethanol, own solar, refrigerants) and ENV-03 the renewable part of
   blended fuels.
+- The second measures become indicators of their own (B8 counts, the
+  female-to-male ratio of managers, the lost-day rate, employees trained on
+  anti-corruption, matters with a policy target, the renewable, renewable
+  electricity and self-generated energy of VSME B3): the data files create
+  them; the texts that promised them are reloaded.
 
 Records the user changed are left alone: each is rewritten only while it is
 still as 18.0.1.2.0 shipped it. The rewritten texts (RELOADED) are library
@@ -184,6 +189,27 @@ RELOADED = (
     "indicator_env_03",
     "indicator_env_08",
     "benchmark_range_env_03_all",
+    # The guidance and advice that promised "second measures" now name the
+    # indicators holding them (SOC-24 to SOC-31, GOV-07, GOV-08).
+    "indicator_soc_01",
+    "indicator_soc_02",
+    "indicator_soc_03",
+    "indicator_soc_04",
+    "indicator_soc_09",
+    "indicator_soc_11",
+    "indicator_soc_13",
+    "indicator_soc_14",
+    "indicator_soc_20",
+    "indicator_soc_21",
+    "indicator_gov_01",
+    "indicator_gov_02",
+    "indicator_gov_03",
+    "indicator_gov_05",
+    "recommendation_i_soc_02_1",
+    "recommendation_i_soc_09_1",
+    "recommendation_i_soc_20_1",
+    "recommendation_i_gov_02_1",
+    "recommendation_i_gov_05_1",
 )
 
 
