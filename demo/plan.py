@@ -1701,6 +1701,15 @@ class _Builder:
                 float(self.after(index, 0.6)),
                 "Meta de reducción de GEI del 20 % a 2030 frente al año base.",
             ),
+            ManualValue(
+                "GOV-07",
+                month,
+                100.0 if ethics else 0.0,
+                "Todo el personal asistió a la charla anual sobre el código de "
+                "ética y la prevención de sobornos (lista de asistencia)."
+                if ethics
+                else "Capacitación prevista cuando se adopte el código de ética.",
+            ),
         ]
 
     def targets(self, plan):

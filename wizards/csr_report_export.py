@@ -144,7 +144,7 @@ class CsrReportExport(models.TransientModel):
                 "type": "ir.actions.client",
                 "tag": "display_notification",
                 "params": {
-                    "title": _("Exported, with notes"),
+                    "title": self.env._("Exported, with notes"),
                     "message": "\n".join(notes),
                     "type": "warning",
                     "sticky": True,
