@@ -39,7 +39,7 @@ class CsrEmissionLine(models.Model):
         "csr.period", required=True, index=True, ondelete="cascade"
     )
     company_id = fields.Many2one("res.company", required=True, index=True)
-    scope = fields.Selection(SCOPES, required=True)
+    scope = fields.Selection(SCOPES, string="GHG scope", required=True)
     category = fields.Char(
         string="Scope 3 category", help="GHG Protocol Scope 3 category number."
     )

@@ -128,7 +128,9 @@ class CsrIndicatorSource(models.Model):
         "receipts). For scrapped stock, leave empty to count every product.",
     )
     scope = fields.Selection(
-        SCOPES, help="Which emission factors apply (emission sources only)."
+        SCOPES,
+        string="GHG scope",
+        help="Which emission factors apply (emission sources only).",
     )
     divide_by_id = fields.Many2one(
         "csr.indicator",
