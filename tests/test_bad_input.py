@@ -141,6 +141,9 @@ class TestDatesWithinReach(CsrCase):
         campaign = Campaign.create(
             {"period_id": self.january.id, "user_id": manager.id}
         )
+        # January 2025 is over: the default deadline is ten days from today.
+        deadline = campaign.date_deadline
+        self.assertGreater(deadline, date(2025, 1, 31))
         with self.assertRefused(ValidationError, "falls before period"):
             campaign.date_deadline = date(2024, 12, 1)
-        self.assertEqual(campaign.date_deadline, date(2025, 1, 31))
+        self.assertEqual(campaign.date_deadline, deadline)
