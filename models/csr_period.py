@@ -481,7 +481,7 @@ class CsrPeriod(models.Model):
     QUEUE_CHANNEL = "root.csr"
 
     @api.model
-    def _cron_compute_open_periods(self, batch_size=None):
+    def _cron_compute_open_periods(self, batch_size=None, today=None):
         """Monthly: compute every open period that has started, company by
         company.
 
@@ -494,7 +494,7 @@ class CsrPeriod(models.Model):
         if the server stopped. A company whose compute fails is computed
         period by period, so that one broken period never stops the others.
         """
-        today = fields.Date.context_today(self)
+        today = today or fields.Date.context_today(self)
         companies = self._companies_due(today)
         if self._queue_job_installed():
             for company in companies:
@@ -512,7 +512,11 @@ class CsrPeriod(models.Model):
         run, _sep, after = (params.get_param(self.CRON_CURSOR) or "").partition(":")
         after = int(after) if run == str(today) and after else 0
         todo = companies.filtered(lambda c: c.id > after)
-        batch = todo[: batch_size or self.CRON_BATCH]
+        if not batch_size:
+            # Run by the scheduler: a batch, and again; called directly: all.
+            in_cron = self.env.context.get("ir_cron_progress_id")
+            batch_size = self.CRON_BATCH if in_cron else len(todo)
+        batch = todo[:batch_size]
         for company in batch:
             try:
                 with self.env.cr.savepoint():

@@ -199,13 +199,18 @@ class _Span:
 # -- weighing --------------------------------------------------------------
 
 
-def _weigh(env, rows):
-    """[(activity id, unit id, Flow)]: each row's mass per unit, through
-    Odoo's units. Product weights are in the unit of the "weight in lbs"
-    setting (kg by default)."""
+def _scale(env):
+    """(kg, kg per unit of product weight): product weights are in the unit
+    of the "weight in lbs" setting (kg by default). Read once per fetch."""
     kg = env.ref("uom.product_uom_kgm")
     weight_unit = env["product.template"]._get_weight_uom_id_from_ir_config_parameter()
-    weight_to_kg = weight_unit._compute_quantity(1.0, kg, round=False)
+    return kg, weight_unit._compute_quantity(1.0, kg, round=False)
+
+
+def _weigh(env, rows, scale=None):
+    """[(activity id, unit id, Flow)]: each row's mass per unit, through
+    Odoo's units."""
+    kg, weight_to_kg = scale or _scale(env)
     # One browse of every unit involved: one prefetch, whatever the rows.
     units = env["uom.uom"].browse({row[2] for row in rows} | {row[3] for row in rows})
     by_id = {unit.id: unit for unit in units}
@@ -303,16 +308,19 @@ def fetch_stock_received_for_periods(env, company, periods, sources):
     by_month = _by_month(
         _received_rows(env, company, bounds, sources.activity_ids.ids, True)
     )
+    scale = _scale(env)
     return {
-        period: _received_figures(env, period, sources, _rows_in(by_month, period))
+        period: _received_figures(
+            env, period, sources, _rows_in(by_month, period), scale
+        )
         for period in periods
     }
 
 
-def _received_figures(env, period, sources, rows):
+def _received_figures(env, period, sources, rows, scale=None):
     company = period.company_id
     bounds = period_bounds(company, period)
-    weighed = _weigh(env, rows)
+    weighed = _weigh(env, rows, scale)
     base = [
         ("company_id", "=", company.id),
         ("state", "=", "done"),
@@ -360,16 +368,19 @@ def fetch_stock_scrapped_for_periods(env, company, periods, sources):
     by_month = _by_month(
         _scrapped_rows(env, company, bounds, _scrap_activities(sources), True)
     )
+    scale = _scale(env)
     return {
-        period: _scrapped_figures(env, period, sources, _rows_in(by_month, period))
+        period: _scrapped_figures(
+            env, period, sources, _rows_in(by_month, period), scale
+        )
         for period in periods
     }
 
 
-def _scrapped_figures(env, period, sources, rows):
+def _scrapped_figures(env, period, sources, rows, scale=None):
     company = period.company_id
     bounds = period_bounds(company, period)
-    weighed = _weigh(env, rows)
+    weighed = _weigh(env, rows, scale)
     base = [
         ("company_id", "=", company.id),
         ("state", "=", "done"),
