@@ -59,7 +59,7 @@ def span(periods):
 
 def _add(into, amounts):
     for measure, amount in amounts.items():
-        into[measure] = into.get(measure, 0) + (amount or 0)
+        into[measure] = (into.get(measure) or 0) + (amount or 0)
 
 
 def flows(monthly, date_from, date_to):
@@ -86,9 +86,10 @@ def closing(opening, monthly, date_to):
     every month up to it.
 
     >>> jan, feb = date(2025, 1, 1), date(2025, 2, 1)
-    >>> closing({7: {"balance": 100}}, {jan: {7: {"balance": 5}},
-    ...         feb: {8: {"balance": 2}}}, date(2025, 1, 31))
-    {7: {'balance': 105}}
+    >>> closing({7: {"balance": 100, "quantity": None}},
+    ...         {jan: {7: {"balance": 5, "quantity": 2}}, feb: {8: {"balance": 2}}},
+    ...         date(2025, 1, 31))
+    {7: {'balance': 105, 'quantity': 2}}
     """
     total = {key: dict(amounts) for key, amounts in opening.items()}
     for month, by_key in sorted(monthly.items()):
