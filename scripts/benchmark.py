@@ -861,6 +861,7 @@ def consultant(registry, args):
     # One process: the monthly job over every company (commits per company).
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
+        due = len(env["csr.period"]._companies_due(today))
         start = time.perf_counter()
         env["csr.period"]._cron_compute_open_periods(today=today)
         one = time.perf_counter() - start
@@ -894,6 +895,8 @@ def consultant(registry, args):
         env = api.Environment(cr, SUPERUSER_ID, {})
         values_two = env["csr.indicator.value"].search_count([])
         queue = "queue.job" in env
+        printed = measure_reports_of(env, ids[:50])
+        cr.rollback()
     print(f"companies                {args.companies:>12,}")
     print(f"journal items each       {args.lines:>12,}")
     print(f"employees each           {args.employees:>12,}")
@@ -912,12 +915,13 @@ def consultant(registry, args):
             ),
             (
                 "per company",
-                one / args.companies,
-                one / args.companies,
+                one / due,
+                one / due,
                 "",
                 "",
-                "",
+                f"{due} companies due",
             ),
+            *printed,
             (
                 f"{args.workers} workers",
                 two,
@@ -929,6 +933,65 @@ def consultant(registry, args):
             ),
         ]
     )
+
+
+def measure_reports_of(env, company_ids):
+    """The reports of the companies' year at once: their data, the printed
+    report's HTML, the workbook and the VSME export (rows of the table)."""
+    from odoo.addons.csr_management.services.report_data import ReportData
+    from odoo.addons.csr_management.services.report_xlsx import (
+        build_workbook,
+        workbook_labels,
+    )
+    from odoo.addons.csr_management.services.vsme_export import (
+        build_vsme_workbook,
+        vsme_labels,
+    )
+
+    periods = env["csr.period"].search(
+        [("company_id", "in", company_ids), ("kind", "=", "year")]
+    )
+    count = len(periods)
+    data = timed(env, lambda: ReportData(env).build(periods))
+    reports = data[2]
+    workbook = timed(env, lambda: build_workbook(reports, workbook_labels(env)))
+    vsme = timed(env, lambda: build_vsme_workbook(reports, vsme_labels(env)))
+    action = env.ref("csr_management.action_report_triple_bottom_line")
+    html = timed(env, lambda: action._render_qweb_html(action.report_name, periods.ids))
+    return [
+        (
+            f"report data, {count} companies",
+            data[0],
+            data[0],
+            data[1],
+            f"{data[1] / count:.1f} queries per company",
+            f"{sum(len(r.rows) for r in reports):,} indicator rows",
+        ),
+        (
+            f"printed report HTML, {count} companies",
+            html[0],
+            html[0],
+            html[1],
+            f"{html[1] / count:.1f} queries per company",
+            f"{len(html[2][0]):,} bytes (PDF: + wkhtmltopdf)",
+        ),
+        (
+            f"XLSX workbook, {count} companies",
+            workbook[0],
+            workbook[0],
+            workbook[1],
+            "",
+            f"{len(workbook[2]):,} bytes",
+        ),
+        (
+            f"VSME export, {count} companies",
+            vsme[0],
+            vsme[0],
+            vsme[1],
+            "",
+            f"{len(vsme[2]):,} bytes",
+        ),
+    ]
 
 
 def clear_results(registry):
