@@ -232,8 +232,8 @@ class TestPeriodsTogetherOnRealBooks(books.RealBooksCase):
     def test_query_count_follows_neither_periods_nor_data(self):
         """Three periods or seventeen, a little data or twice as much: the
         same number of queries, for the sources that read several periods at
-        once (all but the lead's environment and the policies, computed
-        period by period until they do; they are left out here). The one
+        once (all but the environment's, computed period by period until it
+        reads its bills by month; it is left out here). The one
         allowance: Odoo inserts new values 100 rows per query, and then
         updates their stored related fields as many times."""
         from odoo.addons.csr_management.services import fetchers
