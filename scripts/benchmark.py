@@ -67,8 +67,8 @@ def _accounts(env, company):
 
 def books_setup(env, company):
     """The accounts, journal, supplier and product the generated books use;
-    the expense account is tagged "taxes paid" and "training", so that both
-    tools have a tagged figure to read (ECO-09, SOC-19)."""
+    the expense account is tagged "training", so that both tools have a
+    tagged figure to read (SOC-19's numerator)."""
     accounts = _accounts(env, company)
     journal = env["account.journal"].search(
         [("company_id", "=", company.id), ("type", "=", "general")], limit=1
@@ -84,10 +84,8 @@ def books_setup(env, company):
             "uom_po_id": env.ref("csr_management.uom_kwh").id,
         }
     )
-    tags = env.ref("csr_management.account_tag_csr_tax") | env.ref(
-        "csr_management.account_tag_csr_training"
-    )
-    env["account.account"].browse(accounts["expense"]).tag_ids |= tags
+    training = env.ref("csr_management.account_tag_csr_training")
+    env["account.account"].browse(accounts["expense"]).tag_ids |= training
     return accounts, journal, partner, electricity
 
 
@@ -492,7 +490,7 @@ def measure(env, company, reps, with_mis):
     if with_mis and "mis.report" in env:
         mis_one, mis_all = mis_instances(env, company)
         one = repeated(env, mis_one.compute, reps)
-        figures["mis_year"] = (*one[:3], "OCA mis_builder, 1 column, 10 KPIs")
+        figures["mis_year"] = (*one[:3], "OCA mis_builder, 1 column, 9 KPIs")
         every = repeated(env, mis_all.compute, reps)
         figures["mis_periods"] = (*every[:3], "OCA mis_builder, 17 columns")
     return figures, periods
@@ -500,7 +498,7 @@ def measure(env, company, reps, with_mis):
 
 def mis_instances(env, company):
     """An OCA mis_builder report of the accounting KPIs the addon computes
-    (ECO-01 to 07, 09 and SOC-19's numerator), and two instances: the year
+    (ECO-01 to 07 and SOC-19's numerator), and two instances: the year
     alone, and its 17 periods as columns."""
     assets = (
         "asset_receivable",
@@ -510,7 +508,6 @@ def mis_instances(env, company):
         "asset_prepayments",
         "asset_fixed",
     )
-    tax = env.ref("csr_management.account_tag_csr_tax").id
     training = env.ref("csr_management.account_tag_csr_training").id
     country = company.country_id.id
     kpis = [
@@ -529,7 +526,6 @@ def mis_instances(env, company):
             "eco07",
             "local.amount_untaxed_signed / bills.amount_untaxed_signed * 100",
         ),
-        ("eco09", f"debp[('tag_ids', '=', {tax})]"),
         ("soc19", f"balp[('tag_ids', '=', {training})]"),
     ]
     move = env["ir.model"]._get("account.move")
