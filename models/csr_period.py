@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
+import threading
 
 from markupsafe import Markup, escape
 from psycopg2.errors import LockNotAvailable, SerializationFailure
@@ -10,7 +11,7 @@ from odoo.tools import SQL
 
 from ..engine import periods
 from ..engine.vocabulary import PERIOD_KINDS
-from ..services.period_compute import PeriodCompute
+from ..services.period_compute import PeriodCompute, PeriodsCompute
 
 PERIOD_STATES = [("open", "Open"), ("locked", "Locked")]
 _logger = logging.getLogger(__name__)
@@ -378,15 +379,20 @@ class CsrPeriod(models.Model):
         """Fill the computed and formula indicators of the periods."""
         self._check_manager(self.env._("compute"))
         self._lock_for_compute()
-        messages, failed = [], False
+        messages, failed, bodies = [], False, {}
+        # Several periods of a company read each source once (see
+        # PeriodsCompute); each period gets the values it would get alone.
+        reports = PeriodsCompute(self).run()
         for period in self:
-            report = PeriodCompute(period).run()
+            report = reports[period]
             lines = period._compute_message(report)
             if not report.locked:
                 period._store_compute_warnings(report)
-                period._post_compute_message(lines)
+                bodies[period.id] = Markup("<br/>").join(lines)
             messages.extend(lines)
             failed = failed or bool(report.failed)
+        # One summary per period, logged in one go.
+        self.browse(list(bodies))._message_log_batch(bodies=bodies)
         self._refresh_scorecards()
         return {
             "type": "ir.actions.client",
@@ -476,20 +482,103 @@ class CsrPeriod(models.Model):
             )
         return lines
 
-    @api.model
-    def _cron_compute_open_periods(self):
-        """Monthly: compute every open period that has started, per company.
+    # Companies the scheduled compute handles in one call: the cron runs it
+    # again at once while some remain (Odoo's cron progress), committing
+    # after each company, so a long run resumes where it stopped.
+    CRON_BATCH = 10
+    CRON_CURSOR = "csr_management.compute_cursor"
+    QUEUE_CHANNEL = "root.csr"
 
-        Each period is computed on its own: whatever goes wrong with one (a
-        broken formula, a fetcher's fault) is rolled back, logged and noted on
-        that period, and the job goes on with the others.
+    @api.model
+    def _cron_compute_open_periods(self, batch_size=None, today=None):
+        """Monthly: compute every open period that has started, company by
+        company.
+
+        With OCA queue_job installed, each company's compute becomes a job on
+        the ``root.csr`` channel, so that several workers or servers share
+        them. Without it, companies are computed here in batches: each
+        company's periods together (each source read once), committed on
+        their own, and the job reports its progress so that Odoo runs it
+        again for the next batch, resuming after the last company done even
+        if the server stopped. A company whose compute fails is computed
+        period by period, so that one broken period never stops the others.
         """
-        today = fields.Date.context_today(self)
-        # A system job: it computes for every company, each period on its own.
+        today = today or fields.Date.context_today(self)
+        companies = self._companies_due(today)
+        if self._queue_job_installed():
+            for company in companies:
+                self.with_delay(
+                    channel=self.QUEUE_CHANNEL,
+                    description=self.env._(
+                        "CSR: compute the open periods of %(company)s",
+                        company=company.name,
+                    ),
+                    identity_key=f"csr_compute_{company.id}_{today}",
+                )._compute_company_periods(company.id, today)
+            return
+        params = self.env["ir.config_parameter"].sudo()
+        # "<day>:<last company done>" of a run in progress.
+        run, _sep, after = (params.get_param(self.CRON_CURSOR) or "").partition(":")
+        after = int(after) if run == str(today) and after else 0
+        todo = companies.filtered(lambda c: c.id > after)
+        if not batch_size:
+            # Run by the scheduler: a batch, and again; called directly: all.
+            in_cron = self.env.context.get("ir_cron_progress_id")
+            batch_size = self.CRON_BATCH if in_cron else len(todo)
+        batch = todo[:batch_size]
+        for company in batch:
+            try:
+                with self.env.cr.savepoint():
+                    self._compute_company_periods(company.id, today)
+            except Exception:  # noqa: BLE001 - one company never stops the rest
+                _logger.exception(
+                    "CSR company %s: scheduled compute failed.", company.id
+                )
+            params.set_param(self.CRON_CURSOR, f"{today}:{company.id}")
+            self._commit_progress()
+        remaining = len(todo) - len(batch)
+        if not remaining:
+            params.set_param(self.CRON_CURSOR, False)
+        self.env["ir.cron"]._notify_progress(
+            done=len(companies) - remaining, remaining=remaining
+        )
+
+    def _companies_due(self, today):
+        """The companies with an open period that has started, by id."""
+        groups = (
+            self.sudo()
+            .with_context(active_test=False)
+            ._read_group(
+                [("state", "=", "open"), ("date_from", "<=", today)],
+                ["company_id"],
+            )
+        )
+        return self.env["res.company"].union(*(c for (c,) in groups)).sorted("id")
+
+    def _commit_progress(self):
+        """Commit a company's compute: a scheduled run resumes after it. Not
+        under tests, whose transaction must stay open."""
+        if not getattr(threading.current_thread(), "testing", False):
+            self.env.cr.commit()  # pylint: disable=invalid-commit
+
+    def _queue_job_installed(self):
+        return "queue.job" in self.env and hasattr(self, "with_delay")
+
+    @api.model
+    def _compute_company_periods(self, company_id, today=None):
+        """Compute the open periods of one company that have started: all
+        together, or, if that fails, one by one, each on its own."""
+        today = today or fields.Date.context_today(self)
+        # A system job: it computes for every company.
         periods = self.sudo().search(
-            [("state", "=", "open"), ("date_from", "<=", today)],
+            [
+                ("company_id", "=", company_id),
+                ("state", "=", "open"),
+                ("date_from", "<=", today),
+            ],
             order="date_from, id",  # each scorecard finds the previous one fresh
         )
+        held = self.browse()
         for period in periods:
             try:
                 period._lock_for_compute()
@@ -498,7 +587,31 @@ class CsrPeriod(models.Model):
                 # this job began: that compute will do, the others go on.
                 _logger.info("CSR period %s skipped: being computed.", period.id)
                 continue
-            period._compute_on_schedule()
+            held |= period
+        if not held:
+            return
+        held = held.with_company(held.company_id)
+        try:
+            with self.env.cr.savepoint():
+                reports = PeriodsCompute(held).run()
+                for period in held:
+                    period._after_scheduled_compute(reports[period])
+        except Exception:  # noqa: BLE001 - one company never stops the rest
+            _logger.exception(
+                "CSR company %s: scheduled compute failed; computing its "
+                "periods one by one.",
+                company_id,
+            )
+            for period in held:
+                period._compute_on_schedule()
+
+    def _after_scheduled_compute(self, report):
+        self._store_compute_warnings(report)
+        if self._scorecard_is_stale(report):
+            self._refresh_scorecards()
+        if report.failed:
+            # Nobody watches a scheduled compute: say what failed.
+            self._post_compute_message(self._compute_message(report))
 
     def _compute_on_schedule(self):
         self.ensure_one()

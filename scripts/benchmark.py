@@ -1,23 +1,39 @@
 #!/usr/bin/env python3
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Time the full compute of one year on a synthetic company, and print it.
+"""Time the compute of one year and of its 17 periods on a synthetic company,
+and print a table of the figures.
 
 Run through scripts/benchmark.sh, which prepares the database. The data are
-generated set-based in SQL (not timed): posted journal entries spread over
-the year, a tenth of them vendor bills of electricity with their payable
-line, employees with contracts and their validated time off (sick leave,
-work accidents, parental leave), and done stock moves (receipts of weighed
-materials, a few returns) and scraps. Then it prints the wall time and SQL
-query count of the compute, and the time of a bare SQL aggregate over the
-same journal items (the floor no compute can beat).
+generated set-based in SQL (not timed): an opening bank balance the year
+before, posted journal entries spread over the year, a tenth of them vendor
+bills of electricity with their payable line, employees with contracts and
+their validated time off (sick leave, work accidents, parental leave), and
+done stock moves (receipts of weighed materials, a few returns) and scraps.
+The data are committed and ANALYZEd (as autovacuum keeps a live database)
+before anything is measured. Then it prints the wall time and SQL query
+count of the year's compute, of its 12 months, 4 quarters and year computed
+together (one read per source) and one by one, the time of a bare SQL
+aggregate over the year's journal items (the floor no compute can beat) and,
+when OCA mis_builder is installed, its compute of the same accounting KPIs in
+1 and 17 columns.
+
+``--companies N`` is the consultant's database instead: N companies of
+``--lines`` journal items each, the monthly job over all of them in one
+process, then split between two worker processes (as two queue_job workers
+or cron threads share it).
 """
 
 # Printing its figures is what this script is for.
 # pylint: disable=print-used
 
 import argparse
+import statistics
+import subprocess
+import sys
 import time
 from datetime import date, datetime
+
+from dateutil.relativedelta import relativedelta
 
 import odoo
 from odoo import SUPERUSER_ID, Command, api
@@ -44,12 +60,15 @@ def _accounts(env, company):
             "expense",
             "asset_cash",
             "liability_payable",
+            "equity",
         )
     }
 
 
-def generate_books(env, company, lines):
-    """``lines`` posted journal items: pairs of lines, one move per pair."""
+def books_setup(env, company):
+    """The accounts, journal, supplier and product the generated books use;
+    the expense account is tagged "training", so that both tools have a
+    tagged figure to read (SOC-19's numerator)."""
     accounts = _accounts(env, company)
     journal = env["account.journal"].search(
         [("company_id", "=", company.id), ("type", "=", "general")], limit=1
@@ -65,6 +84,16 @@ def generate_books(env, company, lines):
             "uom_po_id": env.ref("csr_management.uom_kwh").id,
         }
     )
+    training = env.ref("csr_management.account_tag_csr_training")
+    env["account.account"].browse(accounts["expense"]).tag_ids |= training
+    return accounts, journal, partner, electricity
+
+
+def generate_books(env, company, lines, setup=None):
+    """``lines`` posted journal items: pairs of lines, one move per pair,
+    and an opening entry the year before (the bank's balance, from capital)
+    so that closing balances have history to read."""
+    accounts, journal, partner, electricity = setup or books_setup(env, company)
     params = dict(
         moves=lines // 2,
         year_start=date(YEAR, 1, 1),
@@ -83,7 +112,7 @@ def generate_books(env, company, lines):
                    currency_id, move_type, state, auto_post, partner_id,
                    commercial_partner_id, amount_untaxed_signed,
                    create_uid, create_date, write_uid, write_date)
-            SELECT 'BENCH/' || g,
+            SELECT 'BENCH/' || %(company)s || '/' || g,
                    %(year_start)s::date + mod(g, 365),
                    %(year_start)s::date + mod(g, 365),
                    %(journal)s, %(company)s, %(currency)s,
@@ -98,6 +127,7 @@ def generate_books(env, company, lines):
             **params,
         )
     )
+    env.flush_all()
     env.cr.execute(
         SQL(
             """
@@ -136,9 +166,40 @@ def generate_books(env, company, lines):
                          NULL::int, NULL::int, 0.0)
                     ) AS s(account, sign, display, product, uom, quantity)
                    ) side
-             WHERE left(move.name, 6) = 'BENCH/'
+             WHERE left(move.name, 6) = 'BENCH/' AND move.company_id = %(company)s
             """,
             **params,
+        )
+    )
+    opening = (lines // 2) * 1000.0
+    env.cr.execute(
+        SQL(
+            """
+            WITH move AS (
+                INSERT INTO account_move (name, date, journal_id, company_id,
+                       currency_id, move_type, state, auto_post,
+                       create_uid, create_date, write_uid, write_date)
+                VALUES ('BENCH/OPENING/' || %(company)s, %(day)s, %(journal)s,
+                        %(company)s, %(currency)s, 'entry', 'posted', 'no',
+                        1, now(), 1, now())
+             RETURNING id
+            )
+            INSERT INTO account_move_line (move_id, date, journal_id, company_id,
+                   account_id, currency_id, company_currency_id, display_type,
+                   parent_state, balance, debit, credit, amount_currency,
+                   amount_residual, reconciled, create_uid, create_date,
+                   write_uid, write_date)
+            SELECT move.id, %(day)s, %(journal)s, %(company)s, side.account,
+                   %(currency)s, %(currency)s, 'product', 'posted', side.amount,
+                   GREATEST(side.amount, 0), GREATEST(-side.amount, 0),
+                   side.amount, 0, FALSE, 1, now(), 1, now()
+              FROM move, (VALUES (%(asset_cash)s, %(opening)s::numeric),
+                                 (%(equity)s, -%(opening)s::numeric))
+                         AS side(account, amount)
+            """,
+            day=date(YEAR - 1, 12, 31),
+            opening=opening,
+            **{k: v for k, v in params.items() if k != "moves"},
         )
     )
 
@@ -334,30 +395,26 @@ def generate_leaves(env, company, per_employee):
     return env.cr.rowcount
 
 
-def measure(env, company):
-    # Importable only once the registry has set up the addons path.
-    from odoo.addons.csr_management.services.period_compute import PeriodCompute
-
-    period = env["csr.period"].create(
-        {
-            "company_id": company.id,
-            "kind": "year",
-            "date_from": date(YEAR, 1, 1),
-            "date_to": date(YEAR, 12, 31),
-        }
+def year_periods(env, company):
+    """The year, its 4 quarters and its 12 months, the year first."""
+    vals = [("year", date(YEAR, 1, 1), 12)]
+    vals += [("quarter", date(YEAR, 1 + 3 * q, 1), 3) for q in range(4)]
+    vals += [("month", date(YEAR, m, 1), 1) for m in range(1, 13)]
+    return env["csr.period"].create(
+        [
+            {
+                "company_id": company.id,
+                "kind": kind,
+                "date_from": start,
+                "date_to": start + relativedelta(months=months, days=-1),
+            }
+            for kind, start, months in vals
+        ]
     )
-    # Planner statistics, as autovacuum keeps them on a live database.
-    env.cr.execute("ANALYZE")
-    env.invalidate_all()
-    PeriodCompute(period).run()  # warm the caches once, like a running server
-    period.value_ids.unlink()
-    env.invalidate_all()
-    queries = env.cr.sql_log_count
-    start = time.perf_counter()
-    report = PeriodCompute(period).run()
-    wall = time.perf_counter() - start
-    queries = env.cr.sql_log_count - queries
-    start = time.perf_counter()
+
+
+def floor_query(env, company):
+    """The floor: one bare aggregate of the year's journal items."""
     env.cr.execute(
         SQL(
             """
@@ -372,9 +429,178 @@ def measure(env, company):
             date(YEAR, 12, 31),
         )
     )
-    env.cr.fetchall()
-    floor = time.perf_counter() - start
-    return wall, queries, floor, report, period
+    return env.cr.fetchall()
+
+
+def repeated(env, action, reps, before=None):
+    """(min s, median s, queries, result) of ``reps`` timed runs after one
+    warm-up; ``before()`` runs untimed ahead of each (fresh values)."""
+    runs = []
+    for rep in range(reps + 1):
+        if before:
+            before()
+        run = timed(env, action)
+        if rep:  # the first run warms the caches, like a running server
+            runs.append(run)
+    times = [run[0] for run in runs]
+    return min(times), statistics.median(times), runs[-1][1], runs[-1][2]
+
+
+def measure(env, company, reps, with_mis):
+    """The compute's figures: {name: (min, median, queries, note)}."""
+    # Importable only once the registry has set up the addons path.
+    from odoo.addons.csr_management.services.period_compute import (
+        PeriodCompute,
+        PeriodsCompute,
+    )
+
+    periods = year_periods(env, company)
+    year = periods[0]
+
+    def fresh(records=periods):
+        def clear():
+            records.value_ids.unlink()
+            env.flush_all()
+
+        return clear
+
+    figures = {}
+    floor = repeated(env, lambda: floor_query(env, company), reps)
+    figures["floor"] = (*floor[:3], "bare SQL aggregate of the year's items")
+    run = repeated(env, lambda: PeriodCompute(year).run(), reps, fresh(year))
+    figures["year"] = (*run[:3], f"{len(run[3].created)} values")
+    together = repeated(env, lambda: PeriodsCompute(periods).run(), reps, fresh())
+    created = sum(len(report.created) for report in together[3].values())
+    figures["periods"] = (*together[:3], f"{created} values, one read per source")
+    alone = repeated(
+        env,
+        lambda: [PeriodCompute(period).run() for period in periods],
+        1,
+        fresh(),
+    )
+    figures["periods_alone"] = (*alone[:3], "17 computes one after the other")
+    Period = env["csr.period"]
+    job = repeated(
+        env,
+        lambda: Period._compute_company_periods(company.id, date(YEAR + 1, 1, 5)),
+        1,
+        fresh(),
+    )
+    figures["job"] = (*job[:3], "with chatter, warnings and 17 scorecards")
+    if with_mis and "mis.report" in env:
+        mis_one, mis_all = mis_instances(env, company)
+        one = repeated(env, mis_one.compute, reps)
+        figures["mis_year"] = (*one[:3], "OCA mis_builder, 1 column, 9 KPIs")
+        every = repeated(env, mis_all.compute, reps)
+        figures["mis_periods"] = (*every[:3], "OCA mis_builder, 17 columns")
+    return figures, periods
+
+
+def mis_instances(env, company):
+    """An OCA mis_builder report of the accounting KPIs the addon computes
+    (ECO-01 to 07 and SOC-19's numerator), and two instances: the year
+    alone, and its 17 periods as columns."""
+    assets = (
+        "asset_receivable",
+        "asset_cash",
+        "asset_current",
+        "asset_non_current",
+        "asset_prepayments",
+        "asset_fixed",
+    )
+    training = env.ref("csr_management.account_tag_csr_training").id
+    country = company.country_id.id
+    kpis = [
+        ("eco01", '-balp[("account_type", "=", "income")]'),
+        ("eco02", f"bale[('account_type', 'in', {assets!r})]"),
+        ("eco03", "-balp[('account_type', 'in', ('income', 'income_other'))]"),
+        ("eco04", "balp[('account_type', 'in', ('expense', 'expense_direct_cost'))]"),
+        ("eco05", "eco03 - eco04"),
+        (
+            "netres",
+            "-balp[('account_type', 'in', ('income', 'income_other', 'expense', "
+            "'expense_direct_cost', 'expense_depreciation'))]",
+        ),
+        ("eco06", "netres / eco01 * 100"),
+        (
+            "eco07",
+            "local.amount_untaxed_signed / bills.amount_untaxed_signed * 100",
+        ),
+        ("soc19", f"balp[('tag_ids', '=', {training})]"),
+    ]
+    move = env["ir.model"]._get("account.move")
+    field = env["ir.model.fields"]._get
+    bill = [("move_type", "in", ("in_invoice", "in_refund")), ("state", "=", "posted")]
+    report = env["mis.report"].create(
+        {
+            "name": "CSR benchmark",
+            "kpi_ids": [
+                Command.create({"name": name, "description": name, "expression": expr})
+                for name, expr in kpis
+            ],
+            "query_ids": [
+                Command.create(
+                    {
+                        "name": name,
+                        "model_id": move.id,
+                        "field_ids": [
+                            Command.set(
+                                [field("account.move", "amount_untaxed_signed").id]
+                            )
+                        ],
+                        "aggregate": "sum",
+                        "date_field": field("account.move", "invoice_date").id,
+                        "company_field_id": field("account.move", "company_id").id,
+                        "domain": repr(bill + extra),
+                    }
+                )
+                for name, extra in (
+                    ("bills", [("commercial_partner_id.country_id", "!=", False)]),
+                    ("local", [("commercial_partner_id.country_id", "=", country)]),
+                )
+            ],
+        }
+    )
+    spans = [(p.name, p.date_from, p.date_to) for p in year_periods_spans()]
+
+    def instance(columns):
+        return env["mis.report.instance"].create(
+            {
+                "name": "CSR benchmark",
+                "report_id": report.id,
+                "company_id": company.id,
+                "period_ids": [
+                    Command.create(
+                        {
+                            "name": name,
+                            "mode": "fix",
+                            "manual_date_from": start,
+                            "manual_date_to": end,
+                        }
+                    )
+                    for name, start, end in columns
+                ],
+            }
+        )
+
+    return instance(spans[:1]), instance(spans)
+
+
+def year_periods_spans():
+    from types import SimpleNamespace
+
+    spans = [SimpleNamespace(name=str(YEAR), date_from=date(YEAR, 1, 1), months=12)]
+    spans += [
+        SimpleNamespace(name=f"Q{q + 1}", date_from=date(YEAR, 1 + 3 * q, 1), months=3)
+        for q in range(4)
+    ]
+    spans += [
+        SimpleNamespace(name=f"{YEAR}-{m:02d}", date_from=date(YEAR, m, 1), months=1)
+        for m in range(1, 13)
+    ]
+    for span in spans:
+        span.date_to = span.date_from + relativedelta(months=span.months, days=-1)
+    return spans
 
 
 def timed(env, action):
@@ -438,20 +664,67 @@ def measure_kit(env, company):
     return exported, imported, rows
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--database", required=True)
-    parser.add_argument("--addons-path", required=True)
-    parser.add_argument("--lines", type=int, default=1_000_000)
-    parser.add_argument("--employees", type=int, default=1_000)
-    parser.add_argument("--stock-moves", type=int, default=200_000)
-    parser.add_argument("--scraps", type=int, default=2_000)
-    parser.add_argument("--leaves-per-employee", type=int, default=10)
-    args = parser.parse_args()
-    odoo.tools.config.parse_config(
-        ["-d", args.database, f"--addons-path={args.addons_path}", "--log-level=warn"]
-    )
-    registry = Registry(args.database)
+def print_table(rows):
+    """A Markdown table: figure, min / median, queries, ratio, note."""
+    print("| Figure | min / median | Queries | Ratio | Note |")
+    print("|---|---|---|---|---|")
+    for name, low, median, queries, ratio, note in rows:
+        times = f"{low:.3f} / {median:.3f} s" if low is not None else ""
+        print(f"| {name} | {times} | {queries} | {ratio} | {note} |")
+
+
+def company_rows(figures):
+    floor, year = figures["floor"], figures["year"]
+    periods, alone = figures["periods"], figures["periods_alone"]
+    rows = [
+        ("bare SQL floor", *floor[:3], "1", floor[3]),
+        (
+            f"compute of {YEAR}",
+            *year[:3],
+            f"{year[1] / floor[1]:.2f}x floor (target <= 2)",
+            year[3],
+        ),
+        (
+            "17 periods together",
+            *periods[:3],
+            f"{periods[1] / year[1]:.2f}x year (target <= 1.5)",
+            periods[3],
+        ),
+        (
+            "17 periods one by one",
+            *alone[:3],
+            f"{alone[1] / periods[1]:.1f}x together",
+            alone[3],
+        ),
+        (
+            "monthly job, this company",
+            *figures["job"][:3],
+            f"{figures['job'][1] / year[1]:.2f}x year",
+            figures["job"][3],
+        ),
+    ]
+    if "mis_year" in figures:
+        mis_year, mis_periods = figures["mis_year"], figures["mis_periods"]
+        rows += [
+            (
+                "mis_builder, year",
+                *mis_year[:3],
+                f"addon year {year[1] / mis_year[1]:.2f}x",
+                mis_year[3],
+            ),
+            (
+                "mis_builder, 17 columns",
+                *mis_periods[:3],
+                f"addon 17 periods {periods[1] / mis_periods[1]:.2f}x (target <= 1)",
+                mis_periods[3],
+            ),
+        ]
+    return rows
+
+
+def single_company(registry, args):
+    from odoo.addons.csr_management.services.period_compute import PeriodCompute
+
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
         company = env.ref("base.main_company")
@@ -463,13 +736,17 @@ def main():
         leaves = generate_leaves(env, company, args.leaves_per_employee)
         cr.commit()  # pylint: disable=invalid-commit  (the data must outlive this cursor)
         setup = time.perf_counter() - started
+    analyze(registry)
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
         company = env.ref("base.main_company")
         lines = env["account.move.line"].search_count([("company_id", "=", company.id)])
-        wall, queries, floor, report, period = measure(env, company)
+        figures, periods = measure(env, company, args.repeat, args.mis_builder)
+        period = periods[0]
+        period.value_ids.unlink()
+        PeriodCompute(period).run()
         card, created, answered, questions = measure_judgement(env, company, period)
-        data, workbook, size, rows = measure_reports(env, period)
+        data, workbook, size, indicators = measure_reports(env, period)
         kit_export, kit_import, kit_rows = measure_kit(env, company)
         cr.rollback()
     print(f"journal items            {lines:>12,}")
@@ -479,29 +756,290 @@ def main():
     )
     print(f"validated leaves         {leaves:>12,}")
     print(f"data generation          {setup:>11.1f} s  (not part of the measure)")
-    print(f"full compute of {YEAR}     {wall:>11.3f} s  ({len(report.created)} values)")
-    print(f"SQL queries              {queries:>12,}")
-    print(f"bare SQL aggregate       {floor:>11.3f} s  (floor)")
-    print(f"scorecard refresh        {card[0]:>11.3f} s  ({card[1]} queries)")
-    print(
-        f"self-assessment created  {created[0]:>11.3f} s  "
-        f"({questions} questions pre-answered, {created[1]} queries)"
+    print(f"load average             {load():>12}")
+    print()
+    rows = company_rows(figures)
+    rows += [
+        ("scorecard refresh", card[0], card[0], card[1], "", ""),
+        (
+            "self-assessment created",
+            created[0],
+            created[0],
+            created[1],
+            "",
+            f"{questions} questions pre-answered",
+        ),
+        ("all answers saved", answered[0], answered[0], answered[1], "", ""),
+        ("report data", data[0], data[0], data[1], "", f"{indicators} indicators"),
+        ("XLSX workbook", workbook, workbook, 0, "", f"{size:,} bytes"),
+        (
+            "CSR kit export",
+            kit_export[0],
+            kit_export[0],
+            kit_export[1],
+            "",
+            f"{len(kit_export[2]):,} bytes",
+        ),
+        (
+            "CSR kit import",
+            kit_import[0],
+            kit_import[0],
+            kit_import[1],
+            "",
+            f"{kit_rows} rows compared",
+        ),
+    ]
+    print_table(rows)
+
+
+def analyze(registry):
+    """Planner statistics, committed, as autovacuum keeps them on a live
+    database (inside a rolled-back transaction they would vanish)."""
+    with registry.cursor() as cr:
+        cr.execute("ANALYZE")
+        cr.commit()  # pylint: disable=invalid-commit
+
+
+def load():
+    with open("/proc/loadavg", encoding="ascii") as stat:
+        return " ".join(stat.read().split()[:3])
+
+
+# -- consultant mode -----------------------------------------------------------
+
+
+def generate_companies(env, count, lines, employees):
+    """``count`` companies, branches of the main one so that they share its
+    chart of accounts (as Odoo 18 branches do), each with its own journal,
+    ``lines`` journal items, ``employees`` employees and the 17 periods of
+    the year."""
+    main = env.ref("base.main_company")
+    main.country_id = env.ref("base.co")
+    stamp = datetime.now().strftime("%H%M%S")
+    companies = env["res.company"].create(
+        [
+            {
+                "name": f"Client {n:04d} ({stamp})",
+                "parent_id": main.id,
+                "country_id": main.country_id.id,
+                "currency_id": main.currency_id.id,
+            }
+            for n in range(count)
+        ]
     )
-    print(f"all answers saved        {answered[0]:>11.3f} s  ({answered[1]} queries)")
-    print(
-        f"report data              {data[0]:>11.3f} s  "
-        f"({rows} indicators, {data[1]} queries)"
+    env.flush_all()
+    accounts, _journal, partner, electricity = books_setup(env, main)
+    for company in companies:
+        journal = env["account.journal"].create(
+            {
+                "name": "Bench",
+                "code": "BNCH",
+                "type": "general",
+                "company_id": company.id,
+            }
+        )
+        generate_books(env, company, lines, (accounts, journal, partner, electricity))
+        generate_workforce(env, company, employees)
+        year_periods(env, company)
+    return companies
+
+
+def consultant(registry, args):
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        started = time.perf_counter()
+        companies = generate_companies(env, args.companies, args.lines, args.employees)
+        ids = companies.ids
+        cr.commit()  # pylint: disable=invalid-commit
+        setup = time.perf_counter() - started
+    analyze(registry)
+    today = date(YEAR + 1, 1, 5)
+    # One process: the monthly job over every company (commits per company).
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        due = len(env["csr.period"]._companies_due(today))
+        start = time.perf_counter()
+        env["csr.period"]._cron_compute_open_periods(today=today)
+        one = time.perf_counter() - start
+        values = env["csr.indicator.value"].search_count([])
+        cr.commit()  # pylint: disable=invalid-commit
+    clear_results(registry)
+    # Two workers, each a process computing its share of the companies; the
+    # span from the first start to the last end of their computes (not the
+    # loading of their registries).
+    workers = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                __file__,
+                "--database",
+                args.database,
+                "--addons-path",
+                args.addons_path,
+                "--worker",
+                ",".join(map(str, ids[n :: args.workers])),
+            ],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(args.workers)
+    ]
+    spans = [worker.communicate()[0].split() for worker in workers]
+    failed = [worker.returncode for worker in workers]
+    two = max(float(span[1]) for span in spans) - min(float(span[0]) for span in spans)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        values_two = env["csr.indicator.value"].search_count([])
+        queue = "queue.job" in env
+        printed = measure_reports_of(env, ids[:50])
+        cr.rollback()
+    print(f"companies                {args.companies:>12,}")
+    print(f"journal items each       {args.lines:>12,}")
+    print(f"employees each           {args.employees:>12,}")
+    print(f"data generation          {setup:>11.1f} s  (not part of the measure)")
+    print(f"load average             {load():>12}")
+    print()
+    print_table(
+        [
+            (
+                "monthly job, 1 process",
+                one,
+                one,
+                "",
+                "",
+                f"{values:,} values, 17 periods per company",
+            ),
+            (
+                "per company",
+                one / due,
+                one / due,
+                "",
+                "",
+                f"{due} companies due",
+            ),
+            *printed,
+            (
+                f"{args.workers} workers",
+                two,
+                two,
+                "",
+                f"speed-up {one / two:.2f}x",
+                f"{values_two:,} values; exit codes {failed}; queue_job "
+                + ("installed" if queue else "not installed (processes)"),
+            ),
+        ]
     )
-    print(f"XLSX workbook            {workbook:>11.3f} s  ({size:,} bytes)")
-    print(
-        f"CSR kit export           {kit_export[0]:>11.3f} s  "
-        f"({len(kit_export[2]):,} bytes, {kit_export[1]} queries)"
+
+
+def measure_reports_of(env, company_ids):
+    """The reports of the companies' year at once: their data, the printed
+    report's HTML, the workbook and the VSME export (rows of the table)."""
+    from odoo.addons.csr_management.services.report_data import ReportData
+    from odoo.addons.csr_management.services.report_xlsx import (
+        build_workbook,
+        workbook_labels,
     )
-    print(
-        f"CSR kit import           {kit_import[0]:>11.3f} s  "
-        f"({kit_rows} rows compared, {kit_import[1]} queries)"
+    from odoo.addons.csr_management.services.vsme_export import (
+        build_vsme_workbook,
+        vsme_labels,
     )
-    print(f"compute / floor          {wall / floor:>12.2f} x")
+
+    periods = env["csr.period"].search(
+        [("company_id", "in", company_ids), ("kind", "=", "year")]
+    )
+    count = len(periods)
+    data = timed(env, lambda: ReportData(env).build(periods))
+    reports = data[2]
+    workbook = timed(env, lambda: build_workbook(reports, workbook_labels(env)))
+    vsme = timed(env, lambda: build_vsme_workbook(reports, vsme_labels(env)))
+    action = env.ref("csr_management.action_report_triple_bottom_line")
+    html = timed(env, lambda: action._render_qweb_html(action.report_name, periods.ids))
+    return [
+        (
+            f"report data, {count} companies",
+            data[0],
+            data[0],
+            data[1],
+            f"{data[1] / count:.1f} queries per company",
+            f"{sum(len(r.rows) for r in reports):,} indicator rows",
+        ),
+        (
+            f"printed report HTML, {count} companies",
+            html[0],
+            html[0],
+            html[1],
+            f"{html[1] / count:.1f} queries per company",
+            f"{len(html[2][0]):,} bytes (PDF: + wkhtmltopdf)",
+        ),
+        (
+            f"XLSX workbook, {count} companies",
+            workbook[0],
+            workbook[0],
+            workbook[1],
+            "",
+            f"{len(workbook[2]):,} bytes",
+        ),
+        (
+            f"VSME export, {count} companies",
+            vsme[0],
+            vsme[0],
+            vsme[1],
+            "",
+            f"{len(vsme[2]):,} bytes",
+        ),
+    ]
+
+
+def clear_results(registry):
+    with registry.cursor() as cr:
+        for table in ("csr_action_suggestion", "csr_scorecard", "csr_indicator_value"):
+            cr.execute(SQL("DELETE FROM %s", SQL.identifier(table)))
+        cr.commit()  # pylint: disable=invalid-commit
+
+
+def worker(registry, company_ids):
+    """A worker: compute its companies' periods, committing each; prints
+    when it started and ended (wall-clock seconds)."""
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        env["csr.period"].search([], limit=1)  # warm the registry's caches
+        start = time.time()
+        for company_id in company_ids:
+            env["csr.period"]._compute_company_periods(company_id, date(YEAR + 1, 1, 5))
+            cr.commit()  # pylint: disable=invalid-commit
+        print(start, time.time())
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database", required=True)
+    parser.add_argument("--addons-path", required=True)
+    parser.add_argument("--lines", type=int, default=None)
+    parser.add_argument("--employees", type=int, default=None)
+    parser.add_argument("--stock-moves", type=int, default=200_000)
+    parser.add_argument("--scraps", type=int, default=2_000)
+    parser.add_argument("--leaves-per-employee", type=int, default=10)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--mis-builder", action="store_true")
+    parser.add_argument("--companies", type=int, default=0)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    consultant_mode = args.companies > 0
+    if args.lines is None:
+        args.lines = 20_000 if consultant_mode else 1_000_000
+    if args.employees is None:
+        args.employees = 20 if consultant_mode else 1_000
+    odoo.tools.config.parse_config(
+        ["-d", args.database, f"--addons-path={args.addons_path}", "--log-level=warn"]
+    )
+    registry = Registry(args.database)
+    if args.worker:
+        worker(registry, [int(i) for i in args.worker.split(",") if i])
+    elif consultant_mode:
+        consultant(registry, args)
+    else:
+        single_company(registry, args)
 
 
 if __name__ == "__main__":

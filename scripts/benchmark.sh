@@ -2,18 +2,44 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 # Benchmark: a throwaway database with the addon, 1,000,000 journal items and
 # 1,000 employees (override: scripts/benchmark.sh --lines 100000), then the
-# timed compute of one year. Prints its figures; changes nothing else.
-#   CSR_KEEP_DB=1  keep the database afterwards, to study it (its name is printed)
+# timed compute of one year and of its 17 periods. Prints a table of its
+# figures, the bare SQL floor and the ratios; changes nothing else.
+#   --mis-builder     also install OCA mis_builder 18.0 (from PyPI, --no-deps,
+#                     into a temporary addons folder) and time it beside
+#   --companies N     consultant mode: N companies of --lines items each (say
+#                     --companies 300 --lines 20000); prints the monthly job's
+#                     total, its time per company and the speed-up of 2 workers
+#   CSR_BENCH_DB=name choose the database's name (default csr_bench_<time>_<pid>)
+#   CSR_KEEP_DB=1     keep the database afterwards, to study it (planner
+#                     statistics included: ANALYZE runs after the data commit)
 source "$(dirname "$0")/lib.sh"
 
 require_odoo
 ensure_postgres
 ADDONS="$(addons_path)"
-DB="csr_bench_$(date +%Y%m%d%H%M%S)_$$"
-trap 'drop_unless_kept "$DB"' EXIT
+DB="${CSR_BENCH_DB:-csr_bench_$(date +%Y%m%d%H%M%S)_$$}"
+db_exists "$DB" && die "Database '$DB' exists already: choose another CSR_BENCH_DB."
+trap 'drop_unless_kept "$DB"; [ -n "${PEERS:-}" ] && rm -rf "$PEERS"' EXIT
 
-say "Installing $ADDON_NAME into '$DB'"
-odoo_bin -d "$DB" --addons-path="$ADDONS" -i "$ADDON_NAME" --without-demo=all \
+MODULES="$ADDON_NAME"
+for arg in "$@"; do
+    if [ "$arg" = "--mis-builder" ]; then
+        PEERS="$(mktemp -d)"
+        say "Installing OCA mis_builder 18.0 from PyPI (--no-deps) into $PEERS"
+        # One pip call: --target does not merge into a folder it made before.
+        "$PY" -m pip install --quiet --disable-pip-version-check --no-deps \
+            --target "$PEERS" "odoo-addon-mis_builder>=18.0,<18.1" \
+            "odoo-addon-date_range>=18.0,<18.1" "odoo-addon-report_xlsx>=18.0,<18.1" \
+            openupgradelib \
+            || die "Could not install mis_builder from PyPI."
+        ADDONS="$ADDONS,$PEERS/odoo/addons"
+        export PYTHONPATH="$PEERS${PYTHONPATH:+:$PYTHONPATH}"
+        MODULES="$MODULES,mis_builder"
+    fi
+done
+
+say "Installing $MODULES into '$DB'"
+odoo_bin -d "$DB" --addons-path="$ADDONS" -i "$MODULES" --without-demo=all \
     --stop-after-init --log-level=warn
 say "Generating data and measuring"
 "$PY" "$REPO_DIR/scripts/benchmark.py" --database "$DB" --addons-path "$ADDONS" "$@"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from odoo.tools import SQL
 
-from ..engine import accounting
+from ..engine import accounting, months
 
 
 @dataclass
@@ -121,12 +121,90 @@ def account_totals(env, company, period, with_closing):
     return {"account": flow, "account_closing": closing}
 
 
+def monthly_account_totals(env, company, periods, with_closing):
+    """Per account, the sums of every month the periods cover and, when asked,
+    the opening balances before the first of them: one scan of the journal
+    items, from which ``period_account_totals`` gives each period the totals
+    ``account_totals`` would read for it alone."""
+    env.flush_all()
+    first, last = months.span(periods)
+    rows = env.execute_query(
+        SQL(
+            """
+            SELECT line.account_id,
+                   CASE WHEN line.date >= %(first)s
+                        THEN date_trunc('month', line.date)::date END,
+                   %(sums)s
+              FROM account_move_line line
+             WHERE line.company_id = %(company)s
+               AND line.parent_state = 'posted'
+               AND line.date <= %(last)s
+               AND %(since)s
+          GROUP BY 1, 2
+            """,
+            sums=SQL(", ").join(
+                SQL("SUM(line.%s)", SQL.identifier(measure))
+                for measure in accounting.MEASURES
+            ),
+            company=company.id,
+            first=first,
+            last=last,
+            since=SQL("TRUE") if with_closing else SQL("line.date >= %s", first),
+        )
+    )
+    opening, monthly = {}, {}
+    for account_id, month, *sums in rows:
+        into = opening if month is None else monthly.setdefault(month, {})
+        into[account_id] = dict(zip(accounting.MEASURES, sums, strict=True))
+    return opening, monthly, with_closing
+
+
+def period_account_totals(totals, period):
+    """One period's share of ``monthly_account_totals``, shaped as
+    ``account_totals`` returns it."""
+    opening, monthly, with_closing = totals
+    flow = months.flows(monthly, period.date_from, period.date_to)
+    closing = {}
+    if with_closing:
+        closing = months.closing(opening, monthly, period.date_to)
+        flow = {account_id: flow.get(account_id, {}) for account_id in closing}
+    width = {measure: 0 for measure in accounting.MEASURES}
+    return {
+        "account": months.as_floats(
+            {key: {**width, **sums} for key, sums in flow.items()}
+        ),
+        "account_closing": months.as_floats(
+            {key: {**width, **sums} for key, sums in closing.items()}
+        ),
+    }
+
+
 def fetch_accounts(env, period, sources):
     """Journal-item sums per account, for the period and up to its end."""
     company = period.company_id
-    _records, accounts, review = company_accounts(env, company)
     with_closing = any(s.method == "account_closing" for s in sources)
     totals = account_totals(env, company, period, with_closing)
+    return _account_figures(
+        env, period, sources, company_accounts(env, company), totals
+    )
+
+
+def fetch_accounts_for_periods(env, company, periods, sources):
+    """``fetch_accounts`` of several periods of one company from one scan."""
+    with_closing = any(s.method == "account_closing" for s in sources)
+    totals = monthly_account_totals(env, company, periods, with_closing)
+    accounts = company_accounts(env, company)
+    return {
+        period: _account_figures(
+            env, period, sources, accounts, period_account_totals(totals, period)
+        )
+        for period in periods
+    }
+
+
+def _account_figures(env, period, sources, company_books, totals):
+    company = period.company_id
+    _records, accounts, review = company_books
     figures = {}
     for source in sources:
         since = period.date_from if source.method == "account" else None
@@ -149,21 +227,74 @@ def fetch_accounts(env, period, sources):
     return figures
 
 
+fetch_accounts.for_periods = fetch_accounts_for_periods
+
+
+def _bill_domain(company, date_from, date_to):
+    return [
+        ("company_id", "=", company.id),
+        ("move_type", "in", ("in_invoice", "in_refund")),
+        ("state", "=", "posted"),
+        ("invoice_date", ">=", date_from),
+        ("invoice_date", "<=", date_to),
+    ]
+
+
 def fetch_local_supplier_share(env, period, sources):
     """Vendor bills (net of refunds) from suppliers in the company's country,
     over those from suppliers whose country is known. A supplier without a
     country is neither local nor foreign: it is left out and named."""
     company = period.company_id
-    domain = [
-        ("company_id", "=", company.id),
-        ("move_type", "in", ("in_invoice", "in_refund")),
-        ("state", "=", "posted"),
-        ("invoice_date", ">=", period.date_from),
-        ("invoice_date", "<=", period.date_to),
-    ]
+    domain = _bill_domain(company, period.date_from, period.date_to)
     groups = env["account.move"]._read_group(
         domain, ["commercial_partner_id"], ["amount_untaxed_signed:sum"]
     )
+    return _local_share_figures(env, company, domain, groups, sources)
+
+
+def fetch_local_supplier_share_for_periods(env, company, periods, sources):
+    """``fetch_local_supplier_share`` of several periods: the bills are read
+    once, grouped by supplier and month, and each period's share is worked
+    out again from its months' amounts."""
+    first, last = months.span(periods)
+    env.flush_all()
+    rows = env.execute_query(
+        SQL(
+            """
+            SELECT date_trunc('month', move.invoice_date)::date,
+                   move.commercial_partner_id, SUM(move.amount_untaxed_signed)
+              FROM account_move move
+             WHERE move.company_id = %(company)s
+               AND move.move_type IN ('in_invoice', 'in_refund')
+               AND move.state = 'posted'
+               AND move.invoice_date BETWEEN %(first)s AND %(last)s
+          GROUP BY 1, 2
+            """,
+            company=company.id,
+            first=first,
+            last=last,
+        )
+    )
+    by_month = {}
+    for month, partner_id, amount in rows:
+        by_month.setdefault(month, []).append((partner_id, amount))
+    partners = env["res.partner"].browse({row[1] for row in rows if row[1]})
+    figures = {}
+    for period in periods:
+        amounts = {}
+        for month_rows in months.in_period(by_month, period.date_from, period.date_to):
+            for partner_id, amount in month_rows:
+                amounts.setdefault(partner_id, []).append(amount)
+        groups = [
+            (partners.browse(partner_id), float(months.decimal_sum(parts)))
+            for partner_id, parts in amounts.items()
+        ]
+        domain = _bill_domain(company, period.date_from, period.date_to)
+        figures[period] = _local_share_figures(env, company, domain, groups, sources)
+    return figures
+
+
+def _local_share_figures(env, company, domain, groups, sources):
     unknown = [(p, amount) for p, amount in groups if not p.country_id]
     known = [(p, amount) for p, amount in groups if p.country_id]
     total = sum(amount for _partner, amount in known)
@@ -192,20 +323,35 @@ def fetch_local_supplier_share(env, period, sources):
     }
 
 
+fetch_local_supplier_share.for_periods = fetch_local_supplier_share_for_periods
+
+
 def fetch_supplier_payment_days(env, period, sources):
     """Amount-weighted days from bill date to full payment, for the vendor
     bills whose last payment falls in the period. Only payments and bank
     statement lines count: a credit note settles a bill without paying it."""
     company = period.company_id
+    return fetch_supplier_payment_days_for_periods(env, company, period, sources)[
+        period
+    ]
+
+
+def fetch_supplier_payment_days_for_periods(env, company, periods, sources):
+    """The payment days of several periods, from the bills paid in any of
+    their months: one query, each period's average worked out again from
+    its months' weighted sums."""
+    first, last = months.span(periods)
     env.flush_all()
     rows = env.execute_query(
         SQL(
             """
-            SELECT SUM(paid.amount * paid.days) / NULLIF(SUM(paid.amount), 0),
+            SELECT date_trunc('month', paid.paid_on)::date,
+                   SUM(paid.amount * paid.days), SUM(paid.amount),
                    ARRAY_AGG(paid.move_id)
               FROM (
                     SELECT line.move_id,
                            ABS(line.balance) AS amount,
+                           MAX(partial.max_date) AS paid_on,
                            MAX(partial.max_date) - move.invoice_date AS days
                       FROM account_move_line line
                       JOIN account_move move ON move.id = line.move_id
@@ -224,16 +370,29 @@ def fetch_supplier_payment_days(env, period, sources):
                   GROUP BY line.id, line.move_id, move.invoice_date
                     HAVING MAX(partial.max_date) BETWEEN %(date_from)s AND %(date_to)s
                    ) paid
+          GROUP BY 1
             """,
             company=company.id,
-            date_from=period.date_from,
-            date_to=period.date_to,
+            date_from=first,
+            date_to=last,
         )
     )
-    average, move_ids = rows[0] if rows else (None, None)
-    value = float(average) if average is not None else None
-    domain = [("id", "in", sorted(set(move_ids or [])))]
-    return {source: Figure(value, "account.move", domain) for source in sources}
+    by_month = {month: (weighted, amount, ids) for month, weighted, amount, ids in rows}
+    figures = {}
+    for period in periods:
+        parts = months.in_period(by_month, period.date_from, period.date_to)
+        weighted = months.decimal_sum(part[0] for part in parts)
+        amount = months.decimal_sum(part[1] for part in parts)
+        value = float(weighted / amount) if amount else None
+        move_ids = {move_id for part in parts for move_id in part[2]}
+        domain = [("id", "in", sorted(move_ids))]
+        figures[period] = {
+            source: Figure(value, "account.move", domain) for source in sources
+        }
+    return figures
+
+
+fetch_supplier_payment_days.for_periods = fetch_supplier_payment_days_for_periods
 
 
 FETCHERS = {

@@ -20,7 +20,7 @@ import pytz
 from odoo.osv import expression
 from odoo.tools import SQL
 
-from ..engine import materials
+from ..engine import materials, months
 from .fetchers import Figure
 
 RECEIVED_MOVE_DOMAIN = [
@@ -35,9 +35,13 @@ RECEIVED_MOVE_DOMAIN = [
 NAMES_IN_NOTE = 10
 
 
+def _zone_name(company):
+    return company.partner_id.tz or "UTC"
+
+
 def period_bounds(company, period):
     """First instant of the period and first instant after it, naive UTC."""
-    zone = pytz.timezone(company.partner_id.tz or "UTC")
+    zone = pytz.timezone(_zone_name(company))
 
     def utc(day):
         local = zone.localize(datetime.combine(day, time.min))
@@ -63,9 +67,20 @@ def _product_joins(product_column):
     )
 
 
-def _received_rows(env, company, bounds, activity_ids):
+def _local_month(company, column):
+    """The first day of the local month of a UTC timestamp column."""
+    return SQL(
+        "date_trunc('month', %s AT TIME ZONE 'UTC' AT TIME ZONE %s)::date",
+        column,
+        _zone_name(company),
+    )
+
+
+def _received_rows(env, company, bounds, activity_ids, by_month=False):
     """(activity, product, unit, product unit, weight, net quantity) of the
-    receipts and supplier returns of the period: one grouped query.
+    receipts and supplier returns of the period: one grouped query. With
+    ``by_month``, each row starts with its local month and ends with whether
+    it is a receipt or a return (see ``_by_month``).
 
     The moves are summed first, by product, unit and pair of locations, in
     one pass over the table; only those few sums meet the locations and
@@ -73,21 +88,24 @@ def _received_rows(env, company, bounds, activity_ids):
     page by page: four times slower on 200,000 moves).
     """
     env.flush_all()
-    return env.execute_query(
+    month = _local_month(company, SQL("move.date")) if by_month else SQL("NULL")
+    rows = env.execute_query(
         SQL(
             """
-            SELECT %(activity)s, moved.product_id, moved.product_uom, tmpl.uom_id,
-                   product.weight,
+            SELECT moved.month, %(activity)s, moved.product_id, moved.product_uom,
+                   tmpl.uom_id, product.weight,
                    SUM(CASE WHEN source.usage = 'supplier' THEN moved.quantity
-                            ELSE -moved.quantity END)
+                            ELSE -moved.quantity END),
+                   source.usage
               FROM (
-                    SELECT move.product_id, move.product_uom, move.location_id,
-                           move.location_dest_id, SUM(move.quantity) AS quantity
+                    SELECT %(month)s AS month, move.product_id, move.product_uom,
+                           move.location_id, move.location_dest_id,
+                           SUM(move.quantity) AS quantity
                       FROM stock_move move
                      WHERE move.company_id = %(company)s
                        AND move.state = 'done'
                        AND move.date >= %(start)s AND move.date < %(end)s
-                  GROUP BY move.product_id, move.product_uom, move.location_id,
+                  GROUP BY 1, move.product_id, move.product_uom, move.location_id,
                            move.location_dest_id
                    ) moved
               JOIN stock_location source ON source.id = moved.location_id
@@ -96,62 +114,103 @@ def _received_rows(env, company, bounds, activity_ids):
              WHERE ((source.usage = 'supplier' AND target.usage = 'internal')
                     OR (source.usage = 'internal' AND target.usage = 'supplier'))
                AND %(activity)s = ANY(%(activities)s)
-          GROUP BY %(activity)s, moved.product_id, moved.product_uom, tmpl.uom_id,
-                   product.weight, source.usage
+          GROUP BY moved.month, %(activity)s, moved.product_id, moved.product_uom,
+                   tmpl.uom_id, product.weight, source.usage
             """,
             activity=_ACTIVITY,
             joins=_product_joins(SQL("moved.product_id")),
+            month=month,
             company=company.id,
             start=bounds[0],
             end=bounds[1],
             activities=list(activity_ids),
         )
     )
+    return rows if by_month else [row[1:-1] for row in rows]
 
 
-def _scrapped_rows(env, company, bounds, activity_ids):
+def _scrapped_rows(env, company, bounds, activity_ids, by_month=False):
     """Same shape, for the done scraps of the period; ``activity_ids`` None
     means every product."""
     env.flush_all()
+    month = _local_month(company, SQL("scrap.date_done")) if by_month else SQL("NULL")
     mapped = (
         SQL("%s = ANY(%s)", _ACTIVITY, list(activity_ids))
         if activity_ids is not None
         else SQL("TRUE")
     )
-    return env.execute_query(
+    rows = env.execute_query(
         SQL(
             """
-            SELECT %(activity)s, scrap.product_id, scrap.product_uom_id,
-                   tmpl.uom_id, product.weight, SUM(scrap.scrap_qty)
+            SELECT %(month)s, %(activity)s, scrap.product_id, scrap.product_uom_id,
+                   tmpl.uom_id, product.weight, SUM(scrap.scrap_qty), NULL
               FROM stock_scrap scrap
               %(joins)s
              WHERE scrap.company_id = %(company)s
                AND scrap.state = 'done'
                AND scrap.date_done >= %(start)s AND scrap.date_done < %(end)s
                AND %(mapped)s
-          GROUP BY %(activity)s, scrap.product_id, scrap.product_uom_id,
+          GROUP BY 1, %(activity)s, scrap.product_id, scrap.product_uom_id,
                    tmpl.uom_id, product.weight
             """,
             activity=_ACTIVITY,
             joins=_product_joins(SQL("scrap.product_id")),
+            month=month,
             company=company.id,
             start=bounds[0],
             end=bounds[1],
             mapped=mapped,
         )
     )
+    return rows if by_month else [row[1:-1] for row in rows]
+
+
+def _by_month(rows):
+    """{month: rows} of rows read ``by_month``."""
+    found = {}
+    for month, *row in rows:
+        found.setdefault(month, []).append(row)
+    return found
+
+
+def _rows_in(by_month, period):
+    """The period's rows, in the shape read for one period: the months' rows
+    of one activity, product, units, weight and direction added up."""
+    summed = {}
+    for month_rows in months.in_period(by_month, period.date_from, period.date_to):
+        for *key, quantity, usage in month_rows:
+            summed.setdefault((*key, usage), []).append(quantity)
+    return [
+        (*key[:-1], months.decimal_sum(quantities))
+        for key, quantities in summed.items()
+    ]
+
+
+def _span_bounds(company, periods):
+    first, last = months.span(periods)
+    return period_bounds(company, _Span(first, last))
+
+
+class _Span:
+    def __init__(self, date_from, date_to):
+        self.date_from, self.date_to = date_from, date_to
 
 
 # -- weighing --------------------------------------------------------------
 
 
-def _weigh(env, rows):
-    """[(activity id, unit id, Flow)]: each row's mass per unit, through
-    Odoo's units. Product weights are in the unit of the "weight in lbs"
-    setting (kg by default)."""
+def _scale(env):
+    """(kg, kg per unit of product weight): product weights are in the unit
+    of the "weight in lbs" setting (kg by default). Read once per fetch."""
     kg = env.ref("uom.product_uom_kgm")
     weight_unit = env["product.template"]._get_weight_uom_id_from_ir_config_parameter()
-    weight_to_kg = weight_unit._compute_quantity(1.0, kg, round=False)
+    return kg, weight_unit._compute_quantity(1.0, kg, round=False)
+
+
+def _weigh(env, rows, scale=None):
+    """[(activity id, unit id, Flow)]: each row's mass per unit, through
+    Odoo's units."""
+    kg, weight_to_kg = scale or _scale(env)
     # One browse of every unit involved: one prefetch, whatever the rows.
     units = env["uom.uom"].browse({row[2] for row in rows} | {row[3] for row in rows})
     by_id = {unit.id: unit for unit in units}
@@ -240,7 +299,28 @@ def fetch_stock_received(env, period, sources):
     company = period.company_id
     bounds = period_bounds(company, period)
     rows = _received_rows(env, company, bounds, sources.activity_ids.ids)
-    weighed = _weigh(env, rows)
+    return _received_figures(env, period, sources, rows)
+
+
+def fetch_stock_received_for_periods(env, company, periods, sources):
+    """``fetch_stock_received`` of several periods, from one read by month."""
+    bounds = _span_bounds(company, periods)
+    by_month = _by_month(
+        _received_rows(env, company, bounds, sources.activity_ids.ids, True)
+    )
+    scale = _scale(env)
+    return {
+        period: _received_figures(
+            env, period, sources, _rows_in(by_month, period), scale
+        )
+        for period in periods
+    }
+
+
+def _received_figures(env, period, sources, rows, scale=None):
+    company = period.company_id
+    bounds = period_bounds(company, period)
+    weighed = _weigh(env, rows, scale)
     base = [
         ("company_id", "=", company.id),
         ("state", "=", "done"),
@@ -269,13 +349,38 @@ def fetch_stock_received(env, period, sources):
     return figures
 
 
+def _scrap_activities(sources):
+    every_product = any(not source.activity_ids for source in sources)
+    return None if every_product else sources.activity_ids.ids
+
+
 def fetch_stock_scrapped(env, period, sources):
     """Waste proxy in tonnes: scrapped stock, an estimate by nature."""
     company = period.company_id
     bounds = period_bounds(company, period)
-    every_product = any(not source.activity_ids for source in sources)
-    activity_ids = None if every_product else sources.activity_ids.ids
-    weighed = _weigh(env, _scrapped_rows(env, company, bounds, activity_ids))
+    rows = _scrapped_rows(env, company, bounds, _scrap_activities(sources))
+    return _scrapped_figures(env, period, sources, rows)
+
+
+def fetch_stock_scrapped_for_periods(env, company, periods, sources):
+    """``fetch_stock_scrapped`` of several periods, from one read by month."""
+    bounds = _span_bounds(company, periods)
+    by_month = _by_month(
+        _scrapped_rows(env, company, bounds, _scrap_activities(sources), True)
+    )
+    scale = _scale(env)
+    return {
+        period: _scrapped_figures(
+            env, period, sources, _rows_in(by_month, period), scale
+        )
+        for period in periods
+    }
+
+
+def _scrapped_figures(env, period, sources, rows, scale=None):
+    company = period.company_id
+    bounds = period_bounds(company, period)
+    weighed = _weigh(env, rows, scale)
     base = [
         ("company_id", "=", company.id),
         ("state", "=", "done"),
@@ -304,6 +409,9 @@ def fetch_stock_scrapped(env, period, sources):
         )
     return figures
 
+
+fetch_stock_received.for_periods = fetch_stock_received_for_periods
+fetch_stock_scrapped.for_periods = fetch_stock_scrapped_for_periods
 
 FETCHERS = {
     "stock_received": fetch_stock_received,

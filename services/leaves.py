@@ -25,7 +25,7 @@ from functools import cached_property
 
 from odoo.tools import SQL
 
-from ..engine import vsme_xbrl, workforce
+from ..engine import months, vsme_xbrl, workforce
 from .fetchers import Figure
 from .workforce import (
     EMPLOYEE_TYPES,
@@ -102,51 +102,68 @@ def _kinds_in_use(env, company):
     return {kind for (kind,) in groups}
 
 
-def days_by_kind(env, company, period):
-    """{kind: days of the period} of validated sick and accident leaves."""
+def _periods_sql(periods):
+    """The periods as an SQL row source ``period(id, date_from, date_to)``."""
+    return SQL(
+        "unnest(%s::int[], %s::date[], %s::date[]) AS period(id, date_from, date_to)",
+        [p.id for p in periods],
+        [p.date_from for p in periods],
+        [p.date_to for p in periods],
+    )
+
+
+def days_by_kind(env, company, periods):
+    """{period id: {kind: days of the period}} of validated sick and accident
+    leaves, for one or several periods in one query."""
     env.flush_all()
     rows = env.execute_query(
         SQL(
             """
-            SELECT kind.csr_leave_kind,
+            SELECT period.id, kind.csr_leave_kind,
                    SUM(leave.number_of_days
-                       * (LEAST(leave.request_date_to, %(date_to)s)
-                          - GREATEST(leave.request_date_from, %(date_from)s) + 1)
+                       * (LEAST(leave.request_date_to, period.date_to)
+                          - GREATEST(leave.request_date_from, period.date_from) + 1)
                        / (leave.request_date_to - leave.request_date_from + 1)::float)
-              FROM hr_leave leave
+              FROM %(periods)s
+              JOIN hr_leave leave
+                ON leave.request_date_from <= period.date_to
+               AND leave.request_date_to >= period.date_from
               JOIN hr_leave_type kind ON kind.id = leave.holiday_status_id
               JOIN hr_employee employee ON employee.id = leave.employee_id
              WHERE leave.employee_company_id = %(company)s
                AND leave.state = 'validate'
                AND kind.csr_leave_kind IN ('sick', 'accident')
                AND employee.employee_type IN %(types)s
-               AND leave.request_date_from <= %(date_to)s
-               AND leave.request_date_to >= %(date_from)s
-          GROUP BY kind.csr_leave_kind
+          GROUP BY period.id, kind.csr_leave_kind
             """,
+            periods=_periods_sql(periods),
             company=company.id,
             types=EMPLOYEE_TYPES,
-            date_from=period.date_from,
-            date_to=period.date_to,
         )
     )
-    return {kind: float(days or 0.0) for kind, days in rows}
+    found = {period.id: {} for period in periods}
+    for period_id, kind, days in rows:
+        found[period_id][kind] = float(days or 0.0)
+    return found
 
 
-def scheduled_days(env, company, period):
-    """Working days the employees' schedules planned in the period (see the
-    module's docstring), in one query whose cost follows the number of
-    schedules × days, not employees × days: each schedule's working days are
-    listed once with a running count, and a contract's days are the
+def scheduled_days(env, company, periods):
+    """{period id: working days the employees' schedules planned in it} (see
+    the module's docstring), for one or several periods in one query whose
+    cost follows the number of schedules × days, not employees × days: each
+    schedule's working days over the periods' whole span are listed once
+    with a running count, and a contract's days in a period are the
     difference of that count between its last day and the day before its
     first. Odoo allows one running contract per employee at a time, so
     contracts never count a day twice."""
     env.flush_all()
+    first, last = months.span(periods)
     rows = env.execute_query(
         SQL(
             """
             WITH spans AS (
-                SELECT calendar.id AS calendar_id,
+                SELECT period.id AS period_id,
+                       calendar.id AS calendar_id,
                        -- Attendances of one resource only make its own
                        -- schedule: key it apart from the shared one.
                        CASE WHEN EXISTS (
@@ -155,16 +172,17 @@ def scheduled_days(env, company, period):
                                  WHERE own.calendar_id = calendar.id
                                    AND own.resource_id = employee.resource_id)
                             THEN employee.resource_id ELSE 0 END AS resource_key,
-                       GREATEST(contract.date_start, %(date_from)s) AS first_day,
-                       LEAST(COALESCE(contract.date_end, %(date_to)s), %(date_to)s)
-                           AS last_day
-                  FROM %(contracts)s contract
+                       GREATEST(contract.date_start, period.date_from) AS first_day,
+                       LEAST(COALESCE(contract.date_end, period.date_to),
+                             period.date_to) AS last_day
+                  FROM %(periods)s
+                  JOIN %(contracts)s contract
+                    ON contract.date_start <= period.date_to
+                   AND (contract.date_end IS NULL
+                        OR contract.date_end >= period.date_from)
                   JOIN hr_employee employee ON employee.id = contract.employee_id
                   JOIN resource_calendar calendar
                     ON calendar.id = contract.calendar_id
-                 WHERE contract.date_start <= %(date_to)s
-                   AND (contract.date_end IS NULL
-                        OR contract.date_end >= %(date_from)s)
             ),
             schedules AS (
                 SELECT DISTINCT span.calendar_id, span.resource_key, calendar.tz,
@@ -183,7 +201,8 @@ def scheduled_days(env, company, period):
                                             %(date_to)s::timestamp,
                                             interval '1 day') AS day(day)
             )
-            SELECT SUM(upto_last.worked - COALESCE(before_first.worked, 0))
+            SELECT span.period_id,
+                   SUM(upto_last.worked - COALESCE(before_first.worked, 0))
               FROM spans span
               JOIN running upto_last
                 ON upto_last.calendar_id = span.calendar_id
@@ -193,28 +212,34 @@ def scheduled_days(env, company, period):
                 ON before_first.calendar_id = span.calendar_id
                AND before_first.resource_key = span.resource_key
                AND before_first.day = span.first_day - 1
+          GROUP BY span.period_id
             """,
+            periods=_periods_sql(periods),
             contracts=contracts_sql(company),
             works=_working_day(company),
-            date_from=period.date_from,
-            date_to=period.date_to,
+            date_from=first,
+            date_to=last,
         )
     )
-    return int(rows[0][0] or 0)
+    found = {period.id: 0 for period in periods}
+    found.update({period_id: int(days or 0) for period_id, days in rows})
+    return found
 
 
-def parental_returns(env, company, period):
-    """({gender: (due, returned)}, leave ids): the employees whose validated
-    parental leave ended in the period (their last one), and whether a
-    contract of theirs runs the day after it ended."""
+def parental_returns(env, company, periods):
+    """{period id: ({gender: (due, returned)}, leave ids)}: the employees
+    whose validated parental leave ended in the period (their last one), and
+    whether a contract of theirs runs the day after it ended; one query for
+    one or several periods."""
     env.flush_all()
     rows = env.execute_query(
         SQL(
             """
-            SELECT due.gender, COUNT(*), COUNT(*) FILTER (WHERE due.returned),
-                   ARRAY_AGG(due.leave_id)
+            SELECT due.period_id, due.gender, COUNT(*),
+                   COUNT(*) FILTER (WHERE due.returned), ARRAY_AGG(due.leave_id)
               FROM (
-                    SELECT DISTINCT ON (leave.employee_id)
+                    SELECT DISTINCT ON (period.id, leave.employee_id)
+                           period.id AS period_id,
                            leave.id AS leave_id,
                            COALESCE(employee.gender, '') AS gender,
                            EXISTS (
@@ -226,38 +251,44 @@ def parental_returns(env, company, period):
                                        OR contract.date_end
                                           >= leave.request_date_to + 1)
                            ) AS returned
-                      FROM hr_leave leave
+                      FROM %(periods)s
+                      JOIN hr_leave leave
+                        ON leave.request_date_to
+                           BETWEEN period.date_from AND period.date_to
                       JOIN hr_leave_type kind ON kind.id = leave.holiday_status_id
                       JOIN hr_employee employee ON employee.id = leave.employee_id
                      WHERE leave.employee_company_id = %(company)s
                        AND leave.state = 'validate'
                        AND kind.csr_leave_kind = 'parental'
                        AND employee.employee_type IN %(types)s
-                       AND leave.request_date_to BETWEEN %(date_from)s AND %(date_to)s
-                  ORDER BY leave.employee_id, leave.request_date_to DESC
+                  ORDER BY period.id, leave.employee_id, leave.request_date_to DESC
                    ) due
-          GROUP BY due.gender
+          GROUP BY due.period_id, due.gender
             """,
+            periods=_periods_sql(periods),
             contracts=contracts_sql(company),
             company=company.id,
             types=EMPLOYEE_TYPES,
-            date_from=period.date_from,
-            date_to=period.date_to,
         )
     )
-    by_gender = {gender: (due, returned) for gender, due, returned, _ids in rows}
-    leave_ids = sorted(leave_id for *_counts, ids in rows for leave_id in ids)
-    return by_gender, leave_ids
+    found = {period.id: ({}, []) for period in periods}
+    for period_id, gender, due, returned, ids in rows:
+        by_gender, leave_ids = found[period_id]
+        by_gender[gender] = (due, returned)
+        leave_ids.extend(ids)
+    for _by_gender, leave_ids in found.values():
+        leave_ids.sort()
+    return found
 
 
-class LeaveFigures:
-    """The time-off figures of one period; each input is read once, when a
-    figure first needs it."""
+class LeaveInputs:
+    """What the time-off figures of one or several periods of a company read,
+    each read once for all of them."""
 
-    def __init__(self, env, period):
+    def __init__(self, env, company, periods):
         self.env = env
-        self.period = period
-        self.company = period.company_id
+        self.company = company
+        self.periods = periods
 
     @cached_property
     def kinds_in_use(self):
@@ -265,7 +296,34 @@ class LeaveFigures:
 
     @cached_property
     def days(self):
-        return days_by_kind(self.env, self.company, self.period)
+        return days_by_kind(self.env, self.company, self.periods)
+
+    @cached_property
+    def scheduled(self):
+        return scheduled_days(self.env, self.company, self.periods)
+
+    @cached_property
+    def parental(self):
+        return parental_returns(self.env, self.company, self.periods)
+
+
+class LeaveFigures:
+    """The time-off figures of one period; each input is read once, when a
+    figure first needs it."""
+
+    def __init__(self, env, period, inputs=None):
+        self.env = env
+        self.period = period
+        self.company = period.company_id
+        self.inputs = inputs or LeaveInputs(env, self.company, period)
+
+    @property
+    def kinds_in_use(self):
+        return self.inputs.kinds_in_use
+
+    @property
+    def days(self):
+        return self.inputs.days[self.period.id]
 
     def _days_of(self, kind):
         """Days of ``kind`` in the period; unknown if no type is marked so."""
@@ -282,7 +340,7 @@ class LeaveFigures:
 
     def absenteeism(self):
         sick = self._days_of("sick")
-        scheduled = scheduled_days(self.env, self.company, self.period)
+        scheduled = self.inputs.scheduled[self.period.id]
         if sick is None or not scheduled:
             return self._leaves_figure("sick", None)
         days = f"{round(sick, 2):g}"
@@ -329,7 +387,7 @@ class LeaveFigures:
         return Figure(value, "hr.contract", domain, note)
 
     def parental_return(self):
-        by_gender, leave_ids = parental_returns(self.env, self.company, self.period)
+        by_gender, leave_ids = self.inputs.parental[self.period.id]
         due = sum(counts[0] for counts in by_gender.values())
         returned = sum(counts[1] for counts in by_gender.values())
         labels = gender_labels(self.env)
@@ -357,3 +415,16 @@ METHODS = {
 def fetch_leaves(env, period, sources):
     figures = LeaveFigures(env, period)
     return {source: METHODS[source.method](figures) for source in sources}
+
+
+def fetch_leaves_for_periods(env, company, periods, sources):
+    """The time-off figures of several periods, their inputs read once."""
+    inputs = LeaveInputs(env, company, periods)
+    found = {}
+    for period in periods:
+        figures = LeaveFigures(env, period, inputs)
+        found[period] = {source: METHODS[source.method](figures) for source in sources}
+    return found
+
+
+fetch_leaves.for_periods = fetch_leaves_for_periods

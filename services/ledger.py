@@ -10,12 +10,14 @@ movements settled on the tax accounts, never what was booked on them.
 
 from odoo.tools import SQL, format_amount
 
-from ..engine import ledger
+from ..engine import ledger, months
 from .fetchers import (
     Figure,
     account_totals,
     company_accounts,
+    monthly_account_totals,
     move_line_domain,
+    period_account_totals,
     review_warnings,
 )
 from .labels import selection_labels
@@ -62,6 +64,7 @@ class Books:
         )
         self.bucket_of = {i: b for b, ids in self.buckets.items() for i in ids}
         self.decided = self._decided()
+        self._names = {}
 
     def _tag_buckets(self):
         data = self.env["ir.model.data"].search_read(
@@ -88,14 +91,7 @@ class Books:
         moving = self.moving(flows)
         if not moving:
             return []
-        names = dict(
-            self.env.execute_query(
-                SQL(
-                    "SELECT id, name::text FROM account_account WHERE id IN %s",
-                    tuple(moving.ids),
-                )
-            )
-        )
+        names = self.names(moving.ids)
         found = []
         for account in moving.sorted("code"):
             if account.id in self.decided:
@@ -105,6 +101,20 @@ class Books:
             if wanted and wanted != actual:
                 found.append((account, wanted, actual))
         return found
+
+    def names(self, account_ids):
+        """{id: name in every language} of the accounts, read once each."""
+        missing = tuple(set(account_ids) - set(self._names))
+        if missing:
+            self._names.update(
+                self.env.execute_query(
+                    SQL(
+                        "SELECT id, name::text FROM account_account WHERE id IN %s",
+                        missing,
+                    )
+                )
+            )
+        return self._names
 
     def caveats(self, flows):
         """(account, caveat) of the accounts with journal items that a rule
@@ -220,9 +230,32 @@ def _component_warnings(name, books, totals, doubts):
 
 def fetch_economic_value(env, period, sources):
     company = period.company_id
-    books = Books(env, company)
     with_closing = any(s.ledger_component == "total_assets" for s in sources)
-    totals_by_account = account_totals(env, company, period, with_closing)
+    totals = account_totals(env, company, period, with_closing)
+    return _economic_figures(env, period, sources, Books(env, company), totals)
+
+
+def fetch_economic_value_for_periods(env, company, periods, sources):
+    """``fetch_economic_value`` of several periods from one scan."""
+    with_closing = any(s.ledger_component == "total_assets" for s in sources)
+    monthly = monthly_account_totals(env, company, periods, with_closing)
+    books = Books(env, company)
+    by_period = {period: period_account_totals(monthly, period) for period in periods}
+    books.names(  # the look-alikes' names of every period, in one query
+        {
+            account.id
+            for totals in by_period.values()
+            for account in books.moving(totals["account"])
+        }
+    )
+    return {
+        period: _economic_figures(env, period, sources, books, by_period[period])
+        for period in periods
+    }
+
+
+def _economic_figures(env, period, sources, books, totals_by_account):
+    company = period.company_id
     flows, closings = totals_by_account["account"], totals_by_account["account_closing"]
     totals = ledger.bucket_totals(books.buckets, flows)
     labels = selection_labels(env["csr.account.rule"], "bucket")
@@ -250,6 +283,9 @@ def fetch_economic_value(env, period, sources):
     return figures
 
 
+fetch_economic_value.for_periods = fetch_economic_value_for_periods
+
+
 def _cash_move_sql():
     """A journal entry that moved money: in a bank or cash journal, made by a
     payment or a bank statement line, or touching a bank or cash account."""
@@ -268,17 +304,20 @@ def _cash_move_sql():
     )
 
 
-def _paid_on(env, company, period, account_ids, authority_payables=False):
-    """{account id: amount settled by cash movements} and the journal items."""
+def _paid_by_month(env, company, periods, account_ids, authority_payables=False):
+    """{month: [(account id, amount, journal item ids)]} of the cash movements
+    on the accounts over the months of the periods: one query."""
     if not account_ids:
-        return {}, []
+        return {}
+    first, last = months.span(periods)
     partner_filter = (
         SQL("AND partner.csr_tax_authority") if authority_payables else SQL("")
     )
     rows = env.execute_query(
         SQL(
             """
-            SELECT line.account_id, SUM(line.debit - line.credit), ARRAY_AGG(line.id)
+            SELECT date_trunc('month', line.date)::date, line.account_id,
+                   SUM(line.debit - line.credit), ARRAY_AGG(line.id)
               FROM account_move_line line
               JOIN account_move move ON move.id = line.move_id
               JOIN account_journal journal ON journal.id = move.journal_id
@@ -292,18 +331,33 @@ def _paid_on(env, company, period, account_ids, authority_payables=False):
                AND line.tax_repartition_line_id IS NULL
                %(partner_filter)s
                AND %(cash)s
-          GROUP BY line.account_id
+          GROUP BY 1, 2
             """,
             company=company.id,
-            date_from=period.date_from,
-            date_to=period.date_to,
+            date_from=first,
+            date_to=last,
             accounts=tuple(account_ids),
             partner_filter=partner_filter,
             cash=_cash_move_sql(),
         )
     )
-    amounts = {account_id: float(amount or 0.0) for account_id, amount, _ids in rows}
-    line_ids = [line_id for _a, _amount, ids in rows for line_id in ids]
+    by_month = {}
+    for month, account_id, amount, ids in rows:
+        by_month.setdefault(month, []).append((account_id, amount, ids))
+    return by_month
+
+
+def _paid_in(by_month, period):
+    """The period's share of ``_paid_by_month``: amounts and journal items."""
+    sums, line_ids = {}, []
+    for rows in months.in_period(by_month, period.date_from, period.date_to):
+        for account_id, amount, ids in rows:
+            sums.setdefault(account_id, []).append(amount)
+            line_ids.extend(ids)
+    amounts = {
+        account_id: float(months.decimal_sum(parts))
+        for account_id, parts in sums.items()
+    }
     return amounts, line_ids
 
 
@@ -324,22 +378,47 @@ def fetch_taxes_paid(env, period, sources):
     VAT of a credit note and settlement offsets are not money paid, and taxes
     withheld from others are remitted as an agent: the note states them apart.
     """
-    _ = env._
-    company = period.company_id
+    return fetch_taxes_paid_for_periods(env, period.company_id, period, sources)[period]
+
+
+def fetch_taxes_paid_for_periods(env, company, periods, sources):
+    """``fetch_taxes_paid`` of several periods: three queries in all."""
     env.flush_all()
     books = Books(env, company)
     own_ids = books.ids("tax_own", "input_vat")
     payable_ids = [
         a.id for a in books.accounts if a.account_type == "liability_payable"
     ]
-    own, own_lines = _paid_on(env, company, period, own_ids)
-    authority, authority_lines = _paid_on(env, company, period, payable_ids, True)
-    withheld, _lines = _paid_on(env, company, period, books.ids("tax_withheld"))
-    warnings = books.warnings(("tax_own", "input_vat", "tax_withheld"))
+    own = _paid_by_month(env, company, periods, own_ids)
+    authority = _paid_by_month(env, company, periods, payable_ids, True)
+    withheld = _paid_by_month(env, company, periods, books.ids("tax_withheld"))
     has_authority = bool(
         env["res.partner"].search_count([("csr_tax_authority", "=", True)], limit=1)
     )
-    if not own_ids and not has_authority:
+    return {
+        period: _taxes_paid_figures(
+            env,
+            period,
+            sources,
+            books,
+            (
+                _paid_in(own, period),
+                _paid_in(authority, period),
+                _paid_in(withheld, period),
+            ),
+            (bool(own_ids), has_authority),
+        )
+        for period in periods
+    }
+
+
+def _taxes_paid_figures(env, period, sources, books, paid, known):
+    _ = env._
+    company = period.company_id
+    (own, own_lines), (authority, authority_lines), (withheld, _lines) = paid
+    has_own_accounts, has_authority = known
+    warnings = books.warnings(("tax_own", "input_vat", "tax_withheld"))
+    if not has_own_accounts and not has_authority:
         warnings.append(
             _(
                 "No tax or contribution account is recognised: tag your tax "
@@ -374,7 +453,7 @@ def fetch_taxes_paid(env, period, sources):
             )
         )
     domain = [("id", "in", sorted(own_lines + authority_lines))]
-    figure_of = {
+    return {
         source: Figure(
             value,
             "account.move.line",
@@ -384,4 +463,6 @@ def fetch_taxes_paid(env, period, sources):
         )
         for source in sources
     }
-    return figure_of
+
+
+fetch_taxes_paid.for_periods = fetch_taxes_paid_for_periods

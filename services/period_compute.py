@@ -14,6 +14,7 @@ only its own indicators: they, and the formulas that read them, are reported
 with the reason and keep their current value; everything else is computed.
 """
 
+import copy
 import json
 import logging
 from dataclasses import dataclass, field, replace
@@ -114,6 +115,20 @@ def _warning_text(figure):
     return "\n".join(figure.warnings)
 
 
+def _stamp(periods):
+    """Update the periods' rows even when the time reads the same as the
+    last compute's (the ORM would skip an unchanged value): see
+    csr.period._lock_for_compute."""
+    periods.env.execute_query(
+        SQL(
+            "UPDATE csr_period SET computed_on = %s WHERE id IN %s",
+            fields.Datetime.now(),
+            tuple(periods.ids),
+        )
+    )
+    periods.invalidate_recordset(["computed_on"])
+
+
 @dataclass
 class ComputeReport:
     created: list = field(default_factory=list)
@@ -132,13 +147,23 @@ class ComputeReport:
 
 
 class PeriodCompute:
-    def __init__(self, period):
+    """The compute of one period. ``shared`` holds what several periods of a
+    company computed together read once (see ``PeriodsCompute``)."""
+
+    def __init__(self, period, shared=None):
         period.ensure_one()
         self.period = period
         self.company = period.company_id
         self.env = period.env
         self.sudo_env = period.sudo().with_company(self.company).env
         self._base_values = None  # None: the base period is this one, or none
+        self.shared = {} if shared is None else shared
+
+    def _memo(self, key, compute):
+        """``compute()``, once for every period sharing ``self.shared``."""
+        if key not in self.shared:
+            self.shared[key] = compute()
+        return self.shared[key]
 
     def run(self):
         report = ComputeReport()
@@ -156,21 +181,15 @@ class PeriodCompute:
         raw = self._fetch(sources, report.failed)
         existing = {v.indicator_id.code: v for v in self.period.value_ids}
         figures = self._derive(indicators, sources, raw, existing, report.failed)
-        self._store(indicators, figures, existing, report)
+        to_create = self._store(indicators, figures, existing, report)
+        self._values().create(to_create)
         return report
 
+    def _values(self):
+        return self.env["csr.indicator.value"]._system().with_context(**QUIET_COMPUTE)
+
     def _stamp(self):
-        """Update the period's row even when the time reads the same as the
-        last compute's (the ORM would skip an unchanged value): see
-        csr.period._lock_for_compute."""
-        self.env.execute_query(
-            SQL(
-                "UPDATE csr_period SET computed_on = %s WHERE id = %s",
-                fields.Datetime.now(),
-                self.period.id,
-            )
-        )
-        self.period.invalidate_recordset(["computed_on"])
+        _stamp(self.period)
 
     # -- gathering --------------------------------------------------------
 
@@ -313,7 +332,12 @@ class PeriodCompute:
     def _dependency_order(self, failed):
         """Codes in dependency order; the codes of a cycle (saved before the
         cycle check existed, or through another company's source) fail."""
-        graph = self.env["csr.indicator"]._dependency_graph(self.company)
+        graph = copy.deepcopy(
+            self._memo(
+                "graph",
+                lambda: self.env["csr.indicator"]._dependency_graph(self.company),
+            )
+        )
         while True:
             try:
                 return formulas.dependency_order(graph)
@@ -329,6 +353,9 @@ class PeriodCompute:
 
     def _known_codes(self, indicators):
         """The catalogue's codes among those the formulas read: one query."""
+        return self._memo("catalogue", lambda: self._read_known_codes(indicators))
+
+    def _read_known_codes(self, indicators):
         read = {
             code
             for indicator in indicators
@@ -406,7 +433,11 @@ class PeriodCompute:
             for i in indicators
             if i.source_type == "formula"
         ):
-            base = self.period._base_period()
+            bases = self.shared.get("base_periods")
+            if bases is None:
+                base = self.period._base_period()
+            else:
+                base = bases.get((self.period.kind, self.period.date_from), base)
         if base != self.period:
             self._base_values = {v.indicator_id.code: v.value for v in base.value_ids}
         return base
@@ -451,10 +482,11 @@ class PeriodCompute:
     # -- storing ----------------------------------------------------------
 
     def _store(self, indicators, figures, existing, report):
+        """Write the figures; the values to create are returned, created
+        when the caller asks for it (once for several periods)."""
         # Quiet: the period's chatter gets one summary of the compute; a
         # message and a follower per computed value would bury it (566 per
         # year-end run). Hand edits keep their tracked history.
-        Value = self.env["csr.indicator.value"]._system().with_context(**QUIET_COMPUTE)
         now = fields.Datetime.now()
         to_create = []
         for indicator in indicators:
@@ -487,7 +519,7 @@ class PeriodCompute:
                 report.updated.append(indicator.code)
             else:
                 report.unchanged.append(indicator.code)
-        Value.create(to_create)
+        return to_create
 
     @staticmethod
     def _drop_stale(value, report):
@@ -540,4 +572,155 @@ class PeriodCompute:
             "period_id": self.period.id,
             "source": indicator.source_type,
             **self._figure_vals(indicator, figure, now),
+        }
+
+
+class PeriodsCompute:
+    """Compute several periods together, company by company.
+
+    For one company, the indicators, their sources and the formulas'
+    dependencies are read once, and each fetcher reads its records once for
+    all the periods when it can: a fetcher ``f`` that has an attribute
+    ``f.for_periods(env, company, periods, sources)`` returns
+    ``{period: {source: Figure}}`` for every period, typically from one read
+    grouped by month rolled up into each period by the figure's nature (see
+    ``engine.months``); a fetcher without it is called period by period, as
+    ``PeriodCompute`` does. Either way each period gets the figures it would
+    get alone. The values created for all the periods are created at once.
+    """
+
+    def __init__(self, periods):
+        self.periods = periods
+
+    def run(self):
+        """{period: ComputeReport}."""
+        reports = {}
+        for company in self.periods.company_id:
+            group = self.periods.filtered(lambda p, c=company: p.company_id == c)
+            reports.update(self._run_company(group))
+        return reports
+
+    def _run_company(self, periods):
+        reports = {period: ComputeReport() for period in periods}
+        open_periods = periods.filtered(lambda p: p.state != "locked")
+        for period in periods - open_periods:
+            reports[period].locked = True
+        if not open_periods:
+            return reports
+        _stamp(open_periods)
+        bases = self._base_periods(open_periods)
+        # Base-year periods first: the later periods' formulas read their
+        # fresh values, as when the periods are computed in date order.
+        first = open_periods & open_periods.browse(
+            {p.id for p in bases.values()}
+        ).filtered(lambda p: bases.get((p.kind, p.date_from)) != p)
+        for chunk in (first, open_periods - first):
+            if chunk:
+                self._run_chunk(chunk, bases, reports)
+                chunk.invalidate_recordset(["value_ids"])
+        return reports
+
+    def _run_chunk(self, open_periods, bases, reports):
+        shared = {"base_periods": bases}
+        lead = PeriodCompute(open_periods[0], shared)
+        indicators = lead._indicators()
+        sources = lead._sources(indicators)
+        no_source = sorted(
+            i.code
+            for i in indicators
+            if i.source_type == "computed" and i.code not in sources
+        )
+        failed = {period: {} for period in open_periods}
+        raw = self._fetch(lead, open_periods, sources, failed)
+        to_create = []
+        for period in open_periods:
+            report = reports[period]
+            report.no_source = list(no_source)
+            report.failed = failed[period]
+            compute = PeriodCompute(period, shared)
+            existing = {v.indicator_id.code: v for v in period.value_ids}
+            figures = compute._derive(
+                indicators, sources, raw[period], existing, report.failed
+            )
+            to_create += compute._store(indicators, figures, existing, report)
+        lead._values().create(to_create)
+
+    def _fetch(self, lead, periods, sources, failed):
+        """{period: {code: Figure}}, each fetcher run once for all periods
+        when it can, else once per period."""
+        by_fetcher, broken = {}, {}
+        for code, source in sources.items():
+            problem = lead._definition_problem(source)
+            if problem:
+                broken[code] = problem
+                continue
+            fetcher = FETCHERS[source.method]
+            by_fetcher.setdefault(fetcher, lead.env["csr.indicator.source"])
+            by_fetcher[fetcher] |= source
+        raw = {period: {} for period in periods}
+        for period in periods:
+            failed[period].update(broken)
+        for fetcher, batch in by_fetcher.items():
+            for period, figures in self._run_fetcher(
+                lead, fetcher, batch, periods, failed
+            ).items():
+                for source, figure in figures.items():
+                    raw[period][source.indicator_id.code] = figure
+        return raw
+
+    @staticmethod
+    def _run_fetcher(lead, fetcher, batch, periods, failed):
+        several = getattr(fetcher, "for_periods", None)
+        if several is None:
+            return {
+                period: PeriodCompute(period)._run_fetcher(
+                    fetcher, batch, failed[period]
+                )
+                for period in periods
+            }
+        try:
+            with lead.env.cr.savepoint():
+                return several(lead.sudo_env, lead.company, periods, batch)
+        except Exception as error:  # noqa: BLE001 - any fault stays in its batch
+            _logger.warning(
+                "CSR periods %s: fetcher %s failed for %s",
+                periods.ids,
+                fetcher.__name__,
+                ", ".join(batch.mapped("code")),
+                exc_info=True,
+            )
+            reason = lead.env._(
+                "its figures could not be read: %(error)s",
+                error=str(error).strip().splitlines()[0]
+                if str(error).strip()
+                else type(error).__name__,
+            )
+            for period in periods:
+                for source in batch:
+                    failed[period][source.indicator_id.code] = reason
+            return {}
+
+    @staticmethod
+    def _base_periods(periods):
+        """{(kind, start): base period} of the periods, in one query; the
+        base period is the one of the same kind in the company's base year."""
+        company = periods.company_id
+        year = company.csr_base_year
+        if not year:
+            return {}
+        wanted = {
+            (p.kind, p.date_from): p.date_from.replace(year=year) for p in periods
+        }
+        found = periods.search(
+            [
+                ("company_id", "=", company.id),
+                ("kind", "in", list({kind for kind, _start in wanted})),
+                ("date_from", "in", list(set(wanted.values()))),
+            ]
+        )
+        by_key = {(p.kind, p.date_from): p for p in found}
+        return {
+            key: by_key[(key[0], start)]
+            for key, start in wanted.items()
+            if (key[0], start) in by_key
         }

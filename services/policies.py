@@ -4,8 +4,9 @@ policy has a target) and GOV-02 (ethics code adopted and communicated) from
 the policy register.
 
 A policy is in force at the period end when it was approved on or before
-that day and not retired or replaced before it. One grouped query per
-period, whatever the number of policies. A company that has never recorded
+that day and not retired or replaced before it. One grouped query for one
+period or several (each read on its last day), whatever the number of
+policies. A company that has never recorded
 a policy gets no figure: its values stay to be entered by hand.
 """
 
@@ -20,11 +21,17 @@ ETHICS_METHOD = "policy_ethics_code"
 TARGETS_METHOD = "policy_matters_targets"
 
 
-def in_force_domain(company, day):
-    """The company's policies in force on ``day``."""
+def _standing_domain(company):
+    """The company's policies that were ever in force."""
     return [
         ("company_id", "=", company.id),
         ("state", "in", ("approved", "retired", "superseded")),
+    ]
+
+
+def in_force_domain(company, day):
+    """The company's policies in force on ``day``."""
+    return _standing_domain(company) + [
         ("approval_date", "<=", day),
         "|",
         ("end_date", "=", False),
@@ -32,31 +39,36 @@ def in_force_domain(company, day):
     ]
 
 
-def _rows(env, company, day):
-    """(area, topic matter, policy ids, ids communicated by ``day``) of the
-    policies in force, and whether the company has recorded any policy."""
+def _rows_on_days(env, company, days):
+    """{day: rows as ``_rows`` gives them} for several days, and whether the
+    company has recorded any policy: two queries."""
     env.flush_all()
-    # The WHERE clause is the ORM's own rendering of in_force_domain, so the
-    # figure and its "Source records" can never disagree on what is in force.
-    query = env["csr.policy"]._where_calc(in_force_domain(company, day))
+    # The WHERE clause is the ORM's own rendering of the standing part of
+    # in_force_domain, and its dates the same comparisons, so the figure and
+    # its "Source records" can never disagree on what is in force.
+    query = env["csr.policy"]._where_calc(_standing_domain(company))
+    days = sorted(set(days))
     rows = env.execute_query(
         SQL(
             """
-            SELECT csr_policy.policy_area, topic.vsme_matter,
+            SELECT at.day, csr_policy.policy_area, topic.vsme_matter,
                    ARRAY_AGG(DISTINCT csr_policy.id),
                    ARRAY_AGG(DISTINCT csr_policy.id) FILTER (
                        WHERE csr_policy.communicated
-                         AND csr_policy.communication_date <= %(day)s)
-              FROM %(tables)s
+                         AND csr_policy.communication_date <= at.day)
+              FROM unnest(%(days)s::date[]) AS at(day)
+              JOIN %(tables)s
+                ON csr_policy.approval_date <= at.day
+               AND (csr_policy.end_date IS NULL OR csr_policy.end_date >= at.day)
          LEFT JOIN csr_policy_material_topic_rel rel
                 ON rel.policy_id = csr_policy.id
          LEFT JOIN csr_material_topic topic ON topic.id = rel.topic_id
-             WHERE %(in_force)s
-          GROUP BY csr_policy.policy_area, topic.vsme_matter
+             WHERE %(standing)s
+          GROUP BY at.day, csr_policy.policy_area, topic.vsme_matter
             """,
-            day=day,
+            days=days,
             tables=query.from_clause,
-            in_force=query.where_clause,
+            standing=query.where_clause,
         )
     )
     recorded = env.execute_query(
@@ -65,7 +77,10 @@ def _rows(env, company, day):
             company.id,
         )
     )[0][0]
-    return rows, recorded
+    by_day = {day: [] for day in days}
+    for day, *row in rows:
+        by_day[day].append(tuple(row))
+    return by_day, recorded
 
 
 def _matters_figure(env, company, day, rows):
@@ -166,26 +181,35 @@ def _ethics_figure(env, company, day, rows):
 
 
 def fetch_policies(env, period, sources):
-    company = period.company_id
-    day = period.date_to
-    rows, recorded = _rows(env, company, day)
-    figures = {}
-    for source in sources:
-        if not recorded:
-            figures[source] = Figure(
-                None,
-                "csr.policy",
-                [("company_id", "=", company.id)],
-                env._("No policy is recorded for the company: enter it by hand."),
-            )
-        elif source.method == MATTERS_METHOD:
-            figures[source] = _matters_figure(env, company, day, rows)
-        elif source.method == TARGETS_METHOD:
-            figures[source] = _targets_figure(env, period, rows)
-        else:
-            figures[source] = _ethics_figure(env, company, day, rows)
-    return figures
+    return fetch_policies_for_periods(env, period.company_id, period, sources)[period]
 
+
+def fetch_policies_for_periods(env, company, periods, sources):
+    """The policy figures of one or several periods, each on its last day."""
+    rows, recorded = _rows_on_days(env, company, [p.date_to for p in periods])
+    found = {}
+    for period in periods:
+        day = period.date_to
+        figures = {}
+        for source in sources:
+            if not recorded:
+                figures[source] = Figure(
+                    None,
+                    "csr.policy",
+                    [("company_id", "=", company.id)],
+                    env._("No policy is recorded for the company: enter it by hand."),
+                )
+            elif source.method == MATTERS_METHOD:
+                figures[source] = _matters_figure(env, company, day, rows[day])
+            elif source.method == TARGETS_METHOD:
+                figures[source] = _targets_figure(env, period, rows[day])
+            else:
+                figures[source] = _ethics_figure(env, company, day, rows[day])
+        found[period] = figures
+    return found
+
+
+fetch_policies.for_periods = fetch_policies_for_periods
 
 FETCHERS = {
     MATTERS_METHOD: fetch_policies,

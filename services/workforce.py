@@ -11,7 +11,7 @@ from functools import cached_property
 
 from odoo.tools import SQL, format_amount, format_date
 
-from ..engine import workforce
+from ..engine import months, workforce
 from .fetchers import Figure
 from .labels import selection_labels
 
@@ -45,11 +45,20 @@ def contracts_sql(company):
 def employments_on(env, company, day):
     """The contract running on ``day`` for each employee of the company, with
     where the employee works (work address country, else the company's)."""
+    return employments_on_days(env, company, [day])[day]
+
+
+def employments_on_days(env, company, days):
+    """{day: employments_on(day)} for several days, in one query."""
     env.flush_all()  # raw SQL: pending ORM writes must reach the database
+    days = sorted(set(days))
     contracts = contracts_sql(company)
     rows = env.execute_query_dict(
         SQL(
             """
+            SELECT at.day, running.*
+              FROM unnest(%(days)s::date[]) AS at(day)
+             CROSS JOIN LATERAL (
             SELECT DISTINCT ON (contract.employee_id)
                    contract.id AS contract_id,
                    contract.employee_id,
@@ -63,9 +72,9 @@ def employments_on(env, company, day):
                          JOIN %(contracts)s report_contract
                            ON report_contract.employee_id = report.id
                         WHERE report.parent_id = employee.id
-                          AND report_contract.date_start <= %(day)s
+                          AND report_contract.date_start <= at.day
                           AND (report_contract.date_end IS NULL
-                               OR report_contract.date_end >= %(day)s)
+                               OR report_contract.date_end >= at.day)
                    ) AS manager,
                    COALESCE(calendar.full_time_required_hours, 0) AS full_time_hours,
                    COALESCE(address.country_id, %(country)s) AS country_id,
@@ -85,31 +94,35 @@ def employments_on(env, company, day):
                        AND att.display_type IS NULL
                        AND att.day_period != 'lunch'
                    ) hours ON TRUE
-             WHERE contract.date_start <= %(day)s
-               AND (contract.date_end IS NULL OR contract.date_end >= %(day)s)
+             WHERE contract.date_start <= at.day
+               AND (contract.date_end IS NULL OR contract.date_end >= at.day)
           ORDER BY contract.employee_id, contract.date_start DESC
+                   ) running
+          ORDER BY at.day, running.employee_id
             """,
             contracts=contracts,
-            day=day,
+            days=days,
             country=company.country_id.id or None,
         )
     )
-    return [
-        workforce.Employment(
-            row["contract_id"],
-            row["employee_id"],
-            row["gender"],
-            float(row["wage"] or 0.0),
-            float(row["weekly_hours"]),
-            row["permanent"],
-            row["manager"],
-            float(row["full_time_hours"]),
-            row["country_id"],
-            row["collective"],
-            row["calendar_id"],
+    found = {day: [] for day in days}
+    for row in rows:
+        found[row["day"]].append(
+            workforce.Employment(
+                row["contract_id"],
+                row["employee_id"],
+                row["gender"],
+                float(row["wage"] or 0.0),
+                float(row["weekly_hours"]),
+                row["permanent"],
+                row["manager"],
+                float(row["full_time_hours"]),
+                row["country_id"],
+                row["collective"],
+                row["calendar_id"],
+            )
         )
-        for row in rows
-    ]
+    return found
 
 
 def reference_full_time(company):
@@ -131,10 +144,10 @@ def reference_full_time(company):
 
 def leavers(env, company, period):
     """The employees and workers who left the company during the period."""
-    return _leavers(env, company, period)
+    return _leavers(env, company, period.date_from, period.date_to)
 
 
-def _leavers(env, company, period):
+def _leavers(env, company, date_from, date_to):
     return (
         env["hr.employee"]
         .with_context(active_test=False)
@@ -142,15 +155,16 @@ def _leavers(env, company, period):
             [
                 ("company_id", "=", company.id),
                 ("employee_type", "in", EMPLOYEE_TYPES),
-                ("departure_date", ">=", period.date_from),
-                ("departure_date", "<=", period.date_to),
+                ("departure_date", ">=", date_from),
+                ("departure_date", "<=", date_to),
             ]
         )
     )
 
 
-def _hires(env, company, period):
-    """Employees whose first signed contract starts in the period."""
+def _first_starts(env, company, date_from, date_to):
+    """{employee: start of their first signed contract}, for the employees
+    whose first contract starts within the dates."""
     groups = (
         env["hr.contract"]
         .with_context(active_test=False)
@@ -161,13 +175,111 @@ def _hires(env, company, period):
                 ("employee_id.employee_type", "in", EMPLOYEE_TYPES),
             ],
             ["employee_id"],
+            ["date_start:min"],
             having=[
-                ("date_start:min", ">=", period.date_from),
-                ("date_start:min", "<=", period.date_to),
+                ("date_start:min", ">=", date_from),
+                ("date_start:min", "<=", date_to),
             ],
         )
     )
-    return env["hr.employee"].union(*(employee for (employee,) in groups))
+    return dict(groups)
+
+
+def _staff_on_days(env, company, days):
+    """{day: {employee type: (people, formal)}} of the people on the books at
+    the end of each day: not departed before it (archived without a departure
+    date means gone), and not hired after it (someone whose contracts all
+    start later was not there yet, which matters when a past period is
+    computed again). Formal: a running contract and a social-security
+    number. One grouped query."""
+    env.flush_all()
+    days = sorted(set(days))
+    rows = env.execute_query(
+        SQL(
+            """
+            SELECT at.day, employee.employee_type, COUNT(*),
+                   COUNT(*) FILTER (
+                       WHERE COALESCE(employee.ssnid, '') <> ''
+                         AND EXISTS (
+                             SELECT 1 FROM %(contracts)s running
+                              WHERE running.employee_id = employee.id
+                                AND running.date_start <= at.day
+                                AND (running.date_end IS NULL
+                                     OR running.date_end >= at.day)))
+              FROM unnest(%(days)s::date[]) AS at(day)
+              JOIN hr_employee employee
+                ON ((employee.active AND employee.departure_date IS NULL)
+                    OR employee.departure_date >= at.day)
+             WHERE employee.company_id = %(company)s
+               AND employee.employee_type IN %(types)s
+               AND (NOT EXISTS (
+                        SELECT 1 FROM hr_contract contract
+                         WHERE contract.employee_id = employee.id
+                           AND contract.state != 'cancel')
+                    OR EXISTS (
+                        SELECT 1 FROM hr_contract contract
+                         WHERE contract.employee_id = employee.id
+                           AND contract.state != 'cancel'
+                           AND contract.date_start <= at.day))
+          GROUP BY at.day, employee.employee_type
+            """,
+            contracts=contracts_sql(company),
+            company=company.id,
+            types=EMPLOYEE_TYPES + NON_EMPLOYEE_TYPES,
+            days=days,
+        )
+    )
+    found = {day: {} for day in days}
+    for day, kind, people, formal in rows:
+        found[day][kind] = (people, formal)
+    return found
+
+
+class WorkforceInputs:
+    """What the workforce figures of one or several periods of a company read,
+    each read once for all of them: the contracts running on every start and
+    end day, the staff on every end day, the leavers, the first contracts and
+    the minimum wages over the whole span."""
+
+    def __init__(self, env, company, periods):
+        self.env = env
+        self.company = company
+        self.periods = periods
+        self.first, self.last = months.span(periods)
+
+    @cached_property
+    def employments(self):
+        days = {p.date_to for p in self.periods} | {p.date_from for p in self.periods}
+        return employments_on_days(self.env, self.company, days)
+
+    @cached_property
+    def reference(self):
+        return reference_full_time(self.company)
+
+    @cached_property
+    def staff(self):
+        return _staff_on_days(self.env, self.company, [p.date_to for p in self.periods])
+
+    @cached_property
+    def leavers(self):
+        return _leavers(self.env, self.company, self.first, self.last)
+
+    @cached_property
+    def first_starts(self):
+        return _first_starts(self.env, self.company, self.first, self.last)
+
+    @cached_property
+    def minimum_wages(self):
+        """The minimum-wage entries of the company's country up to the last
+        day, latest first: the one in force on a day is the first not after
+        it (as ``csr.minimum.wage._in_force`` finds it)."""
+        country = self.company.country_id
+        if not country:
+            return self.env["csr.minimum.wage"]
+        return self.env["csr.minimum.wage"].search(
+            [("country_id", "=", country.id), ("date_from", "<=", self.last)],
+            order="date_from desc",
+        )
 
 
 def gender_labels(env):
@@ -183,17 +295,18 @@ class WorkforceFigures:
     """The workforce figures of one period; each input is read once, when a
     figure first needs it."""
 
-    def __init__(self, env, period):
+    def __init__(self, env, period, inputs=None):
         self.env = env
         self.period = period
         self.company = period.company_id
+        self.inputs = inputs or WorkforceInputs(env, self.company, period)
 
     # -- inputs -----------------------------------------------------------
 
     @cached_property
     def _rows_and_lacking(self):
-        rows = employments_on(self.env, self.company, self.period.date_to)
-        reference, self.reference_calendar = reference_full_time(self.company)
+        rows = self.inputs.employments[self.period.date_to]
+        reference, self.reference_calendar = self.inputs.reference
         return workforce.with_reference_full_time(rows, reference)
 
     @cached_property
@@ -244,7 +357,10 @@ class WorkforceFigures:
         """(monthly minimum in company currency, table entry) in force at the
         end of the period in the company's country; (None, empty) if none."""
         day = self.period.date_to
-        entry = self.env["csr.minimum.wage"]._in_force(self.company.country_id, day)
+        entry = next(
+            (e for e in self.inputs.minimum_wages if e.date_from <= day),
+            self.env["csr.minimum.wage"],
+        )
         if not entry:
             return None, entry
         amount = entry.currency_id._convert(
@@ -254,43 +370,8 @@ class WorkforceFigures:
 
     @cached_property
     def staff(self):
-        """{employee type: (people, formal)} of the people on the books at the
-        end of the period: not departed before it (archived without a departure
-        date means gone), and not hired after it (someone whose contracts all
-        start later was not there yet, which matters when a past period is
-        computed again). Formal: a running contract and a social-security
-        number. One grouped query."""
-        self.env.flush_all()
-        rows = self.env.execute_query(
-            SQL(
-                """
-                SELECT employee.employee_type, COUNT(*),
-                       COUNT(*) FILTER (
-                           WHERE COALESCE(employee.ssnid, '') <> ''
-                             AND employee.id = ANY(%(contracted)s::int[]))
-                  FROM hr_employee employee
-                 WHERE employee.company_id = %(company)s
-                   AND employee.employee_type IN %(types)s
-                   AND ((employee.active AND employee.departure_date IS NULL)
-                        OR employee.departure_date >= %(day)s)
-                   AND (NOT EXISTS (
-                            SELECT 1 FROM hr_contract contract
-                             WHERE contract.employee_id = employee.id
-                               AND contract.state != 'cancel')
-                        OR EXISTS (
-                            SELECT 1 FROM hr_contract contract
-                             WHERE contract.employee_id = employee.id
-                               AND contract.state != 'cancel'
-                               AND contract.date_start <= %(day)s))
-              GROUP BY employee.employee_type
-                """,
-                contracted=[row.employee_id for row in self.rows],
-                company=self.company.id,
-                types=EMPLOYEE_TYPES + NON_EMPLOYEE_TYPES,
-                day=self.period.date_to,
-            )
-        )
-        return {kind: (people, formal) for kind, people, formal in rows}
+        """{employee type: (people, formal)} on the period's last day."""
+        return self.inputs.staff[self.period.date_to]
 
     def _staff_domain(self, types):
         """The people of ``types`` counted by ``staff``, as a domain."""
@@ -366,13 +447,23 @@ class WorkforceFigures:
         return self._contracts_figure(workforce.pay_gap(self.rows))
 
     def turnover(self):
-        leavers = _leavers(self.env, self.company, self.period)
-        start = employments_on(self.env, self.company, self.period.date_from)
+        period = self.period
+        leavers = self.inputs.leavers.filtered(
+            lambda e: period.date_from <= e.departure_date <= period.date_to
+        )
+        start = self.inputs.employments[period.date_from]
         value = workforce.turnover_rate(len(leavers), len(start), len(self.rows))
         return Figure(value, "hr.employee", [("id", "in", leavers.ids)])
 
     def new_hire_rate(self):
-        hires = _hires(self.env, self.company, self.period)
+        period = self.period
+        hires = self.env["hr.employee"].union(
+            *(
+                employee
+                for employee, start in self.inputs.first_starts.items()
+                if period.date_from <= start <= period.date_to
+            )
+        )
         value = workforce.new_hire_rate(len(hires), len(self.rows))
         return Figure(value, "hr.employee", [("id", "in", hires.ids)])
 
@@ -494,3 +585,16 @@ METHODS = {
 def fetch_workforce(env, period, sources):
     figures = WorkforceFigures(env, period)
     return {source: METHODS[source.method](figures) for source in sources}
+
+
+def fetch_workforce_for_periods(env, company, periods, sources):
+    """The workforce figures of several periods, their inputs read once."""
+    inputs = WorkforceInputs(env, company, periods)
+    found = {}
+    for period in periods:
+        figures = WorkforceFigures(env, period, inputs)
+        found[period] = {source: METHODS[source.method](figures) for source in sources}
+    return found
+
+
+fetch_workforce.for_periods = fetch_workforce_for_periods

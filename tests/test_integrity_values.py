@@ -257,14 +257,23 @@ class TestValueIntegrity(CsrCase):
             {"indicator_id": self.water.id, "period_id": beta_january.id, "value": 7}
         )
         run = PeriodCompute.run
+        run_company = period_compute.PeriodsCompute._run_company
 
         def broken_for_ours(compute):
             if compute.company == self.company:
                 raise KeyError("a broken definition")
             return run(compute)
 
+        def broken_company(compute, periods):
+            # The company's periods computed together fail, and so does each
+            # period computed alone, the job's fallback.
+            if periods.company_id == self.company:
+                raise KeyError("a broken definition")
+            return run_company(compute, periods)
+
         with (
             patch.object(PeriodCompute, "run", broken_for_ours),
+            patch.object(period_compute.PeriodsCompute, "_run_company", broken_company),
             mute_logger("odoo.addons.csr_management.models.csr_period"),
         ):
             self.env["csr.period"]._cron_compute_open_periods()
