@@ -50,6 +50,7 @@
         "data/csr_policy_source_data.xml",
         "data/csr_policy_question_data.xml",
         "data/csr_resource_glossary_data.xml",
+        "data/csr_resource_glossary_fr_data.xml",
         "data/csr_resource_guide_data.xml",
         "data/csr_resource_template_data.xml",
         "views/csr_sector_views.xml",
