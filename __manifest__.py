@@ -52,6 +52,7 @@
         "data/csr_resource_glossary_data.xml",
         "data/csr_resource_glossary_fr_data.xml",
         "data/csr_resource_guide_data.xml",
+        "data/csr_resource_guide_fr_data.xml",
         "data/csr_resource_template_data.xml",
         "views/csr_sector_views.xml",
         "views/csr_framework_tag_views.xml",
