@@ -54,6 +54,7 @@
         "data/csr_resource_guide_data.xml",
         "data/csr_resource_guide_fr_data.xml",
         "data/csr_resource_template_data.xml",
+        "data/csr_resource_template_fr_data.xml",
         "views/csr_sector_views.xml",
         "views/csr_framework_tag_views.xml",
         "views/csr_indicator_views.xml",
