@@ -366,15 +366,15 @@ class TestCaseStudy(LibraryCase):
 @tagged("csr_maturity")
 class TestShippedLibrary(CsrCase):
     """The starter library: 51 glossary terms, 4 pillar and 6 sector guides and
-    3 templates, each written in English, Spanish and Portuguese."""
+    3 templates, each written in English, Spanish, Portuguese and French."""
 
-    def test_every_resource_in_three_languages(self):
+    def test_every_resource_in_four_languages(self):
         shared = self.env["csr.resource"].search([("company_id", "=", False)])
         counts = {}
         for resource in shared:
             key = (resource.resource_type, resource.lang)
             counts[key] = counts.get(key, 0) + 1
-        for lang in ("en", "es", "pt"):
+        for lang in ("en", "es", "pt", "fr"):
             self.assertEqual(counts[("definition", lang)], 51)
             self.assertEqual(counts[("guide", lang)], 10)
             self.assertEqual(counts[("template", lang)], 3)
@@ -383,8 +383,39 @@ class TestShippedLibrary(CsrCase):
             languages_per_code.setdefault(resource.code, set()).add(resource.lang)
         self.assertEqual(len(languages_per_code), 64)
         self.assertTrue(
-            all(langs == {"en", "es", "pt"} for langs in languages_per_code.values())
+            all(
+                langs == {"en", "es", "pt", "fr"}
+                for langs in languages_per_code.values()
+            )
         )
+
+    def test_french_reader_opens_the_french_library(self):
+        """A user working in French (fr_FR, or fr_CA: the library keys on the
+        language, not the country) opens the library with its default filter
+        "My language" and finds the 64 French resources, 51 + 10 + 3, and no
+        other; the Scope 1 term is the French one, linked like the others."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["res.lang"]._activate_lang("fr_CA")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "csr_management.csr_resource_action"
+        )
+        self.assertIn("search_default_my_language", action["context"])
+        spanish_scope1 = self.env.ref("csr_management.resource_gloss_scope_1_es")
+        for lang in ("fr_FR", "fr_CA"):
+            with self.subTest(lang=lang):
+                Resource = self.env["csr.resource"].with_user(self.user)
+                Resource = Resource.with_context(lang=lang)
+                mine = Resource.search(
+                    [("in_my_language", "=", True), ("company_id", "=", False)]
+                )
+                self.assertEqual(len(mine), 64)
+                self.assertEqual(set(mine.mapped("lang")), {"fr"})
+                scope1 = mine.filtered(lambda r: r.code == "GLOSS-SCOPE-1")
+                self.assertEqual(scope1.name, "Émissions du Scope 1")
+                self.assertEqual(scope1.indicator_ids, spanish_scope1.indicator_ids)
+                # The reader's language comes first in the whole library too.
+                first = Resource.search([("company_id", "=", False)], limit=64)
+                self.assertEqual(first, mine)
 
     def test_glossary_term_links_its_indicators(self):
         scope2 = self.env.ref("csr_management.resource_gloss_scope_2_es")
