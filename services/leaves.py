@@ -360,7 +360,7 @@ class LeaveFigures:
             lambda a: not a.display_type and a.day_period != "lunch"
         )
         days_a_week = len(set(attendances.mapped("dayofweek")))
-        scheduled = scheduled_days(self.env, self.company, self.period)
+        scheduled = self.inputs.scheduled[self.period.id]
         absent = sum(self.days.values())
         value = vsme_xbrl.hours_worked(scheduled, absent, weekly, days_a_week)
         note = ""

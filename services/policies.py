@@ -39,6 +39,13 @@ def in_force_domain(company, day):
     ]
 
 
+def rows_on(env, company, day):
+    """The policies in force on one day, as ``_rows_on_days`` gives them, and
+    whether the company has recorded any policy."""
+    by_day, recorded = _rows_on_days(env, company, [day])
+    return by_day[day], recorded
+
+
 def _rows_on_days(env, company, days):
     """{day: rows as ``_rows`` gives them} for several days, and whether the
     company has recorded any policy: two queries."""

@@ -365,7 +365,7 @@ class VsmeDigital:
 
     def _b2(self, key):
         period = self.records[key]
-        rows, _recorded = policy_source._rows(self.env, self.company, period.date_to)
+        rows, _recorded = policy_source.rows_on(self.env, self.company, period.date_to)
         matters = policy_engine.covered_matters(
             (area, matter) for area, matter, *_ids in rows
         )
