@@ -20,7 +20,7 @@ from datetime import timedelta
 from odoo.tools import SQL
 
 from ..engine import emissions, ghg
-from .fetchers import Figure
+from .figure import Figure
 
 METHODS = (
     "activity_quantity",

@@ -4,34 +4,10 @@ period with a fixed number of grouped queries, whatever the data volume, and
 returns {source: Figure}. Reads run as superuser but always filter on the
 period's company explicitly."""
 
-from dataclasses import dataclass
-
 from odoo.tools import SQL
 
 from ..engine import accounting, months
-
-
-@dataclass
-class Figure:
-    """A raw figure and the records it was computed from (for drill-down),
-    with how it was obtained (factors used) when that needs saying, and
-    whether it is an estimate (a proxy) rather than a measurement."""
-
-    value: float | None
-    model: str
-    domain: list
-    note: str = ""
-    fallback: bool = False
-    estimated: bool = False
-    factor_ids: tuple = ()
-    # Why the figure may be doubtful, each with how to fix it.
-    warnings: tuple = ()
-    # The warnings concern the note only (the FTE beside a headcount), not the
-    # value: figures worked out from this one do not inherit them.
-    warnings_on_note: bool = False
-    # Greenhouse-gas inventory lines (engine.emissions.EmissionLine) the
-    # figure is the sum of: stored for the breakdown by scope, gas and month.
-    emission_lines: tuple = ()
+from .figure import Figure
 
 
 def move_line_domain(company, date_to, date_from=None):
@@ -401,23 +377,3 @@ FETCHERS = {
     "local_supplier_share": fetch_local_supplier_share,
     "supplier_payment_days": fetch_supplier_payment_days,
 }
-
-
-def _register_late_fetchers():
-    # Imported late: these modules import Figure from this one.
-    from . import environment, inventory, leaves, ledger, policies, scope3, workforce
-
-    for method in workforce.METHODS:
-        FETCHERS[method] = workforce.fetch_workforce
-    for method in leaves.METHODS:
-        FETCHERS[method] = leaves.fetch_leaves
-    for method in environment.METHODS:
-        FETCHERS[method] = environment.fetch_environment
-    FETCHERS["economic_value"] = ledger.fetch_economic_value
-    FETCHERS["taxes_paid"] = ledger.fetch_taxes_paid
-    FETCHERS.update(inventory.FETCHERS)
-    FETCHERS.update(policies.FETCHERS)
-    FETCHERS.update(scope3.FETCHERS)
-
-
-_register_late_fetchers()

@@ -21,7 +21,7 @@ from odoo.osv import expression
 from odoo.tools import SQL
 
 from ..engine import materials, months
-from .fetchers import Figure
+from .figure import Figure
 
 RECEIVED_MOVE_DOMAIN = [
     "|",

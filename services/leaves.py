@@ -26,7 +26,7 @@ from functools import cached_property
 from odoo.tools import SQL
 
 from ..engine import months, vsme_xbrl, workforce
-from .fetchers import Figure
+from .figure import Figure
 from .workforce import (
     EMPLOYEE_TYPES,
     contracts_sql,

@@ -12,7 +12,6 @@ from odoo.tools import SQL, format_amount
 
 from ..engine import ledger, months
 from .fetchers import (
-    Figure,
     account_totals,
     company_accounts,
     monthly_account_totals,
@@ -20,6 +19,7 @@ from .fetchers import (
     period_account_totals,
     review_warnings,
 )
+from .figure import Figure
 from .labels import selection_labels
 
 METHODS = ("economic_value", "taxes_paid")

@@ -24,7 +24,8 @@ from odoo.tools import SQL, float_compare
 
 from ..engine import formula as formulas
 from ..engine import values as plausibility
-from .fetchers import FETCHERS, Figure
+from .figure import Figure
+from .sources import FETCHERS
 
 _logger = logging.getLogger(__name__)
 

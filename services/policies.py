@@ -13,7 +13,7 @@ a policy gets no figure: its values stay to be entered by hand.
 from odoo.tools import SQL
 
 from ..engine import policies
-from .fetchers import Figure
+from .figure import Figure
 from .labels import selection_labels
 
 MATTERS_METHOD = "policy_matters"

@@ -21,7 +21,7 @@ commute mode (engine.scope3).
 from odoo.tools import SQL, format_amount
 
 from ..engine import emissions, scope3
-from .fetchers import Figure
+from .figure import Figure
 from .leaves import _working_day
 from .workforce import contracts_sql
 

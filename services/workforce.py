@@ -12,7 +12,7 @@ from functools import cached_property
 from odoo.tools import SQL, format_amount, format_date
 
 from ..engine import months, workforce
-from .fetchers import Figure
+from .figure import Figure
 from .labels import selection_labels
 
 EMPLOYEE_TYPES = ("employee", "worker")

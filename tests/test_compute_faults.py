@@ -18,8 +18,8 @@ from unittest.mock import patch
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.csr_management.services.fetchers import FETCHERS
 from odoo.addons.csr_management.services.period_compute import PeriodCompute
+from odoo.addons.csr_management.services.sources import FETCHERS
 
 from .common import CsrCase
 

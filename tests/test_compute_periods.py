@@ -25,6 +25,7 @@ from datetime import date, datetime
 
 from dateutil.relativedelta import relativedelta
 
+from odoo.tests import TransactionCase, tagged
 from odoo.tools import float_compare
 
 from odoo.addons.csr_management.services.period_compute import (
@@ -232,15 +233,15 @@ class TestPeriodsTogetherOnRealBooks(books.RealBooksCase):
     def test_query_count_follows_neither_periods_nor_data(self):
         """Three periods or seventeen, a little data or twice as much: the
         same number of queries, for the sources that read several periods at
-        once (all but the environment's, computed period by period until it
-        reads its bills by month; it is left out here). The one
+        once (the environment's included: it reads its bills and activity
+        data by month). The one
         allowance: Odoo inserts new values 100 rows per query, and then
         updates their stored related fields as many times."""
-        from odoo.addons.csr_management.services import fetchers
+        from odoo.addons.csr_management.services import sources
 
         batch_only = {
             method: fetcher
-            for method, fetcher in fetchers.FETCHERS.items()
+            for method, fetcher in sources.FETCHERS.items()
             if hasattr(fetcher, "for_periods")
         }
         three = self.periods.filtered(
@@ -252,7 +253,7 @@ class TestPeriodsTogetherOnRealBooks(books.RealBooksCase):
             self.env.flush_all()
             self.env.invalidate_all()
             before = self.env.cr.sql_log_count
-            with self._only(fetchers, batch_only):
+            with self._only(sources, batch_only):
                 PeriodsCompute(periods).run()
                 self.env.flush_all()
             return self.env.cr.sql_log_count - before
@@ -279,14 +280,30 @@ class TestPeriodsTogetherOnRealBooks(books.RealBooksCase):
         self.assertEqual(queries(self.periods), many)
 
     @staticmethod
-    def _only(fetchers, kept):
+    def _only(sources, kept):
         """Compute only the sources whose fetchers are ``kept``."""
         from contextlib import contextmanager
         from unittest.mock import patch
 
         @contextmanager
         def patched():
-            with patch.dict(fetchers.FETCHERS, kept, clear=True):
+            with patch.dict(sources.FETCHERS, kept, clear=True):
                 yield
 
         return patched()
+
+
+@tagged("csr_compute")
+class TestSourceRegistry(TransactionCase):
+    def test_every_source_method_has_its_fetcher_and_no_other(self):
+        """The methods a source may name are exactly those the registry in
+        services/sources.py computes: a method without a fetcher would fail
+        at compute time, a fetcher without a method is dead code."""
+        from odoo.addons.csr_management.services import sources
+
+        methods = dict(
+            self.env["csr.indicator.source"]
+            ._fields["method"]
+            ._description_selection(self.env)
+        )
+        self.assertEqual(sorted(sources.FETCHERS), sorted(methods))
