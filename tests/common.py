@@ -535,3 +535,48 @@ def xlsx(rows, formats=None):
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()
+
+
+def activity_product(env, name, activity, uom):
+    """A product bought in ``uom`` (an xmlid) and mapped to the CSR activity
+    ``activity`` (an xmlid of csr_management, e.g. "activity_diesel")."""
+    unit = env.ref(uom)
+    return env["product.product"].create(
+        {
+            "name": name,
+            "uom_id": unit.id,
+            "uom_po_id": unit.id,
+            "csr_activity_id": env.ref(f"csr_management.{activity}").id,
+        }
+    )
+
+
+def vendor_bill(env, partner, when, lines, move_type="in_invoice", post=True):
+    """A vendor bill (or refund) of ``partner`` dated ``when``, untaxed, at 1
+    per unit: ``lines`` are (product, quantity) or (product, quantity, unit)
+    pairs, the unit defaulting to the product's. Posted unless told not."""
+    move = env["account.move"].create(
+        {
+            "move_type": move_type,
+            "partner_id": partner.id,
+            "invoice_date": when,
+            "date": when,
+            "invoice_line_ids": [
+                Command.create(
+                    {
+                        "product_id": product.id,
+                        "quantity": quantity,
+                        "product_uom_id": (extra[0] or product.uom_id).id
+                        if extra
+                        else product.uom_id.id,
+                        "price_unit": 1.0,
+                        "tax_ids": [Command.clear()],
+                    }
+                )
+                for product, quantity, *extra in lines
+            ],
+        }
+    )
+    if post:
+        move.action_post()
+    return move

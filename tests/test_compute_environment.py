@@ -26,6 +26,7 @@ from odoo.tools import mute_logger
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 
 from ..services.report_data import ReportData
+from .common import activity_product, vendor_bill
 
 
 @tagged("post_install", "-at_install", "csr_compute")
@@ -62,43 +63,11 @@ class TestComputeEnvironment(AccountTestInvoicingCommon):
 
     @classmethod
     def _product(cls, name, activity, uom):
-        uom = cls.env.ref(uom)
-        return cls.env["product.product"].create(
-            {
-                "name": name,
-                "uom_id": uom.id,
-                "uom_po_id": uom.id,
-                "csr_activity_id": cls.env.ref(activity).id,
-            }
-        )
+        return activity_product(cls.env, name, activity.split(".", 1)[1], uom)
 
     @classmethod
     def _bill(cls, when, lines, move_type="in_invoice", post=True):
-        move = cls.env["account.move"].create(
-            {
-                "move_type": move_type,
-                "partner_id": cls.partner_a.id,
-                "invoice_date": when,
-                "date": when,
-                "invoice_line_ids": [
-                    (
-                        0,
-                        0,
-                        {
-                            "product_id": product.id,
-                            "quantity": quantity,
-                            "product_uom_id": (uom or product.uom_id).id,
-                            "price_unit": 1.0,
-                            "tax_ids": [(6, 0, [])],
-                        },
-                    )
-                    for product, quantity, uom in lines
-                ],
-            }
-        )
-        if post:
-            move.action_post()
-        return move
+        return vendor_bill(cls.env, cls.partner_a, when, lines, move_type, post)
 
     def _values(self, date_from, date_to):
         period = self.env["csr.period"].create(

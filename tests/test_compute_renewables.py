@@ -33,13 +33,13 @@ January 2025: grid 1,000 kWh, certified renewable 3,000 kWh, diesel 100 L
 
 from datetime import date
 
-from odoo import Command
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 
 from ..engine.vsme_xbrl import energy_breakdown
+from .common import activity_product, vendor_bill
 
 
 @tagged("post_install", "-at_install", "csr_compute")
@@ -68,38 +68,11 @@ class TestComputeRenewables(AccountTestInvoicingCommon):
 
     @classmethod
     def _product(cls, name, activity, uom):
-        uom = cls.env.ref(uom)
-        return cls.env["product.product"].create(
-            {
-                "name": name,
-                "uom_id": uom.id,
-                "uom_po_id": uom.id,
-                "csr_activity_id": cls.env.ref(f"csr_management.{activity}").id,
-            }
-        )
+        return activity_product(cls.env, name, activity, uom)
 
     @classmethod
     def _bill(cls, when, lines):
-        move = cls.env["account.move"].create(
-            {
-                "move_type": "in_invoice",
-                "partner_id": cls.partner_a.id,
-                "invoice_date": when,
-                "date": when,
-                "invoice_line_ids": [
-                    Command.create(
-                        {
-                            "product_id": product.id,
-                            "quantity": quantity,
-                            "price_unit": 1.0,
-                            "tax_ids": [Command.clear()],
-                        }
-                    )
-                    for product, quantity in lines
-                ],
-            }
-        )
-        move.action_post()
+        vendor_bill(cls.env, cls.partner_a, when, lines)
 
     def _period(self, year):
         return self.env["csr.period"].create(

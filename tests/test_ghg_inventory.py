@@ -17,7 +17,6 @@ from datetime import date
 
 import openpyxl
 
-from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
@@ -26,7 +25,7 @@ from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from ..services import ghg_inventory
 from ..services.report_data import ReportData
 from ..services.report_xlsx import build_workbook, workbook_labels
-from .common import DISABLED_MAIL
+from .common import DISABLED_MAIL, activity_product, vendor_bill
 
 
 @tagged("post_install", "-at_install")
@@ -52,38 +51,10 @@ class TestGhgInventory(AccountTestInvoicingCommon):
 
     @classmethod
     def _product(cls, name, activity, uom):
-        uom = cls.env.ref(uom)
-        return cls.env["product.product"].create(
-            {
-                "name": name,
-                "uom_id": uom.id,
-                "uom_po_id": uom.id,
-                "csr_activity_id": cls.env.ref(f"csr_management.{activity}").id,
-            }
-        )
+        return activity_product(cls.env, name, activity, uom)
 
     def _bill(self, when, lines):
-        move = self.env["account.move"].create(
-            {
-                "move_type": "in_invoice",
-                "partner_id": self.partner_a.id,
-                "invoice_date": when,
-                "date": when,
-                "invoice_line_ids": [
-                    Command.create(
-                        {
-                            "product_id": product.id,
-                            "quantity": quantity,
-                            "price_unit": 1.0,
-                            "tax_ids": [Command.clear()],
-                        }
-                    )
-                    for product, quantity in lines
-                ],
-            }
-        )
-        move.action_post()
-        return move
+        return vendor_bill(self.env, self.partner_a, when, lines)
 
     def _entry(self, activity, when, quantity, origin="meter"):
         return self.env["csr.activity.entry"].create(
