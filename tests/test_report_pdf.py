@@ -13,7 +13,7 @@ Formats chosen for the report, in English:
   company currency (USD, symbol before): $ 1,234,567.50;
 - dates in the language's format: January ends 01/31/2025 in English,
   31/01/2025 in Latin-American Spanish, which also writes 50,28, 87,50,
-  +37,78 and $ 1.234.567,50, and "Ámbar" for amber (the shipped es.po).
+  +37,78 and $ 1.234.567,50, and "Amarillo" for amber (the shipped es.po).
 
 Actions are dated from today: one due ten days ago is "Overdue by 10 days"
 and listed first; one due in twenty days is not overdue. The diesel factor
@@ -261,7 +261,7 @@ class TestReportPdf(ScorecardCase):
             "87,50",
             "33,33",
             "31/01/2025",
-            "Ámbar",
+            "Amarillo",
             # the template's own words, and a sentence with its number inside
             "Reporte de triple resultado",
             "Pilares",
