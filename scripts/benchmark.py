@@ -638,11 +638,11 @@ def measure_reports(env, period):
     """The report data of the year (scored now: it is open) and the
     accountants' workbook built from it."""
     # Imported here: the addon is importable only once Odoo knows its path.
-    from odoo.addons.csr_management.services.report_data import ReportData
-    from odoo.addons.csr_management.services.report_xlsx import (
+    from odoo.addons.csr_management.report.report_xlsx import (
         build_workbook,
         workbook_labels,
     )
+    from odoo.addons.csr_management.services.report_data import ReportData
 
     data = timed(env, lambda: ReportData(env).build(period))
     start = time.perf_counter()
@@ -934,15 +934,15 @@ def consultant(registry, args):
 def measure_reports_of(env, company_ids):
     """The reports of the companies' year at once: their data, the printed
     report's HTML, the workbook and the VSME export (rows of the table)."""
-    from odoo.addons.csr_management.services.report_data import ReportData
-    from odoo.addons.csr_management.services.report_xlsx import (
+    from odoo.addons.csr_management.report.report_xlsx import (
         build_workbook,
         workbook_labels,
     )
-    from odoo.addons.csr_management.services.vsme_export import (
+    from odoo.addons.csr_management.report.vsme_export import (
         build_vsme_workbook,
         vsme_labels,
     )
+    from odoo.addons.csr_management.services.report_data import ReportData
 
     periods = env["csr.period"].search(
         [("company_id", "in", company_ids), ("kind", "=", "year")]

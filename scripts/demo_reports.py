@@ -38,16 +38,16 @@ def latest_ended_month(env, company):
 
 def write_reports(env, period, folder):
     # Imported here: the addon is importable only once Odoo knows its path.
-    from odoo.addons.csr_management.services.report_data import ReportData
-    from odoo.addons.csr_management.services.report_xlsx import (
+    from odoo.addons.csr_management.report.report_xlsx import (
         build_workbook,
         workbook_labels,
     )
-    from odoo.addons.csr_management.services.vsme_digital import VsmeDigital
-    from odoo.addons.csr_management.services.vsme_export import (
+    from odoo.addons.csr_management.report.vsme_export import (
         build_vsme_workbook,
         vsme_labels,
     )
+    from odoo.addons.csr_management.services.report_data import ReportData
+    from odoo.addons.csr_management.services.vsme_digital import VsmeDigital
 
     reports = ReportData(env).build(period)
     digital = VsmeDigital(env, period).build()

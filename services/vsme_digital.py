@@ -736,7 +736,7 @@ class VsmeDigital:
 
     def sections(self):
         """The readable report's sections, B1 to B11, facts then omissions."""
-        from .vsme_export import VSME_BASIC
+        from .vsme_basic import VSME_BASIC
 
         _ = self.env._
         out = []

@@ -22,9 +22,9 @@ from odoo.tests import new_test_user, tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 
+from ..report.report_xlsx import build_workbook, workbook_labels
 from ..services import ghg_inventory
 from ..services.report_data import ReportData
-from ..services.report_xlsx import build_workbook, workbook_labels
 from .common import DISABLED_MAIL, activity_product, vendor_bill
 
 

@@ -17,7 +17,7 @@ ADDON_PACKAGE = "odoo.addons.csr_management"
 UPWARD = {"models", "wizards"}
 FORBIDDEN = {
     "engine": UPWARD | {"services", "odoo"},
-    "services": UPWARD,
+    "services": UPWARD | {"report"},
 }
 
 

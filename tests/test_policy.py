@@ -40,9 +40,9 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
+from ..report.vsme_template import VsmeTemplate
 from ..services.policies import fetch_policies
 from ..services.vsme_digital import VsmeDigital
-from ..services.vsme_template import VsmeTemplate
 from .common import MANAGER_GROUPS, USER_GROUPS, CsrCase
 
 REVIEW_TYPE = "csr_management.mail_activity_type_csr_policy_review"

@@ -10,15 +10,15 @@ Four client companies, each with its year 2025 and the same two values
 
 from datetime import date
 
-from odoo.addons.csr_management.services.report_data import ReportData
-from odoo.addons.csr_management.services.report_xlsx import (
+from odoo.addons.csr_management.report.report_xlsx import (
     build_workbook,
     workbook_labels,
 )
-from odoo.addons.csr_management.services.vsme_export import (
+from odoo.addons.csr_management.report.vsme_export import (
     build_vsme_workbook,
     vsme_labels,
 )
+from odoo.addons.csr_management.services.report_data import ReportData
 
 from .common import CsrCase
 

@@ -30,9 +30,9 @@ import openpyxl
 from odoo import Command
 from odoo.tests import tagged
 
-from ..services import report_xlsx
+from ..report import report_xlsx
+from ..report.report_xlsx import build_workbook, sheet_name, workbook_labels
 from ..services.report_data import ReportData
-from ..services.report_xlsx import build_workbook, sheet_name, workbook_labels
 from .common import ScorecardCase, assert_doctests_pass
 
 TODAY = date(2025, 3, 10)

@@ -18,10 +18,10 @@ from odoo.tests import TransactionCase, tagged
 from ..demo.plan import build_plan
 from ..demo.writer import DemoWriter
 from ..engine import vsme_xbrl
+from ..report.vsme_export import build_vsme_workbook, vsme_labels
+from ..report.vsme_template import VsmeTemplate
 from ..services.report_data import ReportData
 from ..services.vsme_digital import VsmeDigital, taxonomy
-from ..services.vsme_export import build_vsme_workbook, vsme_labels
-from ..services.vsme_template import VsmeTemplate
 from .common import DISABLED_MAIL
 from .vsme_stub_taxonomy import run_arelle
 

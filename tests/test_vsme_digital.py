@@ -42,8 +42,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form
 
 from ..engine import vsme_xbrl
+from ..report.vsme_template import VsmeTemplate, template_bytes
 from ..services.vsme_digital import VsmeDigital, entity_of, taxonomy
-from ..services.vsme_template import VsmeTemplate, template_bytes
 from .common import HrCase
 from .vsme_stub_taxonomy import run_arelle
 

@@ -25,8 +25,8 @@ import openpyxl
 from odoo import Command
 from odoo.tests import tagged
 
+from ..report.vsme_export import VSME_BASIC, build_vsme_workbook, vsme_labels
 from ..services.report_data import ReportData
-from ..services.vsme_export import VSME_BASIC, build_vsme_workbook, vsme_labels
 from .common import CsrCase
 
 TODAY = date(2025, 3, 10)

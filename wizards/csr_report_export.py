@@ -7,12 +7,12 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools.misc import format_date
 
 from ..engine.vocabulary import PERIOD_KINDS
+from ..report.report_xlsx import build_workbook, workbook_labels
+from ..report.vsme_export import build_vsme_workbook, vsme_labels
+from ..report.vsme_template import VsmeTemplate
 from ..services.labels import selection_labels
 from ..services.report_data import DEFAULT_HISTORY, ReportData
-from ..services.report_xlsx import build_workbook, workbook_labels
 from ..services.vsme_digital import VsmeDigital
-from ..services.vsme_export import build_vsme_workbook, vsme_labels
-from ..services.vsme_template import VsmeTemplate
 from .download import download_action
 
 MAX_HISTORY = 24

@@ -26,8 +26,8 @@ from odoo.tools.misc import file_open
 
 from ..engine import workforce as workforce_engine
 from ..engine import xlsx_fill
-from . import workforce
-from .vsme_digital import (
+from ..services import workforce
+from ..services.vsme_digital import (
     COUNTRY_AXIS,
     CURRENT,
     ENERGY_AXIS,

@@ -23,7 +23,7 @@ from io import BytesIO
 import pytz
 import xlsxwriter
 
-from .ghg_inventory import GAS_COLUMNS
+from ..services.ghg_inventory import GAS_COLUMNS
 
 SHEET_NAME_MAX = 31
 FORBIDDEN_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
