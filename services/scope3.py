@@ -220,24 +220,35 @@ def commutes(env, company, period):
                                        %(date_to)s::timestamp,
                                        interval '1 month') AS month(month)
             ),
-            worked AS (
+            -- Each employee-month's first and last scheduled day as plain
+            -- columns, so that the running counts are looked up by a hash
+            -- join (an expression in the join made the planner loop over
+            -- every pair: 0.75 s at 1,000 employees).
+            span_months AS MATERIALIZED (
                 SELECT span.employee_id, month.first_day AS month,
-                       SUM(upto_last.worked - COALESCE(before_first.worked, 0))
-                           AS days
+                       span.calendar_id, span.resource_key,
+                       LEAST(span.last_day, month.last_day) AS last_key,
+                       (GREATEST(span.first_day, month.first_day) - 1)::date
+                           AS first_key
                   FROM spans span
                   JOIN months month
                     ON month.first_day <= span.last_day
                    AND month.last_day >= span.first_day
+            ),
+            worked AS (
+                SELECT part.employee_id, part.month,
+                       SUM(upto_last.worked - COALESCE(before_first.worked, 0))
+                           AS days
+                  FROM span_months part
                   JOIN running upto_last
-                    ON upto_last.calendar_id = span.calendar_id
-                   AND upto_last.resource_key = span.resource_key
-                   AND upto_last.day = LEAST(span.last_day, month.last_day)
+                    ON upto_last.calendar_id = part.calendar_id
+                   AND upto_last.resource_key = part.resource_key
+                   AND upto_last.day = part.last_key
                   LEFT JOIN running before_first
-                    ON before_first.calendar_id = span.calendar_id
-                   AND before_first.resource_key = span.resource_key
-                   AND before_first.day
-                       = GREATEST(span.first_day, month.first_day) - 1
-              GROUP BY span.employee_id, month.first_day
+                    ON before_first.calendar_id = part.calendar_id
+                   AND before_first.resource_key = part.resource_key
+                   AND before_first.day = part.first_key
+              GROUP BY part.employee_id, part.month
             ),
             away AS (
                 SELECT leave.employee_id, month.first_day AS month,
