@@ -147,6 +147,37 @@ def days_by_kind(env, company, periods):
     return found
 
 
+def running_workdays(company, date_from, date_to):
+    """The CTEs ``schedules`` and ``running`` following a CTE ``spans``
+    (calendar_id, resource_key): each schedule's days from ``date_from`` to
+    ``date_to`` with a running count of its working days, so that the days
+    worked between two dates are the difference of two counts (used by the
+    scheduled days here and by commuting in ``services/scope3``)."""
+    return SQL(
+        """
+            schedules AS (
+                SELECT DISTINCT span.calendar_id, span.resource_key, calendar.tz,
+                       COALESCE(calendar.two_weeks_calendar, FALSE) AS two_weeks
+                  FROM spans span
+                  JOIN resource_calendar calendar ON calendar.id = span.calendar_id
+            ),
+            running AS (
+                SELECT schedule.calendar_id, schedule.resource_key,
+                       day.day::date AS day,
+                       COUNT(*) FILTER (WHERE %(works)s) OVER (
+                           PARTITION BY schedule.calendar_id, schedule.resource_key
+                           ORDER BY day.day) AS worked
+                  FROM schedules schedule
+                 CROSS JOIN generate_series(%(date_from)s::timestamp,
+                                            %(date_to)s::timestamp,
+                                            interval '1 day') AS day(day)
+            )""",
+        works=_working_day(company),
+        date_from=date_from,
+        date_to=date_to,
+    )
+
+
 def scheduled_days(env, company, periods):
     """{period id: working days the employees' schedules planned in it} (see
     the module's docstring), for one or several periods in one query whose
@@ -184,23 +215,7 @@ def scheduled_days(env, company, periods):
                   JOIN resource_calendar calendar
                     ON calendar.id = contract.calendar_id
             ),
-            schedules AS (
-                SELECT DISTINCT span.calendar_id, span.resource_key, calendar.tz,
-                       COALESCE(calendar.two_weeks_calendar, FALSE) AS two_weeks
-                  FROM spans span
-                  JOIN resource_calendar calendar ON calendar.id = span.calendar_id
-            ),
-            running AS (
-                SELECT schedule.calendar_id, schedule.resource_key,
-                       day.day::date AS day,
-                       COUNT(*) FILTER (WHERE %(works)s) OVER (
-                           PARTITION BY schedule.calendar_id, schedule.resource_key
-                           ORDER BY day.day) AS worked
-                  FROM schedules schedule
-                 CROSS JOIN generate_series(%(date_from)s::timestamp,
-                                            %(date_to)s::timestamp,
-                                            interval '1 day') AS day(day)
-            )
+            %(running)s
             SELECT span.period_id,
                    SUM(upto_last.worked - COALESCE(before_first.worked, 0))
               FROM spans span
@@ -216,9 +231,7 @@ def scheduled_days(env, company, periods):
             """,
             periods=_periods_sql(periods),
             contracts=contracts_sql(company),
-            works=_working_day(company),
-            date_from=first,
-            date_to=last,
+            running=running_workdays(company, first, last),
         )
     )
     found = {period.id: 0 for period in periods}

@@ -22,7 +22,7 @@ from odoo.tools import SQL, format_amount
 
 from ..engine import emissions, scope3
 from .figure import Figure
-from .leaves import _working_day
+from .leaves import running_workdays
 from .workforce import contracts_sql
 
 SCOPE = "3"
@@ -196,23 +196,7 @@ def commutes(env, company, period):
                    AND (contract.date_end IS NULL
                         OR contract.date_end >= %(date_from)s)
             ),
-            schedules AS (
-                SELECT DISTINCT span.calendar_id, span.resource_key, calendar.tz,
-                       COALESCE(calendar.two_weeks_calendar, FALSE) AS two_weeks
-                  FROM spans span
-                  JOIN resource_calendar calendar ON calendar.id = span.calendar_id
-            ),
-            running AS (
-                SELECT schedule.calendar_id, schedule.resource_key,
-                       day.day::date AS day,
-                       COUNT(*) FILTER (WHERE %(works)s) OVER (
-                           PARTITION BY schedule.calendar_id, schedule.resource_key
-                           ORDER BY day.day) AS worked
-                  FROM schedules schedule
-                 CROSS JOIN generate_series(%(date_from)s::timestamp,
-                                            %(date_to)s::timestamp,
-                                            interval '1 day') AS day(day)
-            ),
+            %(running)s,
             months AS (
                 SELECT month.month::date AS first_day,
                        (month.month + interval '1 month - 1 day')::date AS last_day
@@ -284,7 +268,7 @@ def commutes(env, company, period):
           ORDER BY worked.employee_id, worked.month
             """,
             contracts=contracts_sql(company),
-            works=_working_day(company),
+            running=running_workdays(company, period.date_from, period.date_to),
             company=company.id,
             date_from=period.date_from,
             date_to=period.date_to,
