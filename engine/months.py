@@ -17,7 +17,7 @@ Sums are kept as they come from the database (``Decimal`` for its
 the period alone returns.
 """
 
-from datetime import date  # noqa: F401 - the doctests use it
+from datetime import date, timedelta  # noqa: F401 - date: the doctests use it
 from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
@@ -43,6 +43,20 @@ def month_starts(date_from, date_to):
         months.append(month)
         month += relativedelta(months=1)
     return months
+
+
+def on_month_bounds(period):
+    """Whether ``period`` (with ``date_from`` and ``date_to``) starts on a
+    month's first day and ends on a month's last: then it is made of whole
+    months, and its figures are those of its months.
+
+    >>> from types import SimpleNamespace as P
+    >>> on_month_bounds(P(date_from=date(2025, 1, 1), date_to=date(2025, 3, 31)))
+    True
+    >>> on_month_bounds(P(date_from=date(2025, 1, 1), date_to=date(2025, 3, 30)))
+    False
+    """
+    return period.date_from.day == 1 and (period.date_to + timedelta(days=1)).day == 1
 
 
 def span(periods):

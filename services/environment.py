@@ -15,11 +15,11 @@ are reported apart.
 
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from datetime import timedelta
 
 from odoo.tools import SQL
 
 from ..engine import emissions, ghg
+from ..engine.months import on_month_bounds
 from .figure import Figure
 
 METHODS = (
@@ -739,16 +739,12 @@ def fetch_environment(env, period, sources):
     return {source: _figure(ctx, source) for source in sources}
 
 
-def _on_month_bounds(period):
-    return period.date_from.day == 1 and (period.date_to + timedelta(days=1)).day == 1
-
-
 def fetch_environment_periods(env, company, periods, sources):
     """{period: {source: Figure}} of several periods of one company, from one
     read of the bills and entries grouped by month. A period that does not
     start and end on month bounds is read on its own."""
     shared = _Shared(env, company, sources)
-    aligned = periods.filtered(_on_month_bounds)
+    aligned = periods.filtered(on_month_bounds)
     found = {}
     if aligned:
         quantities = activity_quantities(

@@ -20,9 +20,10 @@ commute mode (engine.scope3).
 
 from odoo.tools import SQL, format_amount
 
-from ..engine import emissions, scope3
+from ..engine import emissions, months, scope3
 from .figure import Figure
 from .leaves import running_workdays
+from .query import rows_without_jit
 from .workforce import contracts_sql
 
 SCOPE = "3"
@@ -52,12 +53,12 @@ class _Inventory:
     """Inventory lines of one figure, with the notes and warnings that go
     with them."""
 
-    def __init__(self, env, period, category):
+    def __init__(self, env, period, category, factors):
         self.env = env
         self.period = period
         self.company = period.company_id
         self.category = category
-        self.records, self.plain = _factors(env)
+        self.records, self.plain = factors
         self.plain_by_id = {factor.id: factor for factor in self.plain}
         self.lines, self.warnings, self.missing = [], [], []
         self.quantities = {}  # activity → quantity, for the note
@@ -170,11 +171,14 @@ class _Inventory:
 # -- commuting ---------------------------------------------------------------
 
 
-def commutes(env, company, period):
-    """One engine.scope3.Commute per employee and month of the period with a
-    running contract: working days planned, less validated time off."""
+def commutes(env, company, date_from, date_to):
+    """One engine.scope3.Commute per employee and month from ``date_from`` to
+    ``date_to`` with a running contract: working days planned, less
+    validated time off. Each month is worked out within its own bounds, so
+    a month's rows are the same whatever span is read."""
     env.flush_all()
-    rows = env.execute_query(
+    rows = rows_without_jit(
+        env,
         SQL(
             """
             WITH spans AS (
@@ -198,11 +202,11 @@ def commutes(env, company, period):
             ),
             %(running)s,
             months AS (
-                SELECT month.month::date AS first_day,
-                       (month.month + interval '1 month - 1 day')::date AS last_day
-                  FROM generate_series(date_trunc('month', %(date_from)s::timestamp),
-                                       %(date_to)s::timestamp,
-                                       interval '1 month') AS month(month)
+                -- A constant list: the planner knows how many months.
+                SELECT month.first_day,
+                       (month.first_day + interval '1 month - 1 day')::date
+                           AS last_day
+                  FROM unnest(%(months)s::date[]) AS month(first_day)
             ),
             -- Each employee-month's first and last scheduled day as plain
             -- columns, so that the running counts are looked up by a hash
@@ -268,11 +272,12 @@ def commutes(env, company, period):
           ORDER BY worked.employee_id, worked.month
             """,
             contracts=contracts_sql(company),
-            running=running_workdays(company, period.date_from, period.date_to),
+            running=running_workdays(company, date_from, date_to),
             company=company.id,
-            date_from=period.date_from,
-            date_to=period.date_to,
-        )
+            months=months.month_starts(date_from, date_to),
+            date_from=date_from,
+            date_to=date_to,
+        ),
     )
     return [
         scope3.Commute(
@@ -285,6 +290,13 @@ def commutes(env, company, period):
         )
         for employee_id, month, days, distance, unit, mode, remote in rows
     ]
+
+
+def _months_of(period):
+    """The bounds of the months (rows keyed by their first day) that belong
+    to ``period``: a period read on its own may start within its first
+    month."""
+    return months.month_start(period.date_from), period.date_to
 
 
 def _commute_warnings(env, summary):
@@ -313,14 +325,17 @@ def _commute_warnings(env, summary):
     return found
 
 
-def commuting_figure(env, period):
-    company = period.company_id
-    summary = scope3.summarise_commutes(commutes(env, company, period))
-    inventory = _Inventory(env, period, scope3.CATEGORY_COMMUTING)
-    codes = {code for code, _month in summary.km}
-    activities = {
-        a.code: a for a in env["csr.activity"].search([("code", "in", list(codes))])
-    }
+def commuting_figure(env, period, shared=None):
+    """The period's commuting, from ``shared``'s commutes of its months (read
+    for the period alone without it)."""
+    if shared is None:
+        shared = _Shared.of_period(env, period, commuting=True)
+    first, last = _months_of(period)
+    summary = scope3.summarise_commutes(
+        commute for commute in shared.commutes if first <= commute.month <= last
+    )
+    inventory = _Inventory(env, period, scope3.CATEGORY_COMMUTING, shared.factors)
+    activities = shared.commute_activities
     for (code, month), km in sorted(summary.km.items()):
         activity = activities.get(code)
         if activity:
@@ -372,9 +387,10 @@ def _with_expenses(env):
     return "expense_id" in env["account.move.line"]._fields
 
 
-def travel_rows(env, company, period, activity_ids):
+def travel_rows(env, company, date_from, date_to, activity_ids):
     """(product, unit, month, supplier country, quantity, amount) of the
-    period's posted purchases of travel products, refunds subtracted."""
+    posted purchases of travel products from ``date_from`` to ``date_to``,
+    refunds subtracted, by month."""
     if not activity_ids:
         return []
     env.flush_all()
@@ -439,8 +455,8 @@ def travel_rows(env, company, period, activity_ids):
             company=company.id,
             purchase_types=PURCHASE_TYPES,
             activities=tuple(activity_ids),
-            date_from=period.date_from,
-            date_to=period.date_to,
+            date_from=date_from,
+            date_to=date_to,
         )
     )
     products = env["product.product"].browse({r[0] for r in rows})
@@ -515,16 +531,19 @@ def _mapped(env, company, activities):
     )
 
 
-def business_travel_figure(env, period, source):
+def business_travel_figure(env, period, source, shared=None):
+    """The period's business travel, from ``shared``'s purchases of its
+    months (read for the period alone without it)."""
+    if shared is None:
+        shared = _Shared.of_period(env, period, commuting=False)
     company = period.company_id
-    activities = source.activity_ids or env["csr.activity"].search(
-        [("kind", "=", "travel")]
-    )
-    inventory = _Inventory(env, period, scope3.CATEGORY_TRAVEL)
+    activities, rows = shared.travel(source)
+    inventory = _Inventory(env, period, scope3.CATEGORY_TRAVEL, shared.factors)
     spent, product_ids = {}, set()
-    for product, uom, month, country, quantity, amount in travel_rows(
-        env, company, period, activities.ids
-    ):
+    first, last = _months_of(period)
+    for product, uom, month, country, quantity, amount in rows:
+        if not first <= month <= last:
+            continue
         activity = _activity_of(product)
         product_ids.add(product.id)
         converted = _in_activity_unit(product, uom, quantity, activity)
@@ -555,7 +574,7 @@ def business_travel_figure(env, period, source):
     )
     if inventory.lines:
         value = scope3.total_tco2e(inventory.lines)
-    elif spent or inventory.missing or not _mapped(env, company, activities):
+    elif spent or inventory.missing or not shared.mapped(activities):
         # Only money, no factor, or nothing known to be travel: no data.
         value = None
     else:
@@ -584,15 +603,92 @@ def business_travel_figure(env, period, source):
     )
 
 
-def fetch_scope3(env, period, sources):
+class _Shared:
+    """What the periods of one company read once: the factors, the commutes
+    and travel purchases of every month from ``date_from`` to ``date_to``
+    (each period keeps its own months)."""
+
+    def __init__(self, env, company, span, commuting):
+        self.env = env
+        self.company = company
+        self.date_from, self.date_to = span
+        self.factors = _factors(env)
+        self.commutes = []
+        self.commute_activities = {}
+        if commuting:
+            date_from, date_to = span
+            self.commutes = commutes(env, company, date_from, date_to)
+            codes = sorted(set(filter(None, scope3.COMMUTE_ACTIVITIES.values())))
+            self.commute_activities = {
+                activity.code: activity
+                for activity in env["csr.activity"].search([("code", "in", codes)])
+            }
+        self._travel = {}
+        self._mapped = {}
+
+    @classmethod
+    def of_period(cls, env, period, commuting):
+        span = (period.date_from, period.date_to)
+        return cls(env, period.company_id, span, commuting)
+
+    @classmethod
+    def of_sources(cls, env, company, span, sources):
+        commuting = any(s.method == "scope3_commuting" for s in sources)
+        return cls(env, company, span, commuting)
+
+    def travel(self, source):
+        """(activities, rows) of a business travel source, read once."""
+        activities = source.activity_ids or self.env["csr.activity"].search(
+            [("kind", "=", "travel")]
+        )
+        key = tuple(sorted(activities.ids))
+        if key not in self._travel:
+            self._travel[key] = travel_rows(
+                self.env, self.company, self.date_from, self.date_to, activities.ids
+            )
+        return activities, self._travel[key]
+
+    def mapped(self, activities):
+        key = tuple(sorted(activities.ids))
+        if key not in self._mapped:
+            self._mapped[key] = _mapped(self.env, self.company, activities)
+        return self._mapped[key]
+
+
+def _figures(env, period, sources, shared):
     figures = {}
     for source in sources:
         if source.method == "scope3_commuting":
-            figures[source] = commuting_figure(env, period)
+            figures[source] = commuting_figure(env, period, shared)
         else:
-            figures[source] = business_travel_figure(env, period, source)
+            figures[source] = business_travel_figure(env, period, source, shared)
     return figures
 
+
+def fetch_scope3(env, period, sources):
+    span = (period.date_from, period.date_to)
+    shared = _Shared.of_sources(env, period.company_id, span, sources)
+    return _figures(env, period, sources, shared)
+
+
+def fetch_scope3_for_periods(env, company, periods, sources):
+    """{period: {source: Figure}} of several periods of one company, from one
+    read of the commutes and travel purchases grouped by month. A period
+    that does not start and end on month bounds is read on its own."""
+    aligned = periods.filtered(months.on_month_bounds)
+    found = {}
+    if aligned:
+        shared = _Shared.of_sources(env, company, months.span(aligned), sources)
+        for period in aligned:
+            found[period] = _figures(env, period, sources, shared)
+    for period in periods - aligned:
+        found[period] = fetch_scope3(env, period, sources)
+    return found
+
+
+# The compute of several periods reads every period of a company at once
+# through this (services/period_compute.PeriodsCompute).
+fetch_scope3.for_periods = fetch_scope3_for_periods
 
 FETCHERS = {
     "scope3_business_travel": fetch_scope3,

@@ -14,6 +14,9 @@ plus time off and stock that cross month boundaries:
   receipts     cement 1 t on 31 Jan at 9 pm in Bogotá (2 am UTC on 1 Feb: a
                January receipt), 2 t on 15 Feb; 500 kg returned on 20 Feb
   scrap        100 kg of cement on 28 Mar
+  commuting    Ana 12 km by petrol car, Carlos 8 km by bus: each month's
+               scheduled days less time off, so Ana's sick leave lowers
+               January and February (ENV-19)
 
 Rolled up by nature: Q1's revenue (ECO-01) is the sum of January, February
 and March; the year's headcount (SOC-01) is December's; the year's total
@@ -98,6 +101,17 @@ class TestPeriodsTogetherOnRealBooks(books.RealBooksCase):
                     "holiday_status_id": kinds[kind].id,
                     "request_date_from": first,
                     "request_date_to": last,
+                }
+            )
+        for name, km, mode in (
+            ("Ana Gómez", 12, "car_petrol"),
+            ("Carlos Pérez", 8, "bus"),
+        ):
+            by_name[name].write(
+                {
+                    "distance_home_work": km,
+                    "distance_home_work_unit": "kilometers",
+                    "csr_commute_mode": mode,
                 }
             )
         materials = env.ref("csr_management.activity_materials")
@@ -201,6 +215,7 @@ class TestPeriodsTogetherOnRealBooks(books.RealBooksCase):
             self.assertIn(code, codes)
         for code in ("SOC-06", "SOC-11", "SOC-12", "SOC-21", "ENV-14", "ENV-17"):
             self.assertIn(code, codes)
+        self.assertIn("ENV-19", codes)  # commuting, Scope 3
         self.assertGreater(len(together), 17 * 20)
 
     def test_months_roll_up_by_the_nature_of_each_figure(self):

@@ -98,7 +98,9 @@ class TestCommuting(LeaveCase):
         self.assertAlmostEqual(self._figure().value, 0.108189067392, places=10)
 
     def test_the_working_days_are_what_the_docstring_says(self):
-        commutes = scope3.commutes(self.env, self.company, self.january)
+        commutes = scope3.commutes(
+            self.env, self.company, self.january.date_from, self.january.date_to
+        )
         days = {c.employee_id: c.days for c in commutes}
         self.assertAlmostEqual(days[self.staff["Ana"].id], 20.0)
         self.assertAlmostEqual(days[self.staff["Bruno"].id], 18.0)
