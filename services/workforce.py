@@ -14,6 +14,7 @@ from odoo.tools import SQL, format_amount, format_date
 from ..engine import months, workforce
 from .figure import Figure
 from .labels import selection_labels
+from .query import rows_without_jit
 
 EMPLOYEE_TYPES = ("employee", "worker")
 NON_EMPLOYEE_TYPES = ("contractor", "freelance")
@@ -53,7 +54,8 @@ def employments_on_days(env, company, days):
     env.flush_all()  # raw SQL: pending ORM writes must reach the database
     days = sorted(set(days))
     contracts = contracts_sql(company)
-    rows = env.execute_query_dict(
+    rows = rows_without_jit(
+        env,
         SQL(
             """
             SELECT at.day, running.*
@@ -63,8 +65,8 @@ def employments_on_days(env, company, days):
                    contract.id AS contract_id,
                    contract.employee_id,
                    COALESCE(employee.gender, '') AS gender,
-                   contract.wage,
-                   COALESCE(hours.weekly, 0) AS weekly_hours,
+                   COALESCE(contract.wage, 0)::float8 AS wage,
+                   COALESCE(hours.weekly, 0)::float8 AS weekly_hours,
                    contract.date_end IS NULL AS permanent,
                    EXISTS (
                        SELECT 1
@@ -76,7 +78,8 @@ def employments_on_days(env, company, days):
                           AND (report_contract.date_end IS NULL
                                OR report_contract.date_end >= at.day)
                    ) AS manager,
-                   COALESCE(calendar.full_time_required_hours, 0) AS full_time_hours,
+                   COALESCE(calendar.full_time_required_hours, 0)::float8
+                       AS full_time_hours,
                    COALESCE(address.country_id, %(country)s) AS country_id,
                    contract.collective,
                    contract.calendar_id
@@ -103,25 +106,37 @@ def employments_on_days(env, company, days):
             contracts=contracts,
             days=days,
             country=company.country_id.id or None,
+        ),
+    )
+    # The columns come in Employment's order, as floats where it has
+    # floats: tens of thousands of rows for a year-end, built directly.
+    found = {day: [] for day in days}
+    for day, *employment in rows:
+        found[day].append(workforce.Employment(*employment))
+    return found
+
+
+def running_headcounts(env, company, days):
+    """{day: employees with a contract running on it} (those
+    ``employments_on_days`` lists), in one grouped query."""
+    env.flush_all()
+    days = sorted(set(days))
+    rows = env.execute_query(
+        SQL(
+            """
+            SELECT at.day, COUNT(DISTINCT contract.employee_id)
+              FROM unnest(%(days)s::date[]) AS at(day)
+              JOIN %(contracts)s contract
+                ON contract.date_start <= at.day
+               AND (contract.date_end IS NULL OR contract.date_end >= at.day)
+          GROUP BY at.day
+            """,
+            days=days,
+            contracts=contracts_sql(company),
         )
     )
-    found = {day: [] for day in days}
-    for row in rows:
-        found[row["day"]].append(
-            workforce.Employment(
-                row["contract_id"],
-                row["employee_id"],
-                row["gender"],
-                float(row["wage"] or 0.0),
-                float(row["weekly_hours"]),
-                row["permanent"],
-                row["manager"],
-                float(row["full_time_hours"]),
-                row["country_id"],
-                row["collective"],
-                row["calendar_id"],
-            )
-        )
+    found = dict.fromkeys(days, 0)
+    found.update(rows)
     return found
 
 
@@ -194,7 +209,8 @@ def _staff_on_days(env, company, days):
     number. One grouped query."""
     env.flush_all()
     days = sorted(set(days))
-    rows = env.execute_query(
+    rows = rows_without_jit(
+        env,
         SQL(
             """
             SELECT at.day, employee.employee_type, COUNT(*),
@@ -227,7 +243,7 @@ def _staff_on_days(env, company, days):
             company=company.id,
             types=EMPLOYEE_TYPES + NON_EMPLOYEE_TYPES,
             days=days,
-        )
+        ),
     )
     found = {day: {} for day in days}
     for day, kind, people, formal in rows:
@@ -249,8 +265,15 @@ class WorkforceInputs:
 
     @cached_property
     def employments(self):
-        days = {p.date_to for p in self.periods} | {p.date_from for p in self.periods}
+        days = {p.date_to for p in self.periods}
         return employments_on_days(self.env, self.company, days)
+
+    @cached_property
+    def headcounts_at_start(self):
+        """{first day: people with a running contract}; only counted, as
+        turnover needs no more of them."""
+        days = {p.date_from for p in self.periods}
+        return running_headcounts(self.env, self.company, days)
 
     @cached_property
     def reference(self):
@@ -345,10 +368,14 @@ class WorkforceFigures:
             ),
         )
 
+    @cached_property
+    def _contract_ids(self):
+        return sorted(row.contract_id for row in self.rows)
+
     def _contracts_figure(self, value, note="", full_time=False):
         """A figure over the running contracts; ``full_time`` when it leans on
         the schedules' full-time hours (FTE, scaled wages)."""
-        domain = [("id", "in", sorted(row.contract_id for row in self.rows))]
+        domain = [("id", "in", self._contract_ids)]
         warnings = self._schedule_warnings() if full_time else ()
         return Figure(value, "hr.contract", domain, note, warnings=warnings)
 
@@ -451,8 +478,8 @@ class WorkforceFigures:
         leavers = self.inputs.leavers.filtered(
             lambda e: period.date_from <= e.departure_date <= period.date_to
         )
-        start = self.inputs.employments[period.date_from]
-        value = workforce.turnover_rate(len(leavers), len(start), len(self.rows))
+        start = self.inputs.headcounts_at_start[period.date_from]
+        value = workforce.turnover_rate(len(leavers), start, len(self.rows))
         return Figure(value, "hr.employee", [("id", "in", leavers.ids)])
 
     def new_hire_rate(self):
