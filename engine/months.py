@@ -76,6 +76,17 @@ def _add(into, amounts):
         into[measure] = (into.get(measure) or 0) + (amount or 0)
 
 
+def added(amounts, more):
+    """The measures of ``amounts`` and ``more`` added, exactly.
+
+    >>> added({"balance": Decimal("1.10")}, {"balance": Decimal("2.20"), "debit": None})
+    {'balance': Decimal('3.30'), 'debit': 0}
+    """
+    total = dict(amounts)
+    _add(total, more)
+    return total
+
+
 def flows(monthly, date_from, date_to):
     """{key: {measure: total}} of the months within ``date_from``…``date_to``;
     ``monthly`` is {month start: {key: {measure: amount}}}.
