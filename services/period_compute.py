@@ -571,6 +571,9 @@ class PeriodCompute:
         return {
             "indicator_id": indicator.id,
             "period_id": self.period.id,
+            # Given, so that nothing is left to work out before the insert:
+            # Odoo would otherwise build a draft record for each value.
+            "company_id": self.company.id,
             "source": indicator.source_type,
             **self._figure_vals(indicator, figure, now),
         }
