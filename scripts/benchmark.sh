@@ -11,7 +11,7 @@
 #                     total, its time per company and the speed-up of 2 workers
 #   CSR_BENCH_DB=name choose the database's name (default csr_bench_<time>_<pid>)
 #   CSR_KEEP_DB=1     keep the database afterwards, to study it (planner
-#                     statistics included: ANALYZE runs after the data commit)
+#                     statistics included: VACUUM ANALYZE runs after the data commit)
 source "$(dirname "$0")/lib.sh"
 
 require_odoo
