@@ -33,9 +33,8 @@ import sys
 import time
 from datetime import date, datetime
 
-from dateutil.relativedelta import relativedelta
-
 import psycopg2
+from dateutil.relativedelta import relativedelta
 
 import odoo
 from odoo import SUPERUSER_ID, Command, api, sql_db
