@@ -17,6 +17,8 @@ plus time off and stock that cross month boundaries:
   commuting    Ana 12 km by petrol car, Carlos 8 km by bus: each month's
                scheduled days less time off, so Ana's sick leave lowers
                January and February (ENV-19)
+  travel       a bus ticket of 300 km on 10 Mar and a hotel night on 2 Apr,
+               bought from a Colombian agency (ENV-18: Q1 and Q2 apart)
 
 Rolled up by nature: Q1's revenue (ECO-01) is the sum of January, February
 and March; the year's headcount (SOC-01) is December's; the year's total
@@ -37,6 +39,7 @@ from odoo.addons.csr_management.services.period_compute import (
 )
 
 from . import books
+from .common import activity_product, vendor_bill
 
 YEAR = 2025
 
@@ -114,6 +117,17 @@ class TestPeriodsTogetherOnRealBooks(books.RealBooksCase):
                     "csr_commute_mode": mode,
                 }
             )
+        agency = env["res.partner"].create(
+            {"name": "Agencia de viajes", "country_id": env.ref("base.co").id}
+        )
+        bus = activity_product(
+            env, "Bus BOG-MDE", "activity_travel_bus", "uom.product_uom_km"
+        )
+        hotel = activity_product(
+            env, "Noche de hotel", "activity_travel_hotel_night", "uom.product_uom_unit"
+        )
+        vendor_bill(env, agency, date(YEAR, 3, 10), [(bus, 300)])
+        vendor_bill(env, agency, date(YEAR, 4, 2), [(hotel, 1)])
         materials = env.ref("csr_management.activity_materials")
         kg = env.ref("uom.product_uom_kgm")
         cement = env["product.product"].create(
@@ -216,6 +230,7 @@ class TestPeriodsTogetherOnRealBooks(books.RealBooksCase):
         for code in ("SOC-06", "SOC-11", "SOC-12", "SOC-21", "ENV-14", "ENV-17"):
             self.assertIn(code, codes)
         self.assertIn("ENV-19", codes)  # commuting, Scope 3
+        self.assertIn("ENV-18", codes)  # business travel, Scope 3
         self.assertGreater(len(together), 17 * 20)
 
     def test_months_roll_up_by_the_nature_of_each_figure(self):
@@ -244,6 +259,11 @@ class TestPeriodsTogetherOnRealBooks(books.RealBooksCase):
         self.assertAlmostEqual(self._value(f"{YEAR}-Q1", "ENV-17"), 2.5, places=4)
         self.assertAlmostEqual(self._value(f"{YEAR}-01", "ENV-17"), 1.0, places=4)
         self.assertAlmostEqual(self._value(f"{YEAR}-Q1", "ENV-14"), 0.1, places=4)
+        # Business travel, Scope 3: Q1 is the bus, 300 km x 0.10385 kgCO2e
+        # = 31.155 kg; Q2 the hotel night in Colombia, 14.7 kg; the year both.
+        self.assertAlmostEqual(self._value(f"{YEAR}-Q1", "ENV-18"), 0.031155, places=4)
+        self.assertAlmostEqual(self._value(f"{YEAR}-Q2", "ENV-18"), 0.0147, places=4)
+        self.assertAlmostEqual(self._value(str(YEAR), "ENV-18"), 0.045855, places=4)
 
     def test_query_count_follows_neither_periods_nor_data(self):
         """Three periods or seventeen, a little data or twice as much: the
