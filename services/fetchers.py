@@ -69,18 +69,14 @@ def account_totals(env, company, period, with_closing):
         SQL(
             """
             SELECT line.account_id, %(in_period)s, %(sums)s
-              FROM account_move_line line
-             WHERE line.company_id = %(company)s
-               AND line.parent_state = 'posted'
-               AND line.date <= %(date_to)s
-               AND %(since)s
+              FROM %(lines)s
           GROUP BY 1, 2
             """,
             in_period=in_period,
             sums=_measure_sums(),
-            company=company.id,
-            date_to=period.date_to,
-            since=SQL("TRUE") if with_closing else in_period,
+            lines=_posted_lines(
+                company, period.date_to, not with_closing and in_period
+            ),
         )
     )
     flow, closing = {}, {}
@@ -94,6 +90,21 @@ def account_totals(env, company, period, with_closing):
         "account": months.as_floats({key: flow.get(key, zero) for key in closing}),
         "account_closing": months.as_floats(closing),
     }
+
+
+def _posted_lines(company, date_to, since=None):
+    """The company's posted journal items up to ``date_to`` (and matching
+    ``since`` when given), as ``account_move_line line`` with its filter."""
+    return SQL(
+        """account_move_line line
+             WHERE line.company_id = %s
+               AND line.parent_state = 'posted'
+               AND line.date <= %s
+               AND %s""",
+        company.id,
+        date_to,
+        since or SQL("TRUE"),
+    )
 
 
 def _measure_sums(alias="line"):
@@ -122,11 +133,7 @@ def monthly_account_totals(env, company, periods, with_closing):
                 SELECT line.account_id,
                        CASE WHEN line.date >= %(first)s THEN line.date END AS day,
                        %(sums)s
-                  FROM account_move_line line
-                 WHERE line.company_id = %(company)s
-                   AND line.parent_state = 'posted'
-                   AND line.date <= %(last)s
-                   AND %(since)s
+                  FROM %(lines)s
               GROUP BY 1, 2
               ) daily
           GROUP BY 1, 2
@@ -136,10 +143,10 @@ def monthly_account_totals(env, company, periods, with_closing):
                 SQL("SUM(line.%s) AS %s", SQL.identifier(m), SQL.identifier(m))
                 for m in accounting.MEASURES
             ),
-            company=company.id,
             first=first,
-            last=last,
-            since=SQL("TRUE") if with_closing else SQL("line.date >= %s", first),
+            lines=_posted_lines(
+                company, last, not with_closing and SQL("line.date >= %s", first)
+            ),
         )
     )
     opening, monthly = {}, {}
