@@ -58,7 +58,11 @@ class CsrActionSuggestion(models.Model):
         "csr.assessment", readonly=True, ondelete="set null", check_company=True
     )
     scorecard_id = fields.Many2one(
-        "csr.scorecard", readonly=True, ondelete="set null", check_company=True
+        "csr.scorecard",
+        readonly=True,
+        ondelete="set null",
+        check_company=True,
+        index="btree_not_null",
     )
     indicator_id = fields.Many2one(
         "csr.indicator",

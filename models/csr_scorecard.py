@@ -53,6 +53,7 @@ class CsrScorecard(models.Model):
         string="Previous scorecard",
         readonly=True,
         ondelete="set null",
+        index="btree_not_null",
         help="Scorecard of the period of the same kind just before this one.",
     )
     has_previous_index = fields.Boolean(readonly=True)

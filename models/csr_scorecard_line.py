@@ -63,6 +63,7 @@ class CsrScorecardLine(models.Model):
         readonly=True,
         ondelete="set null",
         check_company=True,
+        index="btree_not_null",  # each value deleted looks its lines up
     )
     has_value = fields.Boolean(readonly=True)
     warning = fields.Text(related="value_id.warning")
@@ -75,7 +76,11 @@ class CsrScorecardLine(models.Model):
     data_quality = fields.Selection(DATA_QUALITIES, readonly=True)
     has_target = fields.Boolean(readonly=True)
     target_id = fields.Many2one(
-        "csr.target", readonly=True, ondelete="set null", check_company=True
+        "csr.target",
+        readonly=True,
+        ondelete="set null",
+        check_company=True,
+        index="btree_not_null",
     )
     target_value = fields.Float(
         aggregator=None,

@@ -59,6 +59,7 @@ from . import test_catalogue_governance
 from . import test_auditor
 from . import test_scope3
 from . import test_query
+from . import test_indexes
 from . import test_vsme_digital
 from . import test_vsme_demo
 from . import test_setup_checklist
