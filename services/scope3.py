@@ -18,6 +18,8 @@ in one query; then 2 × distance × days with the factor of the employee's
 commute mode (engine.scope3).
 """
 
+from functools import cached_property
+
 from odoo.tools import SQL, format_amount
 
 from ..engine import emissions, months, scope3
@@ -638,15 +640,18 @@ class _Shared:
 
     def travel(self, source):
         """(activities, rows) of a business travel source, read once."""
-        activities = source.activity_ids or self.env["csr.activity"].search(
-            [("kind", "=", "travel")]
-        )
+        activities = source.activity_ids or self._travel_activities
         key = tuple(sorted(activities.ids))
         if key not in self._travel:
             self._travel[key] = travel_rows(
                 self.env, self.company, self.date_from, self.date_to, activities.ids
             )
         return activities, self._travel[key]
+
+    @cached_property
+    def _travel_activities(self):
+        """Every travel activity: a source that names none reads them all."""
+        return self.env["csr.activity"].search([("kind", "=", "travel")])
 
     def mapped(self, activities):
         key = tuple(sorted(activities.ids))
