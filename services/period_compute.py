@@ -116,6 +116,23 @@ def _warning_text(figure):
     return "\n".join(figure.warnings)
 
 
+def _fetch_failure(env, periods, fetcher, batch, error):
+    """Log a fetcher that failed for ``periods`` and say why, for the report
+    of each indicator of its ``batch``."""
+    _logger.warning(
+        "CSR periods %s: fetcher %s failed for %s",
+        periods.ids,
+        fetcher.__name__,
+        ", ".join(batch.mapped("code")),
+        exc_info=True,
+    )
+    first_line = str(error).strip().splitlines()[:1]
+    return env._(
+        "its figures could not be read: %(error)s",
+        error=first_line[0] if first_line else type(error).__name__,
+    )
+
+
 def _stamp(periods):
     """Update the periods' rows even when the time reads the same as the
     last compute's (the ORM would skip an unchanged value): see
@@ -247,19 +264,7 @@ class PeriodCompute:
             with self.env.cr.savepoint():
                 return fetcher(self.sudo_env, self.period, batch)
         except Exception as error:  # noqa: BLE001 - any fault stays in its batch
-            _logger.warning(
-                "CSR period %s: fetcher %s failed for %s",
-                self.period.id,
-                fetcher.__name__,
-                ", ".join(batch.mapped("code")),
-                exc_info=True,
-            )
-            reason = self.env._(
-                "its figures could not be read: %(error)s",
-                error=str(error).strip().splitlines()[0]
-                if str(error).strip()
-                else type(error).__name__,
-            )
+            reason = _fetch_failure(self.env, self.period, fetcher, batch, error)
             for source in batch:
                 failed[source.indicator_id.code] = reason
             return {}
@@ -686,19 +691,7 @@ class PeriodsCompute:
             with lead.env.cr.savepoint():
                 return several(lead.sudo_env, lead.company, periods, batch)
         except Exception as error:  # noqa: BLE001 - any fault stays in its batch
-            _logger.warning(
-                "CSR periods %s: fetcher %s failed for %s",
-                periods.ids,
-                fetcher.__name__,
-                ", ".join(batch.mapped("code")),
-                exc_info=True,
-            )
-            reason = lead.env._(
-                "its figures could not be read: %(error)s",
-                error=str(error).strip().splitlines()[0]
-                if str(error).strip()
-                else type(error).__name__,
-            )
+            reason = _fetch_failure(lead.env, periods, fetcher, batch, error)
             for period in periods:
                 for source in batch:
                     failed[period][source.indicator_id.code] = reason
