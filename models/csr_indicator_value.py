@@ -42,6 +42,18 @@ SYSTEM_FIELDS = {
     "emission_line_ids",
     "warning",
 }
+# Stored copies of the indicator's and the period's fields: {field: (link, field
+# of the linked record)}. ``create`` fills them from the linked records,
+# whatever a caller sent, so the ORM need not recompute them row by row.
+COPIED_FIELDS = {
+    "code": ("indicator_id", "code"),
+    "pillar": ("indicator_id", "pillar"),
+    "pillar_sequence": ("indicator_id", "pillar_sequence"),
+    "indicator_sequence": ("indicator_id", "sequence"),
+    "date_from": ("period_id", "date_from"),
+    "date_to": ("period_id", "date_to"),
+    "period_kind": ("period_id", "kind"),
+}
 # The addon's own code paths put this object in the context to write the
 # system fields. A client's context arrives as JSON, which cannot carry it,
 # so a client-sent key never passes the identity check.
@@ -306,7 +318,38 @@ class CsrIndicatorValue(models.Model):
                 self._check_can_set_state(vals["state"])
             for key, val in stamp.items():
                 vals.setdefault(key, val)
-        return super().create(vals_list)
+        self._fill_copied_fields(vals_list)
+        records = super().create(vals_list)
+        self._skip_copied_recompute(records, vals_list)
+        return records
+
+    def _fill_copied_fields(self, vals_list):
+        """Set the stored copies of the indicator's and the period's fields,
+        and ``has_warning``, in the create values, from the linked records (as
+        their compute would, under superuser)."""
+        linked = {}
+        for link in ("indicator_id", "period_id"):
+            records = (
+                self.env[self._fields[link].comodel_name]
+                .sudo()
+                .browse({vals[link] for vals in vals_list if vals.get(link)})
+            )
+            linked[link] = {record.id: record for record in records}
+        for vals in vals_list:
+            for name, (link, source) in COPIED_FIELDS.items():
+                record = linked[link].get(vals.get(link))
+                if record is not None:
+                    vals[name] = record[source]
+            vals["has_warning"] = bool(vals.get("warning"))
+
+    def _skip_copied_recompute(self, records, vals_list):
+        """The copies were inserted with the values their compute would give:
+        spare the flush a recompute and an UPDATE of every row (over 800 rows
+        for a year-end compute). A field not filled for every record is left
+        to the ORM."""
+        for name in (*COPIED_FIELDS, "has_warning"):
+            if all(name in vals for vals in vals_list):
+                self.env.remove_to_compute(self._fields[name], records)
 
     def write(self, vals):
         self._check_raw_value(vals)

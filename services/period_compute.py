@@ -573,7 +573,7 @@ class PeriodCompute:
         }
 
     def _value_vals(self, indicator, figure, now):
-        return {
+        vals = {
             "indicator_id": indicator.id,
             "period_id": self.period.id,
             # Given, so that nothing is left to work out before the insert:
@@ -582,6 +582,13 @@ class PeriodCompute:
             "source": indicator.source_type,
             **self._figure_vals(indicator, figure, now),
         }
+        # A new value has no factors or lines to clear: without them the ORM
+        # skips reading every new value's links (most values have none).
+        if not figure.factor_ids:
+            del vals["emission_factor_ids"]
+        if not figure.emission_lines:
+            del vals["emission_line_ids"]
+        return vals
 
 
 class PeriodsCompute:

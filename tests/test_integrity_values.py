@@ -15,7 +15,7 @@ from psycopg2.errors import LockNotAvailable, SerializationFailure
 from odoo import SUPERUSER_ID, Command, api
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import TransactionCase, tagged
-from odoo.tools import mute_logger
+from odoo.tools import SQL, mute_logger
 
 from odoo.addons.csr_management.services import period_compute
 from odoo.addons.csr_management.services.period_compute import PeriodCompute
@@ -184,6 +184,61 @@ class TestValueIntegrity(CsrCase):
         self.assertEqual(value.company_id, self.company)
         # Writing the company it already has stays harmless.
         self.january.with_user(self.manager).write({"company_id": self.company.id})
+
+    def test_copied_fields_follow_the_indicator_and_period_not_the_caller(self):
+        """The code, pillar, sequences, dates and kind a value stores are
+        copies of its indicator's and period's, filled at creation without
+        a recompute: a caller's own copies are ignored, whoever creates it,
+        and a later change of the indicator or period still reaches them."""
+        self.january.value_ids.unlink()
+        forged = {
+            "code": "ENV-01",
+            "pillar": "social",
+            "pillar_sequence": 99,
+            "indicator_sequence": 99,
+            "date_from": "2031-01-01",
+            "date_to": "2031-12-31",
+            "period_kind": "year",
+            "has_warning": True,
+        }
+        value = (
+            self.env["csr.indicator.value"]
+            .with_user(self.user)
+            .create(
+                {
+                    "indicator_id": self.water.id,
+                    "period_id": self.january.id,
+                    "value": 7.0,
+                    **forged,
+                }
+            )
+        )
+        self.env.flush_all()
+        stored = self.env.execute_query_dict(
+            SQL(
+                "SELECT code, pillar, pillar_sequence, indicator_sequence, "
+                "date_from, date_to, period_kind, has_warning "
+                "FROM csr_indicator_value WHERE id = %s",
+                value.id,
+            )
+        )[0]
+        self.assertEqual(
+            stored,
+            {
+                "code": "TST-WATER",
+                "pillar": "environmental",
+                "pillar_sequence": 1,
+                "indicator_sequence": 10,
+                "date_from": date(2025, 1, 1),
+                "date_to": date(2025, 1, 31),
+                "period_kind": "month",
+                "has_warning": False,
+            },
+        )
+        self.water.sequence = 3
+        self.env.flush_all()
+        value.invalidate_recordset()
+        self.assertEqual(value.indicator_sequence, 3)
 
     # -- V12: a period's results are the system's -----------------------------
 
