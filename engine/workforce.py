@@ -11,7 +11,7 @@ full time before they are compared with a monthly minimum wage.
 """
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 WEEKS_PER_MONTH = 52.0 / 12.0
 BASES = ("monthly", "daily", "hourly")
@@ -31,14 +31,31 @@ class Employment:
     collective: bool = False  # covered by a collective agreement
     calendar_id: int | None = None  # the contract's working schedule
 
-    @property
-    def hourly_wage(self):
+    # Worked out once per row (a year-end reads each row in 17 periods):
+    hourly_wage: float | None = field(init=False, repr=False, compare=False)
+    fte: float = field(init=False, repr=False, compare=False)
+    full_time_wage: float = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        # A frozen dataclass sets its derived fields through object.
+        set_ = object.__setattr__
+        set_(self, "hourly_wage", self._hourly_wage())
+        set_(self, "fte", self._fte())
+        set_(self, "full_time_wage", self.wage / self.fte)
+
+    def _hourly_wage(self):
+        """The monthly wage over the schedule's monthly hours.
+
+        >>> round(Employment(1, 1, "", 1300.0, 40.0, True, False).hourly_wage, 2)
+        7.5
+        >>> Employment(1, 1, "", 1300.0, 0.0, True, False).hourly_wage is None
+        True
+        """
         if not self.weekly_hours:
             return None
         return self.wage / (self.weekly_hours * WEEKS_PER_MONTH)
 
-    @property
-    def fte(self):
+    def _fte(self):
         """Share of a full-time job, at most 1. A schedule that does not say
         its full-time hours, or has no hours (flexible), counts as full time.
 
@@ -48,19 +65,15 @@ class Employment:
         1.0
         >>> Employment(1, 1, "", 1000.0, 20.0, True, False).fte
         1.0
-        """
-        if not self.weekly_hours or not self.full_time_hours:
-            return 1.0
-        return min(self.weekly_hours / self.full_time_hours, 1.0)
 
-    @property
-    def full_time_wage(self):
-        """The monthly wage, scaled up to full time for a part-time schedule.
+        The full-time wage is the monthly wage scaled up to full time:
 
         >>> Employment(1, 1, "", 1000.0, 20.0, True, False, 40.0).full_time_wage
         2000.0
         """
-        return self.wage / self.fte
+        if not self.weekly_hours or not self.full_time_hours:
+            return 1.0
+        return min(self.weekly_hours / self.full_time_hours, 1.0)
 
 
 def with_reference_full_time(rows, reference_hours):

@@ -54,54 +54,72 @@ def employments_on_days(env, company, days):
     env.flush_all()  # raw SQL: pending ORM writes must reach the database
     days = sorted(set(days))
     contracts = contracts_sql(company)
+    # The contracts, their schedules' hours and the managers are worked out
+    # once, then matched with the days: a year-end asks for 12 days, and
+    # joining everything again for each day cost 3 times as much.
     rows = rows_without_jit(
         env,
         SQL(
             """
-            SELECT at.day, running.*
-              FROM unnest(%(days)s::date[]) AS at(day)
-             CROSS JOIN LATERAL (
-            SELECT DISTINCT ON (contract.employee_id)
-                   contract.id AS contract_id,
-                   contract.employee_id,
+            WITH contract AS MATERIALIZED (SELECT * FROM %(contracts)s live),
+            at AS (SELECT day FROM unnest(%(days)s::date[]) AS day),
+            running AS (
+                SELECT DISTINCT ON (at.day, contract.employee_id)
+                       at.day, contract.*
+                  FROM at
+                  JOIN contract
+                    ON contract.date_start <= at.day
+                   AND (contract.date_end IS NULL OR contract.date_end >= at.day)
+              ORDER BY at.day, contract.employee_id, contract.date_start DESC,
+                       contract.id DESC
+            ),
+            managing AS (
+                -- whoever has a report with a contract running that day
+                SELECT DISTINCT at.day, report.parent_id AS employee_id
+                  FROM at
+                  JOIN contract report_contract
+                    ON report_contract.date_start <= at.day
+                   AND (report_contract.date_end IS NULL
+                        OR report_contract.date_end >= at.day)
+                  JOIN hr_employee report
+                    ON report.id = report_contract.employee_id
+                 WHERE report.parent_id IS NOT NULL
+            ),
+            hours AS (
+                SELECT att.calendar_id, SUM(att.hour_to - att.hour_from) AS weekly
+                  FROM resource_calendar_attendance att
+                 WHERE att.calendar_id IN (SELECT calendar_id FROM contract)
+                   AND att.display_type IS NULL
+                   AND att.day_period != 'lunch'
+              GROUP BY att.calendar_id
+            )
+            SELECT running.day,
+                   running.id AS contract_id,
+                   running.employee_id,
                    COALESCE(employee.gender, '') AS gender,
-                   COALESCE(contract.wage, 0)::float8 AS wage,
-                   COALESCE(hours.weekly, 0)::float8 AS weekly_hours,
-                   contract.date_end IS NULL AS permanent,
-                   EXISTS (
-                       SELECT 1
-                         FROM hr_employee report
-                         JOIN %(contracts)s report_contract
-                           ON report_contract.employee_id = report.id
-                        WHERE report.parent_id = employee.id
-                          AND report_contract.date_start <= at.day
-                          AND (report_contract.date_end IS NULL
-                               OR report_contract.date_end >= at.day)
-                   ) AS manager,
+                   COALESCE(running.wage, 0)::float8 AS wage,
+                   COALESCE(
+                       hours.weekly
+                       / CASE WHEN calendar.two_weeks_calendar THEN 2 ELSE 1 END,
+                       0
+                   )::float8 AS weekly_hours,
+                   running.date_end IS NULL AS permanent,
+                   managing.employee_id IS NOT NULL AS manager,
                    COALESCE(calendar.full_time_required_hours, 0)::float8
                        AS full_time_hours,
                    COALESCE(address.country_id, %(country)s) AS country_id,
-                   contract.collective,
-                   contract.calendar_id
-              FROM %(contracts)s contract
-              JOIN hr_employee employee ON employee.id = contract.employee_id
+                   running.collective,
+                   running.calendar_id
+              FROM running
+              JOIN hr_employee employee ON employee.id = running.employee_id
               LEFT JOIN res_partner address ON address.id = employee.address_id
               LEFT JOIN resource_calendar calendar
-                ON calendar.id = contract.calendar_id
-              LEFT JOIN LATERAL (
-                    SELECT SUM(att.hour_to - att.hour_from)
-                           / CASE WHEN calendar.two_weeks_calendar THEN 2 ELSE 1 END
-                           AS weekly
-                      FROM resource_calendar_attendance att
-                     WHERE att.calendar_id = calendar.id
-                       AND att.display_type IS NULL
-                       AND att.day_period != 'lunch'
-                   ) hours ON TRUE
-             WHERE contract.date_start <= at.day
-               AND (contract.date_end IS NULL OR contract.date_end >= at.day)
-          ORDER BY contract.employee_id, contract.date_start DESC
-                   ) running
-          ORDER BY at.day, running.employee_id
+                ON calendar.id = running.calendar_id
+              LEFT JOIN hours ON hours.calendar_id = running.calendar_id
+              LEFT JOIN managing
+                ON managing.day = running.day
+               AND managing.employee_id = running.employee_id
+          ORDER BY running.day, running.employee_id
             """,
             contracts=contracts,
             days=days,
@@ -110,9 +128,16 @@ def employments_on_days(env, company, days):
     )
     # The columns come in Employment's order, as floats where it has
     # floats: tens of thousands of rows for a year-end, built directly.
+    # A contract running on several of the days gives the same row each
+    # time (unless a report came or went): built once, shared.
     found = {day: [] for day in days}
+    built = {}
     for day, *employment in rows:
-        found[day].append(workforce.Employment(*employment))
+        key = tuple(employment)
+        row = built.get(key)
+        if row is None:
+            row = built[key] = workforce.Employment(*employment)
+        found[day].append(row)
     return found
 
 
@@ -262,11 +287,22 @@ class WorkforceInputs:
         self.company = company
         self.periods = periods
         self.first, self.last = months.span(periods)
+        self._rows_on = {}
 
     @cached_property
     def employments(self):
         days = {p.date_to for p in self.periods}
         return employments_on_days(self.env, self.company, days)
+
+    def rows_and_lacking(self, day):
+        """The contracts running on ``day`` with the reference full-time
+        hours filled in, and the schedules that lacked them; shared by the
+        periods ending that day (a month, its quarter, the year)."""
+        if day not in self._rows_on:
+            self._rows_on[day] = workforce.with_reference_full_time(
+                self.employments[day], self.reference[0]
+            )
+        return self._rows_on[day]
 
     @cached_property
     def headcounts_at_start(self):
@@ -328,9 +364,8 @@ class WorkforceFigures:
 
     @cached_property
     def _rows_and_lacking(self):
-        rows = self.inputs.employments[self.period.date_to]
-        reference, self.reference_calendar = self.inputs.reference
-        return workforce.with_reference_full_time(rows, reference)
+        self.reference_calendar = self.inputs.reference[1]
+        return self.inputs.rows_and_lacking(self.period.date_to)
 
     @cached_property
     def rows(self):
