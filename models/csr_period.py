@@ -594,8 +594,7 @@ class CsrPeriod(models.Model):
         try:
             with self.env.cr.savepoint():
                 reports = PeriodsCompute(held).run()
-                for period in held:
-                    period._after_scheduled_compute(reports[period])
+                held._after_scheduled_compute(reports)
         except Exception:  # noqa: BLE001 - one company never stops the rest
             _logger.exception(
                 "CSR company %s: scheduled compute failed; computing its "
@@ -605,13 +604,19 @@ class CsrPeriod(models.Model):
             for period in held:
                 period._compute_on_schedule()
 
-    def _after_scheduled_compute(self, report):
-        self._store_compute_warnings(report)
-        if self._scorecard_is_stale(report):
-            self._refresh_scorecards()
-        if report.failed:
-            # Nobody watches a scheduled compute: say what failed.
-            self._post_compute_message(self._compute_message(report))
+    def _after_scheduled_compute(self, reports):
+        """Store each period's warnings, then score again, in one pass, the
+        periods whose scorecard the compute made stale."""
+        stale = self.browse()
+        for period in self:
+            period._store_compute_warnings(reports[period])
+            if period._scorecard_is_stale(reports[period]):
+                stale |= period
+        stale._refresh_scorecards()
+        for period in self:
+            if reports[period].failed:
+                # Nobody watches a scheduled compute: say what failed.
+                period._post_compute_message(period._compute_message(reports[period]))
 
     def _compute_on_schedule(self):
         self.ensure_one()

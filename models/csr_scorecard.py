@@ -199,7 +199,7 @@ class CsrScorecard(models.Model):
             card = existing.get(period)
             if card and period.state == "locked":
                 continue
-            vals = ScorecardCompute(period.sudo()).vals()
+            vals = ScorecardCompute(period.sudo()).vals(card.sudo() if card else None)
             if card:
                 card.sudo().write({**vals, "revision": card.revision + 1})
             else:

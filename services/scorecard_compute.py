@@ -19,6 +19,47 @@ from odoo.osv import expression
 from ..engine import scoring, vocabulary
 
 
+def child_commands(current, new_vals, key):
+    """One2many commands that turn the ``current`` lines (None: a new
+    scorecard) into ``new_vals``, lines matched on ``key``: a matched line
+    is written only the fields that changed, the others are created or
+    deleted. A refresh usually changes a few figures of a few lines, and
+    deleting and creating some eighty lines a scorecard cost more than the
+    scoring itself."""
+    if current is None:
+        return [Command.create(vals) for vals in new_vals]
+    by_key = {}
+    commands = []
+    key_field = current._fields[key]
+    for line in current:
+        keyed = key_field.convert_to_cache(line[key], line)  # an id for a link
+        if keyed in by_key:
+            commands.append(Command.delete(line.id))  # a duplicate
+        else:
+            by_key[keyed] = line
+    for vals in new_vals:
+        line = by_key.pop(vals[key], None)
+        if line is None:
+            commands.append(Command.create(vals))
+            continue
+        changed = {
+            name: value for name, value in vals.items() if _differs(line, name, value)
+        }
+        if changed:
+            commands.append(Command.update(line.id, changed))
+    commands += [Command.delete(line.id) for line in by_key.values()]
+    return commands
+
+
+def _differs(record, name, value):
+    """Whether writing ``value`` would change ``record``'s field (both sides
+    as the cache holds them: ids for links, floats rounded to their digits)."""
+    field = record._fields[name]
+    return field.convert_to_cache(value, record) != field.convert_to_cache(
+        record[name], record
+    )
+
+
 class ScorecardCompute:
     def __init__(self, period):
         period.ensure_one()
@@ -26,9 +67,10 @@ class ScorecardCompute:
         self.company = period.company_id
         self.env = period.env
 
-    def vals(self):
-        """Values of the period's ``csr.scorecard``, lines and pillars included
-        (they replace the previous ones)."""
+    def vals(self, card=None):
+        """Values of the period's ``csr.scorecard``, lines and pillars included;
+        for an existing ``card``, its lines and pillars are updated in place
+        (only what changed is written)."""
         indicators = self._applicable_indicators()
         values = self._values()
         previous_period = self._previous_period()
@@ -89,17 +131,20 @@ class ScorecardCompute:
         return {
             **self._index_vals(summaries, previous_period),
             "computed_on": fields.Datetime.now(),
-            "pillar_ids": [Command.clear()]
-            + [
-                Command.create(
+            "pillar_ids": child_commands(
+                card.pillar_ids if card else None,
+                [
                     {
                         **self._pillar_vals(sequence, summary),
                         "warning_count": warned[summary.pillar],
                     }
-                )
-                for sequence, summary in enumerate(summaries)
-            ],
-            "line_ids": [Command.clear()] + [Command.create(line) for line in lines],
+                    for sequence, summary in enumerate(summaries)
+                ],
+                "pillar",
+            ),
+            "line_ids": child_commands(
+                card.line_ids if card else None, lines, "indicator_id"
+            ),
         }
 
     # -- gathering --------------------------------------------------------
