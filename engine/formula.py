@@ -17,6 +17,7 @@ at most :data:`MAX_DIGITS` digits and :data:`MAX_NUMBER` in size.
 """
 
 import ast
+import functools
 import math
 import operator
 import re
@@ -127,6 +128,9 @@ def unknown_qualifiers(expression):
     return [q for q in dict.fromkeys(found) if q and q not in QUALIFIERS]
 
 
+# A year-end checks and evaluates each formula in 17 periods: parsed once.
+# The parsed tree and names are only read, never changed, by their callers.
+@functools.lru_cache(maxsize=1024)
 def _parse(expression):
     expression = expression or ""
     if len(expression) > MAX_LENGTH:
