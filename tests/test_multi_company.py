@@ -119,6 +119,33 @@ class TestMultiCompany(CsrCase):
             )
         self.assertEqual(Value.search_count([]), before)
 
+    def test_one_wrong_combination_among_many_is_refused(self):
+        """The company check runs once per company and linked record: a
+        batch of right values with one wrong among them (company B's period
+        with company A's own indicator, last of the batch) is refused whole,
+        and the same batch without it is created."""
+        period_b = self._make_period(
+            "month", date(2025, 1, 1), date(2025, 1, 31), self.company_b
+        )
+        Value = self.env["csr.indicator.value"].with_context(
+            allowed_company_ids=[self.company.id, self.company_b.id]
+        )
+        right = [
+            {"indicator_id": indicator.id, "period_id": period.id, "value": 1.0}
+            for indicator in (self.share, self.private_indicator)
+            for period in (self.january, self.year)
+        ] + [{"indicator_id": self.share.id, "period_id": period_b.id, "value": 1.0}]
+        wrong = {
+            "indicator_id": self.private_indicator.id,
+            "period_id": period_b.id,
+            "value": 5.0,
+        }
+        before = Value.search_count([])
+        with self.assertRefused(UserError, "Incompatible companies"):
+            Value.create([*right, wrong])
+        self.assertEqual(Value.search_count([]), before)
+        self.assertEqual(len(Value.create(right)), 5)
+
     def test_each_company_has_its_own_values(self):
         period_b = self._make_period(
             "month", date(2025, 1, 1), date(2025, 1, 31), self.company_b
