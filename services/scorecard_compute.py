@@ -166,7 +166,16 @@ class ScorecardCompute:
     def _values(self):
         records = self.env["csr.indicator.value"].search_fetch(
             [("period_id", "=", self.period.id)],
-            ["indicator_id", "value", "state", "data_quality", "has_warning"],
+            # With the company the lines' company check reads: a line pointed
+            # at a new value would otherwise fetch the values one by one.
+            [
+                "indicator_id",
+                "value",
+                "state",
+                "data_quality",
+                "has_warning",
+                "company_id",
+            ],
         )
         return {value.indicator_id: value for value in records}
 

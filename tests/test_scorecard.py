@@ -322,6 +322,42 @@ class TestScorecardRefresh(ScorecardCase):
         self.assertLess(unchanged, two_more)
         self.assertEqual(len(self._scorecard(self.january).line_ids), 21)
 
+    def _replace_values(self):
+        """January's draft values deleted and entered again: their lines
+        now point at new values."""
+        Value = self.env["csr.indicator.value"]
+        drafts = self.january.value_ids.filtered(lambda v: v.state == "draft")
+        vals = [
+            {
+                "indicator_id": v.indicator_id.id,
+                "period_id": v.period_id.id,
+                "value": v.value,
+            }
+            for v in drafts
+        ]
+        drafts.unlink()
+        Value.create(vals)
+
+    def _queries_to_repoint(self):
+        """Queries of a refresh after the values were entered again (the
+        second time: the first also settles what the catalogue changed)."""
+        self._replace_values()
+        self._queries_to_refresh()
+        self._replace_values()
+        return self._queries_to_refresh()
+
+    def test_repointing_lines_costs_no_query_per_line(self):
+        """Lines pointed at new values (deleted and entered again) are
+        updated with the same queries for 13 lines as for 21 (8 more lines
+        pointed at new values)."""
+        self._compute(self.december, self.january)
+        thirteen = self._queries_to_repoint()
+        self._add_valued_indicators(8)
+        self._queries_to_refresh()
+        twenty_one = self._queries_to_repoint()
+        self.assertEqual(len(self._scorecard(self.january).line_ids), 21)
+        self.assertEqual(twenty_one, thirteen)
+
 
 @tagged("csr_scorecard")
 class TestScoringFollowsPerformance(ScorecardCase):
