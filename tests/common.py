@@ -140,14 +140,16 @@ class CsrCase(TransactionCase):
             }
         )
 
-    def _make_value(self, indicator=None, period=None, value=100.0, **extra):
+    def _make_value(self, indicator=None, period=None, value=100.0, user=None, **extra):
+        """A value entered as ``user`` (superuser when not given)."""
         vals = {
             "indicator_id": (indicator or self.water).id,
             "period_id": (period or self.january).id,
             "value": value,
             **extra,
         }
-        return self.env["csr.indicator.value"].create(vals)
+        Value = self.env["csr.indicator.value"]
+        return (Value.with_user(user) if user else Value).create(vals)
 
     @contextmanager
     def assertRefused(self, exception, regex):

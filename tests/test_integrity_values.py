@@ -201,18 +201,7 @@ class TestValueIntegrity(CsrCase):
             "period_kind": "year",
             "has_warning": True,
         }
-        value = (
-            self.env["csr.indicator.value"]
-            .with_user(self.user)
-            .create(
-                {
-                    "indicator_id": self.water.id,
-                    "period_id": self.january.id,
-                    "value": 7.0,
-                    **forged,
-                }
-            )
-        )
+        value = self._make_value(value=7.0, user=self.user, **forged)
         self.env.flush_all()
         stored = self.env.execute_query_dict(
             SQL(
@@ -483,17 +472,7 @@ class TestDeleteByAuthor(CsrCase):
         """A user submits a figure; a colleague may reset it to draft (tracked)
         but not delete it; its author and a manager may."""
         colleague = self._make_user("csr_colleague", USER_GROUPS)
-        value = (
-            self.env["csr.indicator.value"]
-            .with_user(self.user)
-            .create(
-                {
-                    "indicator_id": self.water.id,
-                    "period_id": self.january.id,
-                    "value": 42.0,
-                }
-            )
-        )
+        value = self._make_value(value=42.0, user=self.user)
         self.assertEqual(value.entered_by_id, self.user)
         value.action_submit()
         value.with_user(colleague).action_reset_to_draft()

@@ -36,17 +36,7 @@ class TestPlausibility(CsrCase):
             )
 
     def _entered(self, figure, indicator=None):
-        return (
-            self.env["csr.indicator.value"]
-            .with_user(self.user)
-            .create(
-                {
-                    "indicator_id": (indicator or self.water).id,
-                    "period_id": self.january.id,
-                    "value": figure,
-                }
-            )
-        )
+        return self._make_value(indicator, value=figure, user=self.user)
 
     def test_a_ten_fold_slip_needs_a_confirming_comment(self):
         value = self._entered(215.0)
