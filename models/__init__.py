@@ -36,6 +36,7 @@ from . import csr_campaign_line
 from . import csr_scorecard
 from . import csr_scorecard_pillar
 from . import csr_scorecard_line
+from . import ir_actions_report
 from . import ir_attachment
 from . import res_company
 from . import csr_unmapped_purchase

@@ -25,7 +25,9 @@ The overall stage is the lowest, 0; the maturity index (2 + 0 of stage 3
 met) / 5 x 25 = 10.00.
 """
 
+import io
 from datetime import date, timedelta
+from unittest.mock import patch
 
 from lxml import html as lxml_html
 
@@ -33,11 +35,15 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
+from odoo.tools.pdf import PdfReader, PdfWriter
+
+from odoo.addons.base.models.ir_actions_report import IrActionsReport as BaseReport
 
 from ..report.report_format import ReportFormat
 from .common import DISABLED_MAIL, ScorecardCase
 
 REPORT = "csr_management.action_report_triple_bottom_line"
+OTHER_REPORT = "base.report_ir_model_overview"
 SPANISH = "es_419"
 
 
@@ -313,6 +319,67 @@ class TestReportPdf(ScorecardCase):
         self.assertEqual(kind, "pdf")
         self.assertTrue(content.startswith(b"%PDF"))
         self.assertGreater(len(content), 10000)
+
+    @mute_logger("odoo.addons.base.models.ir_actions_report")
+    def test_several_periods_print_into_one_pdf(self):
+        """December and January printed at once give one PDF holding each
+        period's pages, as many as each prints alone, whatever wkhtmltopdf
+        build the machine has (Debian's takes one document at a time and,
+        given two, wrote an empty file: the print failed)."""
+        Report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
+        alone = [
+            self._page_count(Report._render_qweb_pdf(REPORT, period.ids)[0])
+            for period in (self.december, self.january)
+        ]
+        content, kind = Report._render_qweb_pdf(
+            REPORT, (self.december | self.january).ids
+        )
+        self.assertEqual(kind, "pdf")
+        self.assertEqual(self._page_count(content), sum(alone))
+
+    def test_one_document_at_a_time_only_where_wkhtmltopdf_needs_it(self):
+        """Three bodies go to wkhtmltopdf together with the patched-Qt build,
+        one by one (three runs, three pages joined) with Debian's; another
+        addon's report is left to Odoo either way."""
+        runs = []
+
+        def wkhtmltopdf(report, bodies, report_ref=False, **options):
+            runs.append(len(bodies))
+            return self._blank_pdf(len(bodies))
+
+        def patched_qt_build(patched_qt):
+            return patch(
+                "odoo.addons.csr_management.models.ir_actions_report."
+                "prints_several_documents",
+                return_value=patched_qt,
+            )
+
+        bodies = ["<p>1</p>", "<p>2</p>", "<p>3</p>"]
+        Report = self.env["ir.actions.report"]
+        with patch.object(BaseReport, "_run_wkhtmltopdf", wkhtmltopdf):
+            for patched_qt, expected in ((True, [3]), (False, [1, 1, 1])):
+                runs.clear()
+                with patched_qt_build(patched_qt):
+                    content = Report._run_wkhtmltopdf(bodies, report_ref=REPORT)
+                self.assertEqual(runs, expected)
+                self.assertEqual(self._page_count(content), 3)
+            runs.clear()
+            with patched_qt_build(False):
+                Report._run_wkhtmltopdf(bodies, report_ref=OTHER_REPORT)
+            self.assertEqual(runs, [3])
+
+    @staticmethod
+    def _page_count(content):
+        return len(PdfReader(io.BytesIO(content)).pages)
+
+    @staticmethod
+    def _blank_pdf(pages):
+        writer = PdfWriter()
+        for _page in range(pages):
+            writer.add_blank_page(595, 842)
+        stream = io.BytesIO()
+        writer.write(stream)
+        return stream.getvalue()
 
     def test_small_figures_keep_their_significant_digits(self):
         fmt = ReportFormat(self.env, self.company.currency_id)

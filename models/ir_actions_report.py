@@ -1,0 +1,70 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import functools
+import logging
+import subprocess
+
+from odoo import models
+from odoo.tools.pdf import merge_pdf
+
+from odoo.addons.base.models.ir_actions_report import _get_wkhtmltopdf_bin
+
+_logger = logging.getLogger(__name__)
+
+
+@functools.cache
+def prints_several_documents(binary):
+    """Whether the wkhtmltopdf ``binary`` is the build on wkhtmltopdf's
+    patched Qt ("0.12.6.1 (with patched qt)"), the only one that prints
+    several HTML documents into one PDF: the build of Debian and Ubuntu says
+    it "does not support more than one input document" and writes nothing.
+    Asked once per binary and process."""
+    try:
+        found = subprocess.run(
+            [binary, "--version"], capture_output=True, timeout=60, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return True  # no usable binary: Odoo's own message says so
+    return b"patched qt" in found.stdout.lower()
+
+
+def _wkhtmltopdf_prints_several_documents():
+    try:
+        binary = _get_wkhtmltopdf_bin()
+    except OSError:
+        return True  # not installed: Odoo's own message says so
+    return prints_several_documents(binary)
+
+
+class IrActionsReport(models.Model):
+    _inherit = "ir.actions.report"
+
+    def _run_wkhtmltopdf(self, bodies, report_ref=False, **options):
+        """Several periods printed at once with a wkhtmltopdf that takes one
+        document at a time (Debian's): print them one by one and join the
+        PDFs, instead of failing on an empty file. Only this addon's reports;
+        headers and footers are already left out by such a build."""
+        if (
+            len(bodies) > 1
+            and self._is_csr_report(report_ref)
+            and not _wkhtmltopdf_prints_several_documents()
+        ):
+            _logger.info(
+                "wkhtmltopdf without patched Qt: printing %s documents one by one",
+                len(bodies),
+            )
+            return merge_pdf(
+                [
+                    super(IrActionsReport, self)._run_wkhtmltopdf(
+                        [body], report_ref=report_ref, **options
+                    )
+                    for body in bodies
+                ]
+            )
+        return super()._run_wkhtmltopdf(bodies, report_ref=report_ref, **options)
+
+    def _is_csr_report(self, report_ref):
+        report = self._get_report(report_ref) if report_ref else self
+        return any(
+            (name or "").startswith("csr_management.")
+            for name in report.mapped("report_name")
+        )
