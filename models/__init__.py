@@ -5,6 +5,7 @@ from . import csr_catalogue_guard
 from . import csr_review_note
 from . import account_account
 from . import account_account_tag
+from . import account_move
 from . import account_move_line
 from . import csr_account_rule
 from . import csr_activity

@@ -130,6 +130,9 @@ def _billed_rows(env, company, date_from, date_to):
                AND line.date BETWEEN %(date_from)s AND %(date_to)s
                AND line.display_type = 'product'
                AND line.product_id IS NOT NULL
+               -- The line's company, said of the bill too: PostgreSQL then
+               -- reads the bills from their own index.
+               AND move.company_id = %(company)s
                AND move.move_type IN %(types)s
           GROUP BY 1, 2, 3
             """,
