@@ -7,6 +7,7 @@ one company.
 hr.contract, Odoo 19 moves them to hr.version.
 """
 
+import copy
 from functools import cached_property
 
 from odoo.tools import SQL, format_amount, format_date
@@ -649,13 +650,29 @@ def fetch_workforce(env, period, sources):
     return {source: METHODS[source.method](figures) for source in sources}
 
 
+# The figures that need the period's end only: the staff and contracts on its
+# last day, the minimum wage then in force. Turnover and hires also need its
+# start.
+LAST_DAY_METHODS = set(METHODS) - {"hr_turnover", "hr_new_hire_rate"}
+
+
 def fetch_workforce_for_periods(env, company, periods, sources):
-    """The workforce figures of several periods, their inputs read once."""
+    """The workforce figures of several periods, their inputs read once; a
+    figure of the last day is worked out once for the periods ending that
+    day (a month, its quarter, the year) and each gets its own copy."""
     inputs = WorkforceInputs(env, company, periods)
-    found = {}
+    found, on_last_day = {}, {}
     for period in periods:
         figures = WorkforceFigures(env, period, inputs)
-        found[period] = {source: METHODS[source.method](figures) for source in sources}
+        found[period] = {}
+        for source in sources:
+            if source.method not in LAST_DAY_METHODS:
+                found[period][source] = METHODS[source.method](figures)
+                continue
+            key = (period.date_to, source.method)
+            if key not in on_last_day:
+                on_last_day[key] = METHODS[source.method](figures)
+            found[period][source] = copy.copy(on_last_day[key])
     return found
 
 
