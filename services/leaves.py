@@ -29,6 +29,7 @@ from ..engine import months, vsme_xbrl, workforce
 from .figure import Figure
 from .workforce import (
     EMPLOYEE_TYPES,
+    contract_running,
     contracts_sql,
     gender_labels,
     reference_full_time,
@@ -207,10 +208,7 @@ def scheduled_days(env, company, periods):
                        LEAST(COALESCE(contract.date_end, period.date_to),
                              period.date_to) AS last_day
                   FROM %(periods)s
-                  JOIN %(contracts)s contract
-                    ON contract.date_start <= period.date_to
-                   AND (contract.date_end IS NULL
-                        OR contract.date_end >= period.date_from)
+                  JOIN %(contracts)s contract ON %(contract_runs)s
                   JOIN hr_employee employee ON employee.id = contract.employee_id
                   JOIN resource_calendar calendar
                     ON calendar.id = contract.calendar_id
@@ -231,6 +229,9 @@ def scheduled_days(env, company, periods):
             """,
             periods=_periods_sql(periods),
             contracts=contracts_sql(company),
+            contract_runs=contract_running(
+                "contract", SQL("period.date_from"), SQL("period.date_to")
+            ),
             running=running_workdays(company, first, last),
         )
     )
@@ -259,10 +260,7 @@ def parental_returns(env, company, periods):
                                SELECT 1
                                  FROM %(contracts)s contract
                                 WHERE contract.employee_id = leave.employee_id
-                                  AND contract.date_start <= leave.request_date_to + 1
-                                  AND (contract.date_end IS NULL
-                                       OR contract.date_end
-                                          >= leave.request_date_to + 1)
+                                  AND %(runs_day_after)s
                            ) AS returned
                       FROM %(periods)s
                       JOIN hr_leave leave
@@ -280,6 +278,9 @@ def parental_returns(env, company, periods):
             """,
             periods=_periods_sql(periods),
             contracts=contracts_sql(company),
+            runs_day_after=contract_running(
+                "contract", SQL("leave.request_date_to + 1")
+            ),
             company=company.id,
             types=EMPLOYEE_TYPES,
         )

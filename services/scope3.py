@@ -26,7 +26,7 @@ from ..engine import emissions, months, scope3
 from .figure import Figure
 from .leaves import running_workdays
 from .query import rows_without_jit
-from .workforce import contracts_sql
+from .workforce import contract_running, contracts_sql
 
 SCOPE = "3"
 PURCHASE_TYPES = ("in_invoice", "in_refund", "in_receipt")
@@ -204,9 +204,7 @@ def commutes(env, company, date_from, date_to):
                     ON calendar.id = contract.calendar_id
                   LEFT JOIN hr_work_location location
                     ON location.id = employee.work_location_id
-                 WHERE contract.date_start <= %(date_to)s
-                   AND (contract.date_end IS NULL
-                        OR contract.date_end >= %(date_from)s)
+                 WHERE %(contract_runs)s
             ),
             %(running)s,
             months AS (
@@ -281,6 +279,7 @@ def commutes(env, company, date_from, date_to):
           ORDER BY worked.employee_id, worked.month
             """,
             contracts=contracts_sql(company),
+            contract_runs=contract_running("contract", date_from, date_to),
             running=running_workdays(company, date_from, date_to),
             company=company.id,
             months=months.month_starts(date_from, date_to),

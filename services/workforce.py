@@ -44,6 +44,21 @@ def contracts_sql(company):
     )
 
 
+def contract_running(alias, first_day, last_day=None):
+    """SQL: the contract ``alias`` runs on ``first_day`` or, given
+    ``last_day``, on some day from ``first_day`` to ``last_day``: it started
+    by the last day and had not ended before the first. The days are SQL
+    expressions or dates."""
+    contract = SQL.identifier(alias)
+    return SQL(
+        "(%(contract)s.date_start <= %(last)s"
+        " AND (%(contract)s.date_end IS NULL OR %(contract)s.date_end >= %(first)s))",
+        contract=contract,
+        first=first_day,
+        last=first_day if last_day is None else last_day,
+    )
+
+
 def employments_on(env, company, day):
     """The contract running on ``day`` for each employee of the company, with
     where the employee works (work address country, else the company's)."""
@@ -68,9 +83,7 @@ def employments_on_days(env, company, days):
                 SELECT DISTINCT ON (at.day, contract.employee_id)
                        at.day, contract.*
                   FROM at
-                  JOIN contract
-                    ON contract.date_start <= at.day
-                   AND (contract.date_end IS NULL OR contract.date_end >= at.day)
+                  JOIN contract ON %(contract_runs)s
               ORDER BY at.day, contract.employee_id, contract.date_start DESC,
                        contract.id DESC
             ),
@@ -78,10 +91,7 @@ def employments_on_days(env, company, days):
                 -- whoever has a report with a contract running that day
                 SELECT DISTINCT at.day, report.parent_id AS employee_id
                   FROM at
-                  JOIN contract report_contract
-                    ON report_contract.date_start <= at.day
-                   AND (report_contract.date_end IS NULL
-                        OR report_contract.date_end >= at.day)
+                  JOIN contract report_contract ON %(report_contract_runs)s
                   JOIN hr_employee report
                     ON report.id = report_contract.employee_id
                  WHERE report.parent_id IS NOT NULL
@@ -125,6 +135,8 @@ def employments_on_days(env, company, days):
             contracts=contracts,
             days=days,
             country=company.country_id.id or None,
+            contract_runs=contract_running("contract", SQL("at.day")),
+            report_contract_runs=contract_running("report_contract", SQL("at.day")),
         ),
     )
     # The columns come in Employment's order, as floats where it has
@@ -152,13 +164,12 @@ def running_headcounts(env, company, days):
             """
             SELECT at.day, COUNT(DISTINCT contract.employee_id)
               FROM unnest(%(days)s::date[]) AS at(day)
-              JOIN %(contracts)s contract
-                ON contract.date_start <= at.day
-               AND (contract.date_end IS NULL OR contract.date_end >= at.day)
+              JOIN %(contracts)s contract ON %(contract_runs)s
           GROUP BY at.day
             """,
             days=days,
             contracts=contracts_sql(company),
+            contract_runs=contract_running("contract", SQL("at.day")),
         )
     )
     found = dict.fromkeys(days, 0)
@@ -245,9 +256,7 @@ def _staff_on_days(env, company, days):
                          AND EXISTS (
                              SELECT 1 FROM %(contracts)s running
                               WHERE running.employee_id = employee.id
-                                AND running.date_start <= at.day
-                                AND (running.date_end IS NULL
-                                     OR running.date_end >= at.day)))
+                                AND %(contract_runs)s))
               FROM unnest(%(days)s::date[]) AS at(day)
               JOIN hr_employee employee
                 ON ((employee.active AND employee.departure_date IS NULL)
@@ -269,6 +278,7 @@ def _staff_on_days(env, company, days):
             company=company.id,
             types=EMPLOYEE_TYPES + NON_EMPLOYEE_TYPES,
             days=days,
+            contract_runs=contract_running("running", SQL("at.day")),
         ),
     )
     found = {day: {} for day in days}
