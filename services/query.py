@@ -2,6 +2,7 @@
 """Running the adapters' larger queries well."""
 
 from odoo.tools import SQL
+from odoo.tools.sql import index_exists
 
 
 def rows_without_jit(env, query, as_dicts=False):
@@ -26,3 +27,22 @@ def rows_without_jit(env, query, as_dicts=False):
     rows = env.execute_query_dict(query) if as_dicts else env.execute_query(query)
     env.execute_query(SQL("SELECT set_config('jit', %s, true)", previous))
     return rows
+
+
+def create_covering_index(cr, name, table, keys, included, where):
+    """Create the index ``name`` on ``table`` unless it exists: by the
+    columns ``keys``, carrying the columns ``included`` so that PostgreSQL
+    answers the queries that read them from the index alone, over the rows
+    matching ``where`` only."""
+    if index_exists(cr, name):
+        return
+    cr.execute(
+        SQL(
+            "CREATE INDEX %s ON %s (%s) INCLUDE (%s) WHERE %s",
+            SQL.identifier(name),
+            SQL.identifier(table),
+            SQL(", ").join(SQL.identifier(key) for key in keys),
+            SQL(", ").join(SQL.identifier(column) for column in included),
+            SQL(where),
+        )
+    )
