@@ -8,7 +8,9 @@
 #                     into a temporary addons folder) and time it beside
 #   --companies N     consultant mode: N companies of --lines items each (say
 #                     --companies 300 --lines 20000); prints the monthly job's
-#                     total, its time per company and the speed-up of 2 workers
+#                     total, its time per company and the speed-up of 2 workers,
+#                     and the reports of 50 companies at once (the PDF with
+#                     wkhtmltopdf on patched Qt where PyPI has it for this machine)
 #   CSR_BENCH_DB=name choose the database's name (default csr_bench_<time>_<pid>)
 #   CSR_KEEP_DB=1     keep the database afterwards, to study it (planner
 #                     statistics included: VACUUM ANALYZE runs after the data commit)
@@ -35,6 +37,14 @@ for arg in "$@"; do
         ADDONS="$ADDONS,$PEERS/odoo/addons"
         export PYTHONPATH="$PEERS${PYTHONPATH:+:$PYTHONPATH}"
         MODULES="$MODULES,mis_builder"
+    fi
+done
+
+for arg in "$@"; do
+    if [ "$arg" = "--companies" ]; then
+        ensure_wkhtmltopdf
+        PATCHED="$(patched_wkhtmltopdf_dir)"
+        [ -n "$PATCHED" ] && export PATH="$PATCHED:$PATH"
     fi
 done
 
