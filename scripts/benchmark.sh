@@ -25,27 +25,26 @@ trap 'drop_unless_kept "$DB"; [ -n "${PEERS:-}" ] && rm -rf "$PEERS"' EXIT
 
 MODULES="$ADDON_NAME"
 for arg in "$@"; do
-    if [ "$arg" = "--mis-builder" ]; then
-        PEERS="$(mktemp -d)"
-        say "Installing OCA mis_builder 18.0 from PyPI (--no-deps) into $PEERS"
-        # One pip call: --target does not merge into a folder it made before.
-        "$PY" -m pip install --quiet --disable-pip-version-check --no-deps \
-            --target "$PEERS" "odoo-addon-mis_builder>=18.0,<18.1" \
-            "odoo-addon-date_range>=18.0,<18.1" "odoo-addon-report_xlsx>=18.0,<18.1" \
-            openupgradelib \
-            || die "Could not install mis_builder from PyPI."
-        ADDONS="$ADDONS,$PEERS/odoo/addons"
-        export PYTHONPATH="$PEERS${PYTHONPATH:+:$PYTHONPATH}"
-        MODULES="$MODULES,mis_builder"
-    fi
-done
-
-for arg in "$@"; do
-    if [ "$arg" = "--companies" ]; then
-        ensure_wkhtmltopdf
-        PATCHED="$(patched_wkhtmltopdf_dir)"
-        [ -n "$PATCHED" ] && export PATH="$PATCHED:$PATH"
-    fi
+    case "$arg" in
+        --mis-builder)
+            PEERS="$(mktemp -d)"
+            say "Installing OCA mis_builder 18.0 from PyPI (--no-deps) into $PEERS"
+            # One pip call: --target does not merge into a folder it made before.
+            "$PY" -m pip install --quiet --disable-pip-version-check --no-deps \
+                --target "$PEERS" "odoo-addon-mis_builder>=18.0,<18.1" \
+                "odoo-addon-date_range>=18.0,<18.1" "odoo-addon-report_xlsx>=18.0,<18.1" \
+                openupgradelib \
+                || die "Could not install mis_builder from PyPI."
+            ADDONS="$ADDONS,$PEERS/odoo/addons"
+            export PYTHONPATH="$PEERS${PYTHONPATH:+:$PYTHONPATH}"
+            MODULES="$MODULES,mis_builder"
+            ;;
+        --companies|--companies=*)
+            ensure_wkhtmltopdf
+            PATCHED="$(patched_wkhtmltopdf_dir)"
+            [ -n "$PATCHED" ] && export PATH="$PATCHED:$PATH"
+            ;;
+    esac
 done
 
 say "Installing $MODULES into '$DB'"
