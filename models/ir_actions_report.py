@@ -12,19 +12,27 @@ _logger = logging.getLogger(__name__)
 
 
 @functools.cache
-def prints_several_documents(binary):
-    """Whether the wkhtmltopdf ``binary`` is the build on wkhtmltopdf's
-    patched Qt ("0.12.6.1 (with patched qt)"), the only one that prints
-    several HTML documents into one PDF: the build of Debian and Ubuntu says
-    it "does not support more than one input document" and writes nothing.
-    Asked once per binary and process."""
+def wkhtmltopdf_version(binary):
+    """How the wkhtmltopdf ``binary`` names itself ("wkhtmltopdf 0.12.6.1
+    (with patched qt)"), None if it cannot be run. Asked once per binary and
+    process."""
     try:
         found = subprocess.run(
             [binary, "--version"], capture_output=True, timeout=60, check=False
         )
     except (OSError, subprocess.SubprocessError):
-        return True  # no usable binary: Odoo's own message says so
-    return b"patched qt" in found.stdout.lower()
+        return None
+    return found.stdout.decode(errors="replace").strip()
+
+
+def prints_several_documents(binary):
+    """Whether the wkhtmltopdf ``binary`` is the build on wkhtmltopdf's
+    patched Qt, the only one that prints several HTML documents into one
+    PDF: the build of Debian and Ubuntu says it "does not support more than
+    one input document" and writes nothing. A binary that cannot be run is
+    left to Odoo, whose own message says so."""
+    version = wkhtmltopdf_version(binary)
+    return version is None or "patched qt" in version.lower()
 
 
 def _wkhtmltopdf_prints_several_documents():

@@ -1033,12 +1033,11 @@ def serve_http(database):
 def wkhtmltopdf_build():
     """The wkhtmltopdf Odoo prints with, as it names itself."""
     from odoo.addons.base.models.ir_actions_report import _get_wkhtmltopdf_bin
-
-    binary = _get_wkhtmltopdf_bin()
-    found = subprocess.run(
-        [binary, "--version"], capture_output=True, text=True, check=False
+    from odoo.addons.csr_management.models.ir_actions_report import (
+        wkhtmltopdf_version,
     )
-    return found.stdout.strip() or "wkhtmltopdf: no version"
+
+    return wkhtmltopdf_version(_get_wkhtmltopdf_bin()) or "wkhtmltopdf: no version"
 
 
 def clear_results(registry):
