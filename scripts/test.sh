@@ -10,6 +10,13 @@ ensure_postgres
 ensure_chromium
 ensure_wkhtmltopdf
 install_requirements requirements.txt requirements-test.txt
+# The suite prints with the system's wkhtmltopdf; the test that cuts the
+# header's styles (tests/test_report_pdf.py) also prints with the build on
+# patched Qt Odoo asks for, where PyPI has it for this machine.
+PATCHED="$(patched_wkhtmltopdf_dir)"
+if [ -n "$PATCHED" ]; then
+    export CSR_PATCHED_WKHTMLTOPDF="$PATCHED/wkhtmltopdf"
+fi
 ADDONS="$(addons_path)"
 
 # Arelle, which checks the digital VSME report (tests/test_vsme_digital.py),

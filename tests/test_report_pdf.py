@@ -25,7 +25,9 @@ The overall stage is the lowest, 0; the maturity index (2 + 0 of stage 3
 met) / 5 x 25 = 10.00.
 """
 
+import contextlib
 import io
+import os
 from datetime import date, timedelta
 from unittest.mock import patch
 
@@ -37,9 +39,12 @@ from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 from odoo.tools.pdf import PdfReader, PdfWriter
 
+from odoo.addons.base.models import ir_actions_report as base_report_module
 from odoo.addons.base.models.ir_actions_report import IrActionsReport as BaseReport
 
+from ..models import ir_actions_report as csr_report_module
 from ..report.report_format import ReportFormat
+from ..services import report_styles
 from .common import DISABLED_MAIL, ScorecardCase
 
 REPORT = "csr_management.action_report_triple_bottom_line"
@@ -347,26 +352,138 @@ class TestReportPdf(ScorecardCase):
             runs.append(len(bodies))
             return self._blank_pdf(len(bodies))
 
-        def patched_qt_build(patched_qt):
-            return patch(
-                "odoo.addons.csr_management.models.ir_actions_report."
-                "prints_several_documents",
-                return_value=patched_qt,
-            )
-
         bodies = ["<p>1</p>", "<p>2</p>", "<p>3</p>"]
         Report = self.env["ir.actions.report"]
         with patch.object(BaseReport, "_run_wkhtmltopdf", wkhtmltopdf):
             for patched_qt, expected in ((True, [3]), (False, [1, 1, 1])):
                 runs.clear()
-                with patched_qt_build(patched_qt):
+                with self._build(patched_qt):
                     content = Report._run_wkhtmltopdf(bodies, report_ref=REPORT)
                 self.assertEqual(runs, expected)
                 self.assertEqual(self._page_count(content), 3)
             runs.clear()
-            with patched_qt_build(False):
+            with self._build(False):
                 Report._run_wkhtmltopdf(bodies, report_ref=OTHER_REPORT)
             self.assertEqual(runs, [3])
+
+    def test_header_and_footer_carry_only_the_styles_they_use(self):
+        """With the patched-Qt build, which lays the header and footer out on
+        every page, they go to wkhtmltopdf with Odoo's report stylesheet
+        inlined and cut to the rules that can style them: the rule placing
+        the header stays, the buttons' rules go, and the sheet is less than
+        a tenth of the bundle. Another addon's report keeps its link."""
+        pages = {}
+
+        def wkhtmltopdf(report, bodies, report_ref=False, **options):
+            pages[report_ref] = options
+            return self._blank_pdf(len(bodies))
+
+        Report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
+        with (
+            patch.object(BaseReport, "_run_wkhtmltopdf", wkhtmltopdf),
+            self._build(True),
+        ):
+            Report._render_qweb_pdf(REPORT, self.january.ids)
+            header = pages[REPORT]["header"]
+            bundle_href = lxml_html.fromstring(self._html()).xpath(
+                "//link[contains(@href, 'web.report_assets_common')]/@href"
+            )[0]
+            Report._run_wkhtmltopdf(
+                ["<p>1</p>"], report_ref=OTHER_REPORT, header=self._page(bundle_href)
+            )
+        bundle = report_styles._bundle_css(self.env, bundle_href)
+        self.assertIn(".btn-primary", bundle)
+        for part in ("header", "footer"):
+            page = lxml_html.fromstring(pages[REPORT][part])
+            self.assertFalse(page.xpath(f"//link[@href='{bundle_href}']"), part)
+            style = "".join(page.xpath("//style/text()"))
+            self.assertLess(len(style) * 10, len(bundle), part)
+            self.assertNotIn(".btn-primary", style, part)
+        self.assertIn(".o_body_pdf.o_css_margins .header", header)
+        self.assertEqual(pages[OTHER_REPORT]["header"], self._page(bundle_href))
+
+    def test_a_stylesheet_a_user_uploaded_is_never_inlined(self):
+        """A public attachment a user stores under the URL of Odoo's report
+        stylesheet is not the stylesheet: the header gets the bundle's own
+        rules, never the uploaded text; under a URL no bundle has, the link
+        stays as it was."""
+        href = (
+            self.env["ir.qweb"]
+            ._get_asset_bundle("web.report_assets_common", js=False)
+            .get_link("css")
+        )
+        forged = "/web/assets/0000000/web.report_assets_forged.min.css"
+        for url in (href, forged):
+            self.env["ir.attachment"].with_user(self.manager).sudo().create(
+                {
+                    "name": url.rsplit("/", 1)[-1],
+                    "url": url,
+                    "public": True,
+                    "res_model": "ir.ui.view",
+                    "res_id": 0,
+                    "raw": b".header{background:url(https://attacker.example/x)}",
+                }
+            )
+        header = report_styles.with_used_styles(self.env, self._page(href))
+        self.assertNotIn("attacker.example", header)
+        self.assertIn(".o_body_pdf.o_css_margins .header", header)
+        page = self._page(forged)
+        self.assertEqual(report_styles.with_used_styles(self.env, page), page)
+
+    @mute_logger("odoo.addons.base.models.ir_actions_report")
+    def test_cut_styles_print_the_same_pages(self):
+        """January printed by the patched-Qt build gives, page by page, the
+        same drawing (PDF content streams) with the header's and footer's
+        stylesheet cut as with the whole stylesheet (inlined the same way:
+        the test's wkhtmltopdf cannot reach a server for a linked one)."""
+        binary = os.environ.get("CSR_PATCHED_WKHTMLTOPDF")
+        if not binary:
+            self.skipTest("no wkhtmltopdf with patched Qt (CSR_PATCHED_WKHTMLTOPDF)")
+        Report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
+        with self._wkhtmltopdf_binary(binary):
+            cut = Report._render_qweb_pdf(REPORT, self.january.ids)[0]
+            with patch.object(
+                report_styles.stylesheet, "subset", side_effect=lambda css, *_names: css
+            ):
+                whole = Report._render_qweb_pdf(REPORT, self.january.ids)[0]
+        drawings = [
+            [
+                page.get_contents().get_data()
+                for page in PdfReader(io.BytesIO(pdf)).pages
+            ]
+            for pdf in (cut, whole)
+        ]
+        self.assertGreater(len(drawings[1]), 1)
+        self.assertEqual(drawings[0], drawings[1])
+
+    @staticmethod
+    def _page(href):
+        return (
+            '<!DOCTYPE html><html><head><link type="text/css" rel="stylesheet" '
+            f'href="{href}"/></head><body class="o_body_pdf o_css_margins">'
+            '<div class="header">H</div></body></html>'
+        )
+
+    @staticmethod
+    def _build(patched_qt):
+        return patch(
+            "odoo.addons.csr_management.models.ir_actions_report."
+            "prints_several_documents",
+            return_value=patched_qt,
+        )
+
+    @staticmethod
+    @contextlib.contextmanager
+    def _wkhtmltopdf_binary(binary):
+        with (
+            patch.object(
+                base_report_module, "_get_wkhtmltopdf_bin", return_value=binary
+            ),
+            patch.object(
+                csr_report_module, "_get_wkhtmltopdf_bin", return_value=binary
+            ),
+        ):
+            yield
 
     @staticmethod
     def _page_count(content):
