@@ -29,7 +29,7 @@ import contextlib
 import io
 import os
 from datetime import date, timedelta
-from unittest.mock import patch
+from unittest.mock import PropertyMock, patch
 
 from lxml import html as lxml_html
 
@@ -424,11 +424,32 @@ class TestReportPdf(ScorecardCase):
                     "raw": b".header{background:url(https://attacker.example/x)}",
                 }
             )
-        header = report_styles.with_used_styles(self.env, self._page(href))
+        header = report_styles.with_used_styles(
+            self.env(user=self.auditor), self._page(href)
+        )
         self.assertNotIn("attacker.example", header)
         self.assertIn(".o_body_pdf.o_css_margins .header", header)
         page = self._page(forged)
         self.assertEqual(report_styles.with_used_styles(self.env, page), page)
+
+    def test_no_stylesheet_is_compiled_on_a_read_only_cursor(self):
+        """A print on a read-only cursor (Odoo 18's /report routes) cannot
+        store a stylesheet Odoo has not compiled yet: the header keeps its
+        link, as Odoo made it. On a read/write cursor the stylesheet is
+        compiled, as Odoo's asset route would, and inlined."""
+        bundle = self.env["ir.qweb"]._get_asset_bundle(
+            "web.report_assets_common", js=False
+        )
+        page = self._page(bundle.get_link("css"))
+        self.assertFalse(bundle.get_attachments("min.css"))
+        read_only = patch.object(
+            type(self.env.cr), "readonly", new_callable=PropertyMock, return_value=True
+        )
+        with read_only:
+            self.assertEqual(report_styles.with_used_styles(self.env, page), page)
+        self.assertFalse(bundle.get_attachments("min.css"))
+        self.assertIn("<style>", report_styles.with_used_styles(self.env, page))
+        self.assertTrue(bundle.get_attachments("min.css"))
 
     @mute_logger("odoo.addons.base.models.ir_actions_report")
     def test_cut_styles_print_the_same_pages(self):
