@@ -48,6 +48,28 @@ def _skip_comment(css, i):
     return len(css) if end < 0 else end + 2
 
 
+def _significant(css, i):
+    """(index, character) of each bracket, brace and separator of ``css``
+    from ``i`` on, outside strings and comments.
+
+    >>> list(_significant('a{b:"}"/*}*/}', 0))
+    [(1, '{'), (12, '}')]
+    """
+    while True:
+        found = _SPECIAL.search(css, i)
+        if not found:
+            return
+        i = found.start()
+        char = css[i]
+        if char in _QUOTES:
+            i = _skip_string(css, i)
+        elif char == "/":
+            i = _skip_comment(css, i) if css.startswith("/*", i) else i + 1
+        else:
+            yield i, char
+            i += 1
+
+
 def _find_at_top(css, i, stops):
     """Index of the first character of ``stops`` at or after ``i`` that is
     outside strings, comments, brackets and parentheses (len(css) if none).
@@ -58,49 +80,27 @@ def _find_at_top(css, i, stops):
     6
     """
     closing = []
-    while True:
-        found = _SPECIAL.search(css, i)
-        if not found:
-            return len(css)
-        i = found.start()
-        char = css[i]
-        if char in _QUOTES:
-            i = _skip_string(css, i)
-            continue
-        if char == "/":
-            i = _skip_comment(css, i) if css.startswith("/*", i) else i + 1
-            continue
+    for at, char in _significant(css, i):
         if char in _OPENING:
             closing.append(_OPENING[char])
         elif closing and char == closing[-1]:
             closing.pop()
         elif not closing and char in stops:
-            return i
-        i += 1
+            return at
+    return len(css)
 
 
 def _block_end(css, i):
     """Index of the ``}`` closing the block whose ``{`` is at ``css[i]``."""
     depth = 0
-    while True:
-        found = _SPECIAL.search(css, i)
-        if not found:
-            return len(css)
-        i = found.start()
-        char = css[i]
-        if char in _QUOTES:
-            i = _skip_string(css, i)
-            continue
-        if char == "/":
-            i = _skip_comment(css, i) if css.startswith("/*", i) else i + 1
-            continue
+    for at, char in _significant(css, i):
         if char == "{":
             depth += 1
         elif char == "}":
             depth -= 1
             if not depth:
-                return i
-        i += 1
+                return at
+    return len(css)
 
 
 def statements(css):
@@ -151,11 +151,10 @@ def _without_functions(selector):
     out, i = [], 0
     while i < len(selector):
         char = selector[i]
-        if char in "[(":
-            end = _matching(selector, i)
+        if char in _OPENING:
             if char == "(":
                 _drop_pseudo_name(out)
-            i = len(selector) if end is None else end + 1
+            i = _find_at_top(selector, i + 1, _OPENING[char]) + 1
             continue
         out.append(char)
         i += 1
@@ -168,24 +167,6 @@ def _drop_pseudo_name(chars):
         chars.pop()
     while chars and chars[-1] == ":":
         chars.pop()
-
-
-def _matching(text, i):
-    """Index of the bracket closing the one at ``text[i]``."""
-    closing = []
-    while i < len(text):
-        char = text[i]
-        if char in _QUOTES:
-            i = _skip_string(text, i)
-            continue
-        if char in _OPENING:
-            closing.append(_OPENING[char])
-        elif closing and char == closing[-1]:
-            closing.pop()
-            if not closing:
-                return i
-        i += 1
-    return None
 
 
 def may_match(selector, classes, ids, tags):
