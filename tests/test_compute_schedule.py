@@ -20,7 +20,11 @@ from .common import CsrCase, journal_entry
 TODAY = date(2025, 2, 3)
 
 
-class TestScheduledCompute(CsrCase):
+class ClientsCase(CsrCase):
+    """Three client companies, each with a January 2025 period and revenue of
+    1,000, 2,000 and 3,000; every other company's periods are locked, so
+    only the three clients are due on TODAY."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -52,7 +56,19 @@ class TestScheduledCompute(CsrCase):
         cls.periods = cls.env["csr.period"].search(
             [("company_id", "in", cls.clients.ids)]
         )
+        cls.env.flush_all()
+        cls.env.cr.execute(
+            "UPDATE csr_period SET state = 'locked' WHERE company_id NOT IN %s",
+            [tuple(cls.clients.ids)],
+        )
+        cls.env.invalidate_all()
 
+    def _revenue(self, company):
+        period = self.periods.filtered(lambda p: p.company_id == company)
+        return period.value_ids.filtered(lambda v: v.code == "ECO-01").value
+
+
+class TestScheduledCompute(ClientsCase):
     def setUp(self):
         super().setUp()
         self.progress = []
@@ -68,13 +84,6 @@ class TestScheduledCompute(CsrCase):
         patcher.start()
         self.addCleanup(patcher.stop)
         self.Period = self.env["csr.period"].with_context(ir_cron_progress_id=1)
-        # Only the three clients have periods due on that day.
-        self.env.flush_all()
-        self.env.cr.execute(
-            "UPDATE csr_period SET state = 'locked' WHERE company_id NOT IN %s",
-            [tuple(self.clients.ids)],
-        )
-        self.env.invalidate_all()
 
     def _run(self, **kwargs):
         with patch.object(
@@ -82,10 +91,6 @@ class TestScheduledCompute(CsrCase):
         ):
             self.Period._cron_compute_open_periods(today=TODAY, **kwargs)
         self.env.invalidate_all()
-
-    def _revenue(self, company):
-        period = self.periods.filtered(lambda p: p.company_id == company)
-        return period.value_ids.filtered(lambda v: v.code == "ECO-01").value
 
     def _cursor(self):
         return (
@@ -202,14 +207,32 @@ class TestScheduledCompute(CsrCase):
         self.assertFalse(values.message_follower_ids)
 
 
-class TestScheduledComputeAsJobs(CsrCase):
+class TestScheduledComputeAsJobs(ClientsCase):
+    """With OCA queue_job installed the monthly run computes nothing itself:
+    it enqueues one job per due company (the three clients) on the
+    ``root.csr`` channel, once a day (run again, it adds none); a job
+    computes its own company's periods (Cliente 2: revenue 2,000), and
+    only those."""
+
     def test_one_job_per_company_on_the_csr_channel(self):
         if "queue.job" not in self.env:
             raise unittest.SkipTest("OCA queue_job is not installed")
-        self._make_period("month", date(2025, 1, 1), date(2025, 1, 31))
-        before = self.env["queue.job"].search_count([])
+        from odoo.addons.queue_job.job import Job
+
+        Jobs = self.env["queue.job"]
+        before = Jobs.search([])
         self.env["csr.period"]._cron_compute_open_periods(today=TODAY)
-        jobs = self.env["queue.job"].search([], order="id desc")
-        self.assertGreater(len(jobs), before)
-        self.assertEqual(jobs[0].channel, "root.csr")
-        self.assertEqual(jobs[0].method_name, "_compute_company_periods")
+        jobs = Jobs.search([]) - before
+        self.assertEqual(sorted(job.args[0] for job in jobs), sorted(self.clients.ids))
+        self.assertEqual(set(jobs.mapped("channel")), {"root.csr"})
+        self.assertEqual(set(jobs.mapped("method_name")), {"_compute_company_periods"})
+        self.assertEqual(set(jobs.mapped("state")), {"pending"})
+        second, third = self.clients[1], self.clients[2]
+        self.assertFalse(self._revenue(second))
+        self.env["csr.period"]._cron_compute_open_periods(today=TODAY)
+        self.assertEqual(Jobs.search([]) - before, jobs)
+        job = jobs.filtered(lambda job: job.args[0] == second.id)
+        Job.load(self.env, job.uuid).perform()
+        self.env.invalidate_all()
+        self.assertEqual(self._revenue(second), 2000.0)
+        self.assertFalse(self._revenue(third))
