@@ -25,6 +25,15 @@ AUDITOR_GROUPS = "base.group_user,csr_management.group_csr_auditor"
 TZ = "America/Bogota"
 
 
+def run_monthly_job(env, **kwargs):
+    """The monthly compute as the scheduler runs it. With OCA queue_job
+    installed it enqueues one job per company: those run at once here
+    (``queue_job__no_delay``), so that a test sees their outcome either way."""
+    env["csr.period"].with_context(queue_job__no_delay=True)._cron_compute_open_periods(
+        **kwargs
+    )
+
+
 def journal_entry(env, company, when, lines, journal_type="general", post=True):
     """A journal entry of ``company`` in its first journal of ``journal_type``,
     posted unless told otherwise. ``lines`` are (account, amount) pairs,

@@ -26,7 +26,7 @@ from odoo.addons.csr_management.demo.plan import build_plan
 from odoo.addons.csr_management.demo.writer import DemoWriter, tiny_pdf
 from odoo.addons.csr_management.services.report_data import ReportData
 
-from .common import DISABLED_MAIL
+from .common import DISABLED_MAIL, run_monthly_job
 
 TODAY = date(2026, 4, 15)
 
@@ -199,7 +199,7 @@ class TestDemoData(TransactionCase):
         with freeze_time(TODAY):
             card = self.march.scorecard_ids
             scored_on = card.computed_on
-            self.env["csr.period"]._cron_compute_open_periods()
+            run_monthly_job(self.env)
             self.assertEqual(card.computed_on, scored_on, "rescored without change")
             report = ReportData(self.env, today=TODAY).build(self.march)[0]
             overview = (

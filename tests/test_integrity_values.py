@@ -20,7 +20,7 @@ from odoo.tools import SQL, mute_logger
 from odoo.addons.csr_management.services import period_compute
 from odoo.addons.csr_management.services.period_compute import PeriodCompute
 
-from .common import DISABLED_MAIL, USER_GROUPS, CsrCase
+from .common import DISABLED_MAIL, USER_GROUPS, CsrCase, run_monthly_job
 
 
 @tagged("csr_values")
@@ -320,7 +320,7 @@ class TestValueIntegrity(CsrCase):
             patch.object(period_compute.PeriodsCompute, "_run_company", broken_company),
             mute_logger("odoo.addons.csr_management.models.csr_period"),
         ):
-            self.env["csr.period"]._cron_compute_open_periods()
+            run_monthly_job(self.env)
         beta = {v.indicator_id: v.value for v in beta_january.value_ids}
         self.assertEqual(beta[self.doubled], 14.0)
         self.assertFalse(

@@ -47,7 +47,7 @@ from lxml import etree
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .common import ScorecardCase
+from .common import ScorecardCase, run_monthly_job
 
 
 @tagged("csr_scorecard")
@@ -278,7 +278,7 @@ class TestScorecardRefresh(ScorecardCase):
         self.assertFalse(self._scorecard(self.year))
 
     def test_monthly_job_scores_the_open_periods(self):
-        self.env["csr.period"]._cron_compute_open_periods()
+        run_monthly_job(self.env)
         december, january = (
             self._scorecard(self.december),
             self._scorecard(self.january),
