@@ -44,8 +44,26 @@ trap 'drop_unless_kept "$DB"' EXIT
 # (tests/test_real_books.py); installed, not loaded: each test company loads
 # its own chart.
 CHARTS="l10n_co,l10n_mx,l10n_br,l10n_cl,l10n_pe,l10n_ar,l10n_ec,l10n_uy"
-say "Installing $ADDON_NAME and the charts $CHARTS into a fresh database '$DB'"
-odoo_bin -d "$DB" --addons-path="$ADDONS" -i "$ADDON_NAME,$CHARTS" --without-demo=all \
+# Expenses, which business travel reads (tests/test_scope3.py), and OCA
+# queue_job, with which the monthly run enqueues a job per company
+# (tests/test_compute_schedule.py), are installed too, as an SME may have
+# them. queue_job comes from PyPI (--no-deps) into the cache: 18.0.1.7.0 is
+# its last release that runs on an Odoo 18.0 older than api.private, as the
+# reference tree is; without it its test is skipped.
+MODULES="$ADDON_NAME,$CHARTS,hr_expense"
+QUEUE_JOB="$CACHE_DIR/peers-queue_job-18.0.1.7.0"
+if [ ! -d "$QUEUE_JOB/odoo/addons/queue_job" ]; then
+    "$PY" -m pip install --quiet --disable-pip-version-check --no-deps \
+        --target "$QUEUE_JOB" "odoo-addon-queue_job==18.0.1.7.0" \
+        || { say "OCA queue_job could not be installed: its test will be skipped."; rm -rf "$QUEUE_JOB"; }
+fi
+if [ -d "$QUEUE_JOB/odoo/addons/queue_job" ]; then
+    ADDONS="$ADDONS,$QUEUE_JOB/odoo/addons"
+    export PYTHONPATH="$QUEUE_JOB${PYTHONPATH:+:$PYTHONPATH}"
+    MODULES="$MODULES,queue_job"
+fi
+say "Installing $MODULES into a fresh database '$DB'"
+odoo_bin -d "$DB" --addons-path="$ADDONS" -i "$MODULES" --without-demo=all \
     --stop-after-init --log-level=warn
 
 say "Running the test suite"
