@@ -12,6 +12,7 @@ from odoo.addons.csr_management.engine import (
     formula,
     ledger,
     periods,
+    stylesheet,
     thresholds,
     values,
 )
@@ -177,3 +178,50 @@ class TestAccountSelection(unittest.TestCase):
             accounting.total(by_prefix, books, totals, sign=-1), (850.0, [1, 2])
         )
         self.assertFalse(accounting.AccountSelector())
+
+
+class TestStylesheetSubset(unittest.TestCase):
+    """``engine.stylesheet.subset`` never drops a rule that could style the
+    document, whatever the stylesheet's spelling (cases found by attacking
+    it); dropping more than needed would unstyle the PDF's header."""
+
+    def _subset(self, css, classes=(), tags=()):
+        return stylesheet.subset(css, set(classes), set(), set(tags))
+
+    def test_names_beyond_ascii_and_custom_idents(self):
+        self.assertEqual(self._subset(".über{a:1}.zz{b:2}", ["über"]), ".über{a:1}")
+        self.assertEqual(self._subset(".--on{a:1}", ["--on"]), ".--on{a:1}")
+
+    def test_strings_and_comments_are_read_not_rewritten(self):
+        css = 'a[href$="/*"],.b{color:red}.c{color:blue}'
+        self.assertEqual(self._subset(css, ["b", "c"]), css)
+        self.assertEqual(
+            self._subset("@media/**/print{.a{x:1}}", ["a"]), "@media/**/print{.a{x:1}}"
+        )
+
+    def test_escapes_urls_and_broken_strings_hide_no_rule(self):
+        for css in (
+            ".zz{x:\\}}.b{color:red}",
+            ".zz{background:url(x}.png)}.b{color:red}",
+            '.zz{content:"oops\n}\n.b{color:red}',
+        ):
+            self.assertEqual(self._subset(css, ["b"]), ".b{color:red}", css)
+
+    def test_layer_order_and_void_imports_stay_as_they_were(self):
+        self.assertEqual(
+            self._subset(
+                "@layer b{.zz{}}@layer a{p{color:red}}@layer b{p{color:blue}}",
+                tags=["p"],
+            ),
+            "@layer b{}@layer a{p{color:red}}@layer b{p{color:blue}}",
+        )
+        # Ignored after a rule; dropping the rule must not make it count.
+        self.assertEqual(
+            self._subset(".zz{x:1}@import 'x.css';.a{y:1}", ["a"]), ".a{y:1}"
+        )
+
+    def test_nested_rules_and_deep_nesting_are_kept(self):
+        nested = ".zz{:not(&){color:red}}"
+        self.assertEqual(self._subset(nested, tags=["div"]), nested)
+        deep = "@media print{" * 1000 + ".a{x:1}" + "}" * 1000
+        self.assertIn(".a{x:1}", self._subset(deep, ["a"]))
