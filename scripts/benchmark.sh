@@ -29,14 +29,11 @@ for arg in "$@"; do
         --mis-builder)
             PEERS="$(mktemp -d)"
             say "Installing OCA mis_builder 18.0 from PyPI (--no-deps) into $PEERS"
-            # One pip call: --target does not merge into a folder it made before.
-            "$PY" -m pip install --quiet --disable-pip-version-check --no-deps \
-                --target "$PEERS" "odoo-addon-mis_builder>=18.0,<18.1" \
+            install_pypi_addons "$PEERS" "odoo-addon-mis_builder>=18.0,<18.1" \
                 "odoo-addon-date_range>=18.0,<18.1" "odoo-addon-report_xlsx>=18.0,<18.1" \
                 openupgradelib \
                 || die "Could not install mis_builder from PyPI."
-            ADDONS="$ADDONS,$PEERS/odoo/addons"
-            export PYTHONPATH="$PEERS${PYTHONPATH:+:$PYTHONPATH}"
+            use_pypi_addons "$PEERS"
             MODULES="$MODULES,mis_builder"
             ;;
         --companies|--companies=*)

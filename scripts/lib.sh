@@ -180,6 +180,22 @@ ensure_wkhtmltopdf() {
         "Install Debian's 'wkhtmltopdf' package."
 }
 
+# Odoo addons from PyPI, without their dependencies, into the folder $1 (one
+# pip call: --target does not merge into a folder it made before); fails as
+# pip does. use_pypi_addons then puts them on the addons path and the folder
+# on the PYTHONPATH.
+install_pypi_addons() {
+    local dir="$1"
+    shift
+    "$PY" -m pip install --quiet --disable-pip-version-check --no-deps \
+        --target "$dir" "$@"
+}
+
+use_pypi_addons() {
+    ADDONS="$ADDONS,$1/odoo/addons"
+    export PYTHONPATH="$1${PYTHONPATH:+:$PYTHONPATH}"
+}
+
 # Debian's wkhtmltopdf is built on plain Qt: it prints one HTML document at a
 # time (the addon then prints several periods one by one) and draws text as
 # curves. The build on wkhtmltopdf's patched Qt, the one Odoo asks for, is

@@ -53,13 +53,11 @@ CHARTS="l10n_co,l10n_mx,l10n_br,l10n_cl,l10n_pe,l10n_ar,l10n_ec,l10n_uy"
 MODULES="$ADDON_NAME,$CHARTS,hr_expense"
 QUEUE_JOB="$CACHE_DIR/peers-queue_job-18.0.1.7.0"
 if [ ! -d "$QUEUE_JOB/odoo/addons/queue_job" ]; then
-    "$PY" -m pip install --quiet --disable-pip-version-check --no-deps \
-        --target "$QUEUE_JOB" "odoo-addon-queue_job==18.0.1.7.0" \
+    install_pypi_addons "$QUEUE_JOB" "odoo-addon-queue_job==18.0.1.7.0" \
         || { say "OCA queue_job could not be installed: its test will be skipped."; rm -rf "$QUEUE_JOB"; }
 fi
 if [ -d "$QUEUE_JOB/odoo/addons/queue_job" ]; then
-    ADDONS="$ADDONS,$QUEUE_JOB/odoo/addons"
-    export PYTHONPATH="$QUEUE_JOB${PYTHONPATH:+:$PYTHONPATH}"
+    use_pypi_addons "$QUEUE_JOB"
     MODULES="$MODULES,queue_job"
 fi
 say "Installing $MODULES into a fresh database '$DB'"
